@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` (install, index sources/, open the app) and `make test`.
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SOURCES ?= sources
+
+.PHONY: install run index test lint eval benchmark browser clean
+
+install: $(STAMP)
+
+# torch first, pinned to the local CPU wheel: an unpinned torch pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+index: install
+	$(BIN)/assistant index $(SOURCES)
+
+# Indexing exits 1 when a file failed; the app still serves what did index.
+run: install
+	-$(BIN)/assistant index $(SOURCES)
+	$(BIN)/assistant ask "By when must the Commissioner make recommendations on urgent actions, and to whom?"
+
+# Browser tests need Debian's Chromium; installed here when missing and we are root.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "could not install chromium: browser tests will be skipped"; \
+	fi
+
+test: install browser
+	$(BIN)/ruff check index assistant tests
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check index assistant tests
+	$(BIN)/ruff format --check index assistant tests || true
+
+eval: install
+	$(BIN)/assistant eval evals/testset.yaml --report evals/report
+
+benchmark: install
+	$(BIN)/python benchmarks/lexical_search.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

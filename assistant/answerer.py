@@ -1,0 +1,399 @@
+"""The offline answerer: extractive, deterministic, and verifiable.
+
+It picks the sentence(s) of the letters that answer the question, writes a short answer in plain
+words with [n] markers, and cites each sentence by its exact span. It abstains, citing nothing,
+when the evidence does not cover what was asked. The decision comes from the evidence (coverage
+of the question's words, fit of the sentence to the kind of answer wanted), never from known questions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+
+import numpy as np
+
+from assistant.question import Analysis, QuestionType, analyse
+from index.dates import Precision, find_deadlines
+from index.references import Referent, sentence_referents
+from index.segmenter import UnitKind
+from index.store import Letter, Store
+from index.text import stem, words
+
+RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
+LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
+APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
+AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
+ROLE_CUE = re.compile(r"\b(?:Commissioner|Council|Minister|Secretary|Panel|Department|Director|Chief|Board|Professor|Lord|Councillor|Leader|Ofsted|team)\b")
+RECIPIENTS = re.compile(
+    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|provide\w*)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which)\b|[.;:]|,\s+(?:by|with|in|on|no later)\b|$)"
+)
+BULLET_PREFIX = re.compile(r"^[-•*–·▪●◦]\s+|^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
+LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
+LIST_QUESTION = re.compile(r"\b(?:what (?:actions|steps|things|duties|requests|directions)|list|what (?:must|should|has|have|is|are) .* (?:do|asked)|all the|everything)\b", re.I)
+
+# Evidence thresholds, set from measurements on our own answerable and unanswerable questions.
+MIN_COVERAGE = 0.5
+MIN_COVERAGE_WITH_STRONG_MEANING = 0.3
+STRONG_MEANING = 0.55
+REQUIRED_FIT = {QuestionType.WHEN, QuestionType.TO_WHOM, QuestionType.LEGAL_BASIS, QuestionType.AMOUNT, QuestionType.APPOINTMENT}
+
+
+@dataclass
+class Citation:
+    id: int
+    source: str
+    title: str
+    date: str | None
+    quote: str
+    start: int
+    end: int
+    page: int | None
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Candidate:
+    index: int  # position in the store's unit table
+    source: str
+    start: int
+    end: int
+    kind: str
+    block: int
+    lead_in: int | None
+    dense: float = 0.0
+    coverage: float = 0.0
+    fit: float = 0.0
+    rank_bonus: float = 0.0
+
+    @property
+    def score(self) -> float:
+        line_penalty = 0.25 if self.kind == UnitKind.LINE.value else 0.0
+        return 0.45 * self.dense + 0.55 * self.coverage + 0.3 * self.fit + 0.1 * self.rank_bonus - line_penalty
+
+
+def fmt_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+class ExtractiveAnswerer:
+    """Answers from a store; needs the embedding model for the question and a hybrid retriever."""
+
+    def __init__(self, store: Store, embeddings, retriever) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.retriever = retriever
+        self._idf: tuple[int, dict[str, float]] | None = None
+
+    # -- evidence ---------------------------------------------------------------------------
+    def idf(self) -> dict[str, float]:
+        units, _ = self.store.units()
+        if self._idf is None or self._idf[0] != id(units):
+            letters = self.store.letters()
+            df: Counter[str] = Counter()
+            for u in units:
+                df.update({stem(w) for w in words(letters[u["source"]].text[u["start"] : u["end"]])})
+            n = max(len(units), 1)
+            self._idf = (id(units), {s: math.log(1 + n / c) for s, c in df.items()})
+        return self._idf[1]
+
+    def coverage(self, analysis: Analysis, text: str) -> float:
+        if not analysis.stems:
+            return 0.0
+        idf = self.idf()
+        present = {stem(w) for w in words(text)}
+        # A word no letter uses at all is the strongest sign the letters are about something else.
+        unseen = 2 * max(idf.values(), default=1.0)
+        weights = {s: idf.get(s, unseen) for s in analysis.stems}
+        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+
+    def fit(self, analysis: Analysis, text: str, letter: Letter) -> float:
+        """How well the sentence gives the kind(s) of answer wanted, 0..1."""
+        wanted = [t for t in analysis.wants if t != QuestionType.WHAT] or [analysis.type]
+        return sum(self._fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
+
+    def _fit_one(self, qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
+        if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
+            deadlines = find_deadlines(text, _letter_date(letter))
+            if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
+                lo, hi = analysis.period
+                return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
+            if any(d.stated for d in deadlines):
+                return 1.0
+            return 0.2 if deadlines else 0.0
+        cue = {
+            QuestionType.TO_WHOM: RECIPIENT_CUE,
+            QuestionType.LEGAL_BASIS: LEGAL_CUE,
+            QuestionType.APPOINTMENT: APPOINT_CUE,
+            QuestionType.AMOUNT: AMOUNT_CUE,
+            QuestionType.WHO: ROLE_CUE,
+        }.get(qtype)
+        return 1.0 if cue and cue.search(text) else 0.0
+
+    def letters_named(self, question: str) -> list[str]:
+        """Sources of the letters a question designates by writer or addressee ("the letter to Sir Albert Bore")."""
+        m = LETTER_REFERENCE.search(question)
+        if not m:
+            return []
+        who = set(words(m.group("who"))) - {"the", "sir", "mr", "mrs", "ms", "dr", "lord", "councillor", "professor"}
+        return [
+            s for s, v in self.store.letters().items()
+            if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
+        ]
+
+    def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
+        named = self.letters_named(question)
+        # A copy per question: the answerer serves concurrent questions in the app.
+        retriever = self.retriever.model_copy(update={"k": k, "sources": named or None})
+        if named:  # the names pick the letter; they are not what the answer is about
+            m = LETTER_REFERENCE.search(question)
+            dropped = {stem(w) for w in words(m.group(0))}
+            analysis = replace(analysis, stems=[s for s in analysis.stems if s not in dropped])
+        chunks = retriever.invoke(question)
+        units, vectors = self.store.units()
+        letters = self.store.letters()
+        q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
+        by_source: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            by_source.setdefault(u["source"], []).append(i)
+        chosen: dict[int, float] = {}
+        for doc in chunks:
+            meta = doc.metadata
+            bonus = 1.0 / (1 + meta["rank"])
+            for i in by_source.get(meta["source"], []):
+                u = units[i]
+                if u["start"] < meta["end"] and meta["start"] < u["end"]:
+                    chosen[i] = max(chosen.get(i, 0.0), bonus)
+        out = []
+        for i, bonus in chosen.items():
+            u = units[i]
+            letter = letters[u["source"]]
+            text = letter.text[u["start"] : u["end"]]
+            context = text
+            if u["lead_in"] is not None:  # a list item is read with its lead-in ("I ask you to:")
+                context = letter.text[u["lead_in"] : u["start"]].split("\n")[0] + " " + text
+            c = Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"], rank_bonus=bonus)
+            # Read the sentence as the letter means it: who "I"/"you" are, what "This study" is.
+            context += " " + " ".join(r.means for r in self.referents(letter, c))
+            c.dense = float(vectors[i] @ q_vec)
+            c.coverage = self.coverage(analysis, context)
+            c.fit = self.fit(analysis, text, letter)
+            out.append(c)
+        return sorted(out, key=lambda c: c.score, reverse=True)
+
+    # -- answering --------------------------------------------------------------------------
+    def answer(self, question: str, k: int = 8) -> Answer:
+        started = time.perf_counter()
+        question = question.strip()
+        analysis = analyse(question, default_year=self._default_year())
+        if not question:
+            return Answer(question, "Please ask a question about the letters.", True)
+        if analysis.type == QuestionType.DUE_IN_PERIOD:
+            retrieved = time.perf_counter()
+            result = self.due_in_period(question, analysis)
+        else:
+            cands = self.candidates(question, analysis, k)
+            retrieved = time.perf_counter()
+            result = self.compose(question, analysis, cands)
+        done = time.perf_counter()
+        result.timings_ms = {
+            "retrieve": round((retrieved - started) * 1000, 1),
+            "answer": round((done - retrieved) * 1000, 1),
+            "total": round((done - started) * 1000, 1),
+        }
+        return result
+
+    def _default_year(self) -> int | None:
+        years = [int(v.date[:4]) for v in self.store.letters().values() if v.date]
+        return max(set(years), key=years.count) if years else None
+
+    def abstain(self, question: str, why: str) -> Answer:
+        return Answer(question, f"The letters do not say. {why}".strip(), True)
+
+    def missing_names(self, analysis: Analysis) -> list[str]:
+        corpus = " ".join(" ".join(v.text.split()) for v in self.store.letters().values()).lower()
+        missing = [n for n in analysis.names if n.lower() not in corpus and stem(n) not in corpus]
+        # The full name of a body or post must appear as written: "Local Safeguarding Children Board"
+        # is not the "Birmingham Children Safeguarding Board".
+        return missing + [t for t in analysis.titles if t.lower() not in corpus and not missing]
+
+    def compose(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer:
+        missing = self.missing_names(analysis)
+        if missing:
+            return self.abstain(question, f"No indexed letter mentions {', '.join(missing)}.")
+        if not cands:
+            return self.abstain(question, "No passage in the indexed letters relates to this question.")
+        relevant = [
+            c for c in cands
+            if c.coverage >= MIN_COVERAGE or (c.dense >= STRONG_MEANING and c.coverage >= MIN_COVERAGE_WITH_STRONG_MEANING)
+        ]
+        if not relevant:
+            return self.abstain(question, "No passage in the indexed letters covers what was asked.")
+        if analysis.type in REQUIRED_FIT:
+            fitting = [c for c in relevant if self._fit_one(analysis.type, analysis, self._text(c), self._letter(c)) >= 1.0]
+            if not fitting:
+                wanted = {
+                    QuestionType.WHEN: "a date or deadline",
+                    QuestionType.TO_WHOM: "who receives it",
+                    QuestionType.LEGAL_BASIS: "the legal powers used",
+                    QuestionType.AMOUNT: "an amount or figure",
+                    QuestionType.APPOINTMENT: "an appointment",
+                }[analysis.type]
+                return self.abstain(question, f"The passages on this subject do not give {wanted}.")
+            relevant = fitting
+        best = relevant[0]
+        chosen = [best]
+        if best.kind == UnitKind.ITEM.value and best.lead_in is not None and LIST_QUESTION.search(question):
+            siblings = [c for c in self._items_of(best)]
+            chosen = siblings or chosen
+        else:
+            chosen += [c for c in relevant[1:3] if c.score >= 0.92 * best.score and c.source == best.source][:1]
+        return self.write(question, analysis, chosen)
+
+    def due_in_period(self, question: str, analysis: Analysis) -> Answer:
+        """Every sentence whose deadline falls in the month asked about, soonest first."""
+        lo, hi = analysis.period
+        units, _ = self.store.units()
+        letters = self.store.letters()
+        hits: list[tuple[date, Candidate]] = []
+        for i, u in enumerate(units):
+            letter = letters[u["source"]]
+            for d in find_deadlines(letter.text[u["start"] : u["end"]], _letter_date(letter)):
+                if d.date and lo <= d.date <= hi:
+                    hits.append((d.date, Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"])))
+                    break
+        if not hits:
+            return self.abstain(question, f"No deadline in the indexed letters falls between {fmt_date(lo)} and {fmt_date(hi)}.")
+        hits.sort(key=lambda h: (h[0], h[1].source, h[1].start))
+        chosen = [c for _, c in hits]
+        answer = self.write(question, analysis, chosen)
+        count = len(chosen)
+        answer.answer = f"{count} item{'s' if count > 1 else ''} due between {fmt_date(lo)} and {fmt_date(hi)}:\n\n" + answer.answer
+        return answer
+
+    def _text(self, c: Candidate) -> str:
+        return self._letter(c).text[c.start : c.end]
+
+    def _letter(self, c: Candidate) -> Letter:
+        return self.store.letters()[c.source]
+
+    def _items_of(self, item: Candidate) -> list[Candidate]:
+        units, _ = self.store.units()
+        out = []
+        for i, u in enumerate(units):
+            if u["source"] == item.source and u["lead_in"] == item.lead_in and u["kind"] == UnitKind.ITEM.value:
+                out.append(Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"]))
+        return out
+
+    def cite(self, cands: list[Candidate]) -> list[Citation]:
+        letters = self.store.letters()
+        out = []
+        for n, c in enumerate(cands, start=1):
+            letter = letters[c.source]
+            start = c.start
+            bullet = BULLET_PREFIX.match(letter.text[c.start : c.end])
+            if bullet:
+                start += bullet.end()
+            out.append(Citation(n, c.source, letter.title, letter.date, letter.text[start : c.end], start, c.end, letter.page_at(start)))
+        return out
+
+    def write(self, question: str, analysis: Analysis, chosen: list[Candidate]) -> Answer:
+        letters = self.store.letters()
+        citations = self.cite(chosen)
+        parts: list[str] = []
+        order = sorted(analysis.wants, key=lambda t: t != QuestionType.WHEN)  # the date first
+        leads = [self.lead(t, analysis, letters[chosen[0].source], citations[0]) for t in order]
+        lead = " ".join(x for x in leads if x)
+        if lead:
+            parts.append(lead)
+        for cand, cite in zip(chosen, citations, strict=True):
+            letter = letters[cand.source]
+            intro = self.introduce(letter, cand)
+            notes = self.referents(letter, cand)
+            sentence = f"{intro}“{cite.quote}” [{cite.id}]"
+            if notes:
+                sentence += " (" + "; ".join(f"{r.words} means {r.means}" for r in notes) + ")"
+            parts.append(sentence + ".")
+        return Answer(question, "\n\n".join(parts), False, citations)
+
+    @staticmethod
+    def introduce(letter: Letter, cand: Candidate) -> str:
+        meta = letter.metadata
+        described = "The letter"
+        if letter.date:
+            described += f" of {fmt_date(date.fromisoformat(letter.date))}"
+        if meta.get("sender"):
+            described += f" from {meta['sender']}"
+        if meta.get("recipient"):
+            described += f" to {meta['recipient']}"
+        if cand.lead_in is not None:
+            lead_in = letter.text[cand.lead_in : cand.start].split("\n")[0].strip()
+            return f"{described}, under “{lead_in}”, says: "
+        return f"{described} says: "
+
+    @staticmethod
+    def referents(letter: Letter, cand: Candidate) -> list[Referent]:
+        text = letter.text
+        paragraph_start = max(text.rfind("\n\n", 0, cand.start), 0)
+        start = cand.start
+        notes = sentence_referents(text, start, cand.end, paragraph_start, letter.metadata)
+        if cand.lead_in is not None:
+            notes += sentence_referents(text, cand.lead_in, cand.start, cand.lead_in, letter.metadata)
+        unique: dict[str, Referent] = {}
+        for note in notes:
+            unique.setdefault(note.means, note)
+        return list(unique.values())
+
+    def lead(self, qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation) -> str | None:
+        """A plain-words answer to one kind of question, from the cited sentence alone."""
+        text = cite.quote
+        if qtype == QuestionType.WHEN:
+            deadlines = [d for d in find_deadlines(text, _letter_date(letter)) if d.stated]
+            if not deadlines:
+                return None
+            d = _nearest_deadline(deadlines, text, analysis)
+            said = d.text[0].upper() + d.text[1:]
+            exact = f" ({fmt_date(d.date)})" if d.date and d.precision in (Precision.DAY, Precision.MONTH) and fmt_date(d.date) not in d.text else ""
+            return f"{said}{exact} [{cite.id}]."
+        if qtype == QuestionType.TO_WHOM:
+            m = RECIPIENTS.search(text)
+            if m:
+                return f"To {resolve_people(m.group('to').strip(), letter.metadata)} [{cite.id}]."
+        return None
+
+
+def resolve_people(phrase: str, metadata: dict) -> str:
+    """'your Council, your Chief Executive Mark Rogers and me' with me/you named from the letter."""
+    sender, recipient = metadata.get("sender"), metadata.get("recipient")
+    if sender:
+        phrase = re.sub(r"\b(me|us)\b", f"\\1 ({sender})", phrase)
+    if recipient:
+        phrase = re.sub(r"\byou\b(?!r)", f"you ({recipient})", phrase)
+    return phrase
+
+
+def _nearest_deadline(deadlines, text: str, analysis: Analysis):
+    """The deadline closest to the words of the question within the sentence."""
+    positions = [m.start() for s in analysis.stems for m in re.finditer(re.escape(s), text, re.I)]
+    if not positions:
+        return deadlines[0]
+    return min(deadlines, key=lambda d: min(abs(d.start - p) for p in positions))
+
+
+def _letter_date(letter: Letter) -> date | None:
+    return date.fromisoformat(letter.date) if letter.date else None

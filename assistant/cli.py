@@ -1,0 +1,180 @@
+"""`assistant`: the command line, and the composition root (heavy parts import lazily).
+
+stdout carries only answers and requested output; progress and logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+log = logging.getLogger("assistant")
+
+
+def _settings(args):
+    from index.settings import get_settings
+
+    return get_settings(store=getattr(args, "store", None), sources=getattr(args, "sources", None))
+
+
+def _assistant(args):
+    from assistant.service import Assistant
+
+    return Assistant(_settings(args))
+
+
+def cmd_index(args) -> int:
+    from tqdm import tqdm
+
+    assistant = _assistant(args)
+    bar = None
+
+    def progress(i: int, total: int, name: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="file", file=sys.stderr, disable=total < 3)
+        bar.set_postfix_str(Path(name).name[:40])
+        bar.update(1)
+
+    report = assistant.indexer.run([Path(p) for p in args.paths], progress=progress)
+    if bar:
+        bar.close()
+    for result in report.results:
+        if result.outcome.value in ("failed", "duplicate"):
+            print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
+        else:
+            log.info("%s: %s", result.outcome.value, result.source)
+    print(f"indexed into {assistant.store.path}: {report.summary()}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    if answer.citations:
+        print()
+        for c in answer.citations:
+            where = f"{c.title}"
+            if c.date:
+                where += f", {c.date}"
+            where += f" — {c.source} [{c.start}:{c.end}]"
+            if c.page:
+                where += f", page {c.page}"
+            print(f"[{c.id}] {where}\n    “{c.quote}”")
+
+
+def cmd_ask(args) -> int:
+    assistant = _assistant(args)
+    assistant.require_index()
+    if args.questions:
+        lines = Path(args.questions).read_text(encoding="utf-8").splitlines()
+        for line in (q for q in lines if q.strip()):
+            try:
+                result = assistant.ask(line, k=args.k).to_dict()
+            except Exception as err:  # one bad question must not stop the batch
+                log.exception("question failed: %s", line)
+                result = {"question": line, "error": str(err)}
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        print("error: give a QUESTION or --questions FILE", file=sys.stderr)
+        return 2
+    answer = assistant.ask(" ".join(args.question), k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_show(args) -> int:
+    assistant = _assistant(args)
+    from index.indexer import source_name
+
+    letter = assistant.store.letter(source_name(Path(args.source))) or assistant.store.letter(args.source)
+    if letter is None:
+        names = ", ".join(assistant.store.letters()) or "none"
+        print(f"error: {args.source} is not indexed in {assistant.store.path} (indexed: {names})", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({"source": letter.source, "title": letter.title, "date": letter.date,
+                          "metadata": letter.metadata, "text": letter.text}, ensure_ascii=False, indent=2))
+    else:
+        print(letter.text)
+    return 0
+
+
+def cmd_letters(args) -> int:
+    assistant = _assistant(args)
+    rows = [
+        {"source": v.source, "title": v.title, "date": v.date, "sender": v.metadata.get("sender"),
+         "recipient": v.metadata.get("recipient"), "cc": v.metadata.get("cc"), "chunks": v.n_chunks, "units": v.n_units}
+        for v in assistant.store.letters().values()
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['date'] or '(undated)':10}  {r['title']}  ({r['source']}, {r['chunks']} chunks)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_store(p):
+        p.add_argument("--store", type=Path, help="store directory (default: $ASSISTANT_STORE or the user data dir)")
+        return p
+
+    p = with_store(sub.add_parser("index", help="index files or folders (incremental)"))
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_index)
+
+    p = with_store(sub.add_parser("ask", help="answer a question with citations"))
+    p.add_argument("question", nargs="*")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--k", type=int, default=None, help="passages retrieved")
+    p.add_argument("--questions", type=Path, help="a file with one question a line; prints JSON lines")
+    p.set_defaults(func=cmd_ask)
+
+    p = with_store(sub.add_parser("show", help="print a letter's canonical text"))
+    p.add_argument("source")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = with_store(sub.add_parser("letters", help="list indexed letters"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_letters)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "sentence_transformers", "chromadb", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    from index.loader import LoadError
+    from index.store import StoreError
+
+    try:
+        return args.func(args)
+    except (StoreError, LoadError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Understand a question: what kind of answer it wants and what constrains it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from index.dates import MONTH_NUMBER, MONTHS, month_end
+from index.text import QUESTION_WORDS, content_terms, stem
+
+
+class QuestionType(str, Enum):
+    WHEN = "when"
+    TO_WHOM = "to-whom"
+    WHO = "who"
+    APPOINTMENT = "appointment"
+    LEGAL_BASIS = "legal-basis"
+    DUE_IN_PERIOD = "due-in-period"
+    AMOUNT = "amount"
+    WHAT = "what"
+
+
+PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
+    (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
+    (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|penalt|fine[sd]?\b|salary|paid)\b", re.I)),
+    (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|act|section|statut\w*|law|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
+    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwho (?:\w+ )?(?:receives?|gets?|will receive|is sent|are sent|should receive)\b|\breport(?:s|ing)? to\b|\bwho\b.*\b(?:reported|sent|delivered|submitted)\s+to\b|\bwhom\b", re.I)),
+    (QuestionType.WHEN, re.compile(r"\b(?:when|by when|what date|which date|deadline|how long|timescale|timetable|by what date|how soon)\b", re.I)),
+    (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|commissioner be|who (?:is|was|will be) the)\b", re.I)),
+    (QuestionType.WHO, re.compile(r"^\s*(?:who|which (?:person|body|organisation|official|minister|team))\b", re.I)),
+]
+# Words that say which kind of answer is wanted; they need not appear in the evidence.
+TYPE_WORDS = {
+    QuestionType.LEGAL_BASIS: frozenset("powers power legislation legal basis statutory statute law authority act section".split()),
+    QuestionType.AMOUNT: frozenset("much many amount sum cost figure".split()),
+    QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
+}
+MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)?\s*[A-Z][\w'’-]+){2,}")
+MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
+# Capitalised words that are not names of anything in particular.
+COMMON_CAPITALS = frozenset(
+    "I What Who Whom When Which Why How Is Are Was Were Does Did Do Has Have Must Should Will Can Could Would "
+    "The A An In On By For Of To And Or Under Within Dear Mr Mrs Ms Dr Sir Lord Lady Please Tell List Give "
+    "Name Minister Secretary State Council Department Government MP".split()
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    type: QuestionType
+    terms: list[str]  # content words, stopwords and question words removed
+    stems: list[str]
+    names: list[str] = field(default_factory=list)  # capitalised words that name something
+    titles: list[str] = field(default_factory=list)  # names of three or more capitalised words
+    period: tuple[date, date] | None = None  # a month asked about
+    has_year: bool = False
+    wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
+
+
+def analyse(question: str, default_year: int | None = None) -> Analysis:
+    wants = tuple(t for t, p in PATTERNS if p.search(question)) or (QuestionType.WHAT,)
+    qtype = wants[0]
+    ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
+    terms = [t for t in content_terms(question) if t not in ignored]
+    period = None
+    has_year = False
+    m = MONTH_IN_QUESTION.search(question)
+    if m and not (m.group("month") == "may" and not m.group("year")):
+        month = MONTH_NUMBER[m.group("month").lower()]
+        year = int(m.group("year")) if m.group("year") else default_year
+        has_year = bool(m.group("year"))
+        if year:
+            period = (date(year, month, 1), month_end(year, month))
+    if qtype == QuestionType.DUE_IN_PERIOD and period is None:
+        qtype = QuestionType.WHEN
+        wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
+    tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", question)
+    names = [t for i, t in enumerate(tokens) if t not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
+    titles = [m.group(0) for m in MULTIWORD_NAME.finditer(question) if m.start() > 0]
+    return Analysis(
+        question, qtype, terms, [stem(t) for t in terms], names=names, titles=titles,
+        period=period, has_year=has_year, wants=wants,
+    )

@@ -1,0 +1,81 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (SQLite FTS5, BM25) results fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from index.store import Store
+from index.text import STOPWORDS, words
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant
+
+
+def _ord(iso: str | None) -> int | None:
+    return int(iso.replace("-", "")) if iso else None
+
+
+class HybridRetriever(BaseRetriever):
+    """Chunks ranked by weighted reciprocal-rank fusion of dense and BM25 results.
+
+    Filters: `sources` (exact source names) and a letter date range (`date_from`, `date_to`, ISO).
+    Each returned Document carries `source`, `start`, `end`, `score` and `rank` in its metadata.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Store
+    vectorstore: Any
+    k: int = 8
+    fetch_k: int = 20
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    sources: list[str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def _where(self) -> dict | None:
+        clauses: list[dict] = []
+        if self.sources:
+            clauses.append({"source": {"$in": list(self.sources)}})
+        if self.date_from:
+            clauses.append({"date_ord": {"$gte": _ord(self.date_from)}})
+        if self.date_to:
+            clauses.append({"date_ord": {"$lte": _ord(self.date_to)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        dense = self.vectorstore.similarity_search_with_score(query, k=self.fetch_k, filter=self._where())
+        terms = [w for w in words(query) if w not in STOPWORDS]
+        lexical = self.store.lexical_search(terms, self.fetch_k, self.sources, self.date_from, self.date_to)
+        fused: dict[tuple[str, int, int], float] = {}
+        docs: dict[tuple[str, int, int], Document] = {}
+        for rank, (doc, _distance) in enumerate(dense):
+            key = (doc.metadata["source"], int(doc.metadata["start"]), int(doc.metadata["end"]))
+            fused[key] = fused.get(key, 0.0) + self.dense_weight / (RRF_K + rank + 1)
+            docs[key] = doc
+        letters = self.store.letters()
+        for rank, (source, start, end, _score) in enumerate(lexical):
+            key = (source, start, end)
+            fused[key] = fused.get(key, 0.0) + self.lexical_weight / (RRF_K + rank + 1)
+            if key not in docs and source in letters:
+                letter = letters[source]
+                docs[key] = Document(
+                    page_content=letter.text[start:end],
+                    metadata={"source": source, "start": start, "end": end, "title": letter.title,
+                              "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
+                )
+        ranked = sorted(fused, key=fused.__getitem__, reverse=True)
+        out = []
+        for rank, key in enumerate(k for k in ranked if k[0] in letters):
+            if rank >= self.k:
+                break
+            doc = docs[key]
+            out.append(Document(page_content=doc.page_content, metadata={**doc.metadata, "score": fused[key], "rank": rank}))
+        return out

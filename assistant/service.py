@@ -1,0 +1,58 @@
+"""Wires the parts together once per process: settings, store, model, retriever, answerer.
+
+The CLI and the app both build one `Assistant` and keep it; the model loads on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from index.settings import Settings
+from index.store import Store, StoreError
+
+
+class Assistant:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = Store(Path(settings.store))
+
+    @cached_property
+    def embeddings(self):
+        from index.embedder import PackagedEmbeddings
+
+        return PackagedEmbeddings()
+
+    @cached_property
+    def vectorstore(self):
+        from index.store import open_chroma
+
+        return open_chroma(self.store.path, self.embeddings)
+
+    @cached_property
+    def indexer(self):
+        from index.indexer import Indexer
+
+        return Indexer(self.store, self.embeddings, self.settings, vectorstore=self.vectorstore)
+
+    def retriever(self, k: int | None = None):
+        from assistant.retriever import HybridRetriever
+
+        return HybridRetriever(store=self.store, vectorstore=self.vectorstore, k=k or self.settings.k)
+
+    @cached_property
+    def answerer(self):
+        from assistant.answerer import ExtractiveAnswerer
+
+        return ExtractiveAnswerer(self.store, self.embeddings, self.retriever())
+
+    def require_index(self) -> None:
+        if self.store.is_empty():
+            raise StoreError(
+                f"the store {self.store.path} has no indexed letters; build it first with "
+                f"`assistant index sources/` (or pass --store / set ASSISTANT_STORE to the store you built)"
+            )
+
+    def ask(self, question: str, k: int | None = None):
+        self.require_index()
+        return self.answerer.answer(question, k=k or self.settings.k)

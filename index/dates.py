@@ -1,0 +1,149 @@
+"""Dates written in letters: find them, and read them against the letter's own date.
+
+dateparser reads absolute dates ("27 March 2014", "30/11/2015"); the relative phrases it does
+not handle ("by the end of the year", "within 28 days", "end of the financial year",
+"in September") are resolved here against the letter's date and never guessed without it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+MONTH_NUMBER = {name: i for i, name in enumerate(calendar.month_name) if name} | {
+    name: i for i, name in enumerate(calendar.month_abbr) if name
+}
+MONTH_NUMBER = {k.lower(): v for k, v in MONTH_NUMBER.items()} | {"sept": 9}
+
+DAY_MONTH_YEAR = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+MONTH_DAY_YEAR = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+NUMERIC = r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
+MONTH_YEAR = rf"(?:{MONTHS})\.?\s+\d{{4}}"
+FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.IGNORECASE)
+
+
+class Precision(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date | None
+    text: str
+    precision: Precision
+    start: int  # offsets of `text` within the string searched
+    end: int
+    vague: bool = False  # "shortly", "in due course": a time named without a date
+
+    @property
+    def stated(self) -> bool:
+        """The text names a point in time (even one that cannot be dated without the letter's date)."""
+        return not self.vague
+
+
+def parse_date(text: str) -> date | None:
+    """An absolute, day-precise date such as '27 March 2014', 'March 27, 2014' or '27/03/2014'."""
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def next_financial_year_end(on: date) -> date:
+    """UK financial years end on 31 March."""
+    return date(on.year if on <= date(on.year, 3, 31) else on.year + 1, 3, 31)
+
+
+# Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
+_LEAD = r"(?:(?:by|before|no later than|not later than|until|from|starting|beginning|in|on|during)\s+)?(?:the\s+)?"
+_DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("full", re.compile(rf"\b{_LEAD}(?:end of\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.I)),
+    ("month_end", re.compile(rf"\b{_LEAD}(?:end|close)\s+of\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
+    ("month", re.compile(rf"\b{_LEAD}(?:(?:early|mid|late)[- ])?(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
+    ("within", re.compile(r"\bwithin\s+(?P<n>\d+|one|two|three|four|six|twelve)\s+(?P<unit>days?|weeks?|months?)\b", re.I)),
+    ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+)?financial\s+year\b", re.I)),
+    ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
+    ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b", re.I)),
+    ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
+    ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
+    ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
+]
+_WORD_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
+
+
+def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
+    """Every deadline phrase in `text`, left to right, resolved against `letter_date` where relative."""
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _DEADLINE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            deadline = _resolve(kind, m, letter_date)
+            if deadline:
+                found.append(deadline)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline | None:
+    words = m.group(0)
+
+    def make(when: date | None, precision: Precision) -> Deadline:
+        return Deadline(when, words, precision if when else Precision.NONE, m.start(), m.end())
+
+    if kind == "full":
+        core = FULL_DATE.search(words)
+        when = parse_date(core.group(0)) if core else None
+        return make(when, Precision.DAY) if when else None
+    if kind in ("month_end", "month"):
+        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
+        return make(month_end(int(m.group("year")), month), Precision.MONTH if kind == "month" else Precision.DAY)
+    if kind == "within":
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _WORD_NUMBER[n]
+        unit = m.group("unit").lower()
+        if letter_date is None:
+            return make(None, Precision.NONE)
+        if unit.startswith("day"):
+            return make(letter_date + timedelta(days=count), Precision.DAY)
+        if unit.startswith("week"):
+            return make(letter_date + timedelta(weeks=count), Precision.DAY)
+        months = letter_date.month - 1 + count
+        year, month = letter_date.year + months // 12, months % 12 + 1
+        return make(date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY)
+    if kind == "fin_year":
+        return make(next_financial_year_end(letter_date) if letter_date else None, Precision.DAY)
+    if kind == "year_end":
+        return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.DAY)
+    if kind == "year_end_explicit":
+        return make(date(int(m.group("year")), 12, 31), Precision.YEAR)
+    if kind == "quarter":
+        year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
+        return make(month_end(year, int(m.group("q")) * 3) if year else None, Precision.MONTH)
+    if kind == "bare_month":
+        if letter_date is None:
+            return make(None, Precision.NONE)
+        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
+        # "report in September" means the next September on or after the letter's month.
+        year = letter_date.year if month >= letter_date.month else letter_date.year + 1
+        return make(month_end(year, month), Precision.MONTH)
+    return Deadline(None, words, Precision.NONE, m.start(), m.end(), vague=True)  # kept, never dated

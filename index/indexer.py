@@ -1,0 +1,235 @@
+"""Incremental indexing: make the store mirror the folders (or files) given.
+
+New files are added, changed ones replaced, deleted ones removed, unchanged ones skipped by
+content hash before any parsing; letters from other folders are left alone. The same content
+under a second name is reported as a duplicate and indexed once. A letter's SQL rows and its
+commit marker are written in one transaction after its vectors, so a run killed midway leaves
+no half-indexed letter: the next run sees no marker and completes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+import sqlalchemy as sa
+from langchain_core.documents import Document
+from langchain_core.indexing import index as langchain_index
+
+from index.chunker import chunk_units
+from index.embedder import PackagedEmbeddings
+from index.loader import LoadedFile, LoadError, check_supported, load_bytes
+from index.metadata import extract_metadata
+from index.segmenter import segment
+from index.settings import Settings
+from index.store import Store, open_chroma
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(str, Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REMOVED = "removed"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass
+class FileResult:
+    source: str
+    outcome: Outcome
+    message: str = ""
+
+
+@dataclass
+class IndexReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {o.value: sum(r.outcome == o for r in self.results) for o in Outcome}
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == Outcome.FAILED]
+
+    def summary(self) -> str:
+        return ", ".join(f"{n} {name}" for name, n in self.counts().items())
+
+
+def discover(root: Path) -> list[Path]:
+    """Files under `root`, recursively: hidden entries skipped, symlinks never followed out of it."""
+    if root.is_file():
+        return [root]
+    base = root.resolve()
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(base):
+                log.warning("%s: symlink to outside %s, skipped", path, root)
+                continue
+            found.append(path)
+    return found
+
+
+def source_name(path: Path) -> str:
+    return os.path.normpath(str(path))
+
+
+class Indexer:
+    """Writes letters into a store. Needs the embedding model; holds the store's writer lock per run."""
+
+    def __init__(self, store: Store, embeddings: PackagedEmbeddings, settings: Settings, vectorstore=None) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.settings = settings
+        self.vectorstore = vectorstore or open_chroma(store.path, embeddings)
+        self.record_manager = store.record_manager()
+
+    def run(self, roots: list[Path], progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
+        report = IndexReport()
+        with self.store.writer_lock():
+            for root in roots:
+                if not root.exists():
+                    report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
+                    continue
+                self._mirror(root, report, progress)
+            self.after_run()
+        self.store.changed()
+        return report
+
+    def after_run(self) -> None:
+        """Hook for work over the whole store after letters changed (the ledger's cross-letter links)."""
+
+    def _mirror(self, root: Path, report: IndexReport, progress) -> None:
+        files = discover(root)
+        folder = source_name(root) if root.is_dir() else None
+        present = {source_name(p) for p in files}
+        known = self.store.letters(committed_only=False)
+        for source, letter in known.items():
+            in_scope = letter.folder == folder if folder else source == source_name(root)
+            if in_scope and source not in present:
+                self.remove(source)
+                report.results.append(FileResult(source, Outcome.REMOVED))
+        for i, path in enumerate(files, start=1):
+            if progress:
+                progress(i, len(files), str(path))
+            report.results.append(self.index_file(path, folder or source_name(path.parent)))
+
+    def index_file(self, path: Path, folder: str) -> FileResult:
+        source = source_name(path)
+        try:
+            check_supported(path)
+            size = path.stat().st_size
+            limit = self.settings.max_file_mb * 1024 * 1024
+            if size > limit:
+                raise LoadError(
+                    f"{path}: {size / 1048576:.1f} MB is over the {self.settings.max_file_mb:g} MB limit "
+                    "(ASSISTANT_MAX_FILE_MB)"
+                )
+            data = path.read_bytes()
+        except LoadError as err:
+            return FileResult(source, Outcome.FAILED, str(err))
+        except OSError as err:
+            return FileResult(source, Outcome.FAILED, f"{path}: cannot read the file ({err.strerror})")
+        sha = hashlib.sha256(data).hexdigest()
+        letters = self.store.letters(committed_only=False)
+        previous = letters.get(source)
+        if previous and previous.committed and previous.sha256 == sha:
+            return FileResult(source, Outcome.UNCHANGED)
+        twin = next((s for s, v in letters.items() if v.sha256 == sha and v.committed and s != source), None)
+        if twin:
+            if previous:
+                self.remove(source)
+            return FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin}; indexed once")
+        try:
+            loaded = load_bytes(path, data)
+        except LoadError as err:
+            return FileResult(source, Outcome.FAILED, str(err))
+        self.write_letter(source, folder, sha, loaded)
+        return FileResult(source, Outcome.UPDATED if previous and previous.committed else Outcome.ADDED)
+
+    def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile) -> None:
+        text = loaded.text
+        meta = extract_metadata(text, loaded.path)
+        units = segment(text)
+        chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
+        page_of = loaded.canonical.page_at
+        docs = [
+            Document(
+                page_content=text[c.start : c.end],
+                metadata={
+                    "source": source, "start": c.start, "end": c.end, "title": meta.title,
+                    "letter_date": meta.date or "", "date_ord": int((meta.date or "0").replace("-", "")),
+                    "page": page_of(c.start) or 0,
+                },
+            )
+            for c in chunks
+        ]
+        langchain_index(
+            docs, self.record_manager, self.vectorstore, cleanup="incremental",
+            source_id_key="source", key_encoder="sha256",
+        )
+        vectors = self.embeddings.encode([text[u.start : u.end] for u in units])
+        with self.store.engine.begin() as conn:
+            self._delete_rows(conn, source)
+            conn.execute(
+                sa.text(
+                    "INSERT INTO letters (source, folder, sha256, title, date, date_basis, metadata, text, "
+                    "page_starts, n_chunks, n_units, indexed_at, committed) VALUES (:source, :folder, :sha, "
+                    ":title, :date, :basis, :meta, :text, :pages, :n_chunks, :n_units, :at, 0)"
+                ),
+                {
+                    "source": source, "folder": folder, "sha": sha, "title": meta.title, "date": meta.date,
+                    "basis": "stated" if meta.date else None, "meta": json.dumps(meta.to_dict()),
+                    "text": text, "pages": json.dumps(list(loaded.canonical.page_starts)),
+                    "n_chunks": len(chunks), "n_units": len(units),
+                    "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                },
+            )
+            conn.execute(
+                sa.text('INSERT INTO units (source, start, "end", kind, block, lead_in, embedding) '
+                        "VALUES (:source, :start, :end, :kind, :block, :lead_in, :embedding)"),
+                [
+                    {"source": source, "start": u.start, "end": u.end, "kind": u.kind.value, "block": u.block,
+                     "lead_in": u.lead_in, "embedding": vectors[i].tobytes()}
+                    for i, u in enumerate(units)
+                ],
+            )
+            conn.execute(
+                sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
+                [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
+            )
+            self.write_extras(conn, source, text, meta, units)
+            # The commit marker, last: a letter without it is redone by the next run.
+            conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
+        self.store.changed()
+
+    def write_extras(self, conn, source, text, meta, units) -> None:
+        """Hook for per-letter rows written in the letter's transaction (the ledger)."""
+
+    def remove(self, source: str) -> None:
+        keys = self.record_manager.list_keys(group_ids=[source])
+        if keys:
+            self.vectorstore.delete(ids=keys)
+            self.record_manager.delete_keys(keys)
+        with self.store.engine.begin() as conn:
+            self._delete_rows(conn, source)
+        self.store.changed()
+
+    @staticmethod
+    def _delete_rows(conn, source: str) -> None:
+        for table in ("units", "chunks_fts", "letters"):
+            conn.execute(sa.text(f"DELETE FROM {table} WHERE source = :source"), {"source": source})

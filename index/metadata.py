@@ -1,0 +1,128 @@
+"""Letter metadata read from the canonical text: date, sender, recipient, people copied in, title.
+
+A field the letter does not give is None; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from index.dates import FULL_DATE, parse_date
+
+SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
+SALUTATION = re.compile(r"^Dear\s+(?P<name>[^,\n]{1,80}),?\s*$", re.M)
+SUBJECT = re.compile(r"^(?:re|subject|ref)\s*:\s*(?P<subject>.{3,150})$", re.I | re.M)
+HEADING = re.compile(r"^#{1,3}\s+(?P<heading>.{3,150})$", re.M)
+CC_LINE = re.compile(r"^(?:cc|copy to|copies to)\s*:?\s*(?P<names>.+)$", re.I | re.M)
+CC_SENTENCE = re.compile(r"\bI am (?:also )?copying this letter to (?P<names>[^.]+)\.", re.I)
+# A line that can be a person's name: a few capitalised words, optionally with honours after.
+NAME_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*$")
+
+
+@dataclass(frozen=True)
+class LetterMetadata:
+    title: str
+    date: str | None = None  # ISO date
+    sender: str | None = None
+    sender_role: str | None = None
+    recipient: str | None = None
+    recipient_role: str | None = None
+    salutation: str | None = None
+    cc: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n")]
+
+
+def letter_date(text: str) -> str | None:
+    """The date standing alone on a line near the top (before the salutation), as ISO."""
+    head = text[: SALUTATION.search(text).start()] if SALUTATION.search(text) else text[:1500]
+    for line in _lines(head):
+        m = FULL_DATE.fullmatch(line.strip(" ."))
+        if m:
+            parsed = parse_date(m.group(0))
+            if parsed:
+                return parsed.isoformat()
+    return None
+
+
+def signature(text: str) -> tuple[str | None, str | None]:
+    """Sender and role from the lines after the sign-off ('Yours sincerely,')."""
+    sign_offs = list(SIGN_OFF.finditer(text))
+    if not sign_offs:
+        return None, None
+    after = [line for line in _lines(text[sign_offs[-1].end() :]) if line][:6]
+    names = [(i, line) for i, line in enumerate(after) if NAME_LINE.match(line) and len(line.split()) >= 2]
+    if not names:
+        return None, None
+    i, name = names[0]
+    role = after[i + 1] if i + 1 < len(after) else None
+    return name, role
+
+
+def addressee(text: str) -> tuple[str | None, str | None, str | None]:
+    """Recipient, role and salutation name from the address block before 'Dear …'."""
+    salutation = SALUTATION.search(text)
+    if not salutation:
+        return None, None, None
+    blocks = [b for b in re.split(r"\n\s*\n", text[: salutation.start()]) if b.strip()]
+    address = None
+    for block in reversed(blocks):
+        lines = _lines(block)
+        if len(lines) >= 2 and not FULL_DATE.fullmatch(lines[0].strip(" .")):
+            address = lines
+            break
+    name = salutation.group("name").strip()
+    if address:
+        return address[0], address[1], name
+    return name, None, name
+
+
+def copied_to(text: str) -> list[str]:
+    m = CC_LINE.search(text) or CC_SENTENCE.search(text)
+    if not m:
+        return []
+    names = m.group("names")
+    if ":" in names:
+        names = names.split(":", 1)[1]
+    elif re.match(r"the following\b", names, re.I) and "," in names:
+        names = names.split(",", 1)[1]
+    parts = re.split(r",\s*|\s+and\s+|;\s*", names)
+    return [p.strip(" .") for p in parts if p.strip() and p.strip()[0].isupper()]
+
+
+def title_for(text: str, path: Path, meta: dict) -> str:
+    for pattern, group in ((HEADING, "heading"), (SUBJECT, "subject")):
+        m = pattern.search(text[:3000])
+        if m:
+            return m.group(group).strip()
+    sender, recipient = meta.get("sender"), meta.get("recipient")
+    if sender or recipient:
+        parts = ["Letter"]
+        if sender:
+            parts.append(f"from {sender}")
+        if recipient:
+            parts.append(f"to {recipient}")
+        return " ".join(parts)
+    return re.sub(r"[_\s]+", " ", path.stem).strip().capitalize()
+
+
+def extract_metadata(text: str, path: Path) -> LetterMetadata:
+    sender, sender_role = signature(text)
+    recipient, recipient_role, salutation = addressee(text)
+    fields = {
+        "date": letter_date(text),
+        "sender": sender,
+        "sender_role": sender_role,
+        "recipient": recipient,
+        "recipient_role": recipient_role,
+        "salutation": salutation,
+        "cc": copied_to(text),
+    }
+    return LetterMetadata(title=title_for(text, path, fields), **fields)

@@ -1,0 +1,67 @@
+"""Say who "I", "you" and "this study" are, from the letter itself.
+
+First person resolves to the sender, second person to the recipient (from the letter's metadata);
+a sentence opening with "This …"/"That study …" resolves to the nearest earlier noun phrase of the
+same kind in its paragraph. Nothing is resolved that the letter does not make known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
+DEMONSTRATIVE = re.compile(
+    r"^(?:[-•*]\s+)?(?P<word>This|That|It|These|Those)(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:study|report|review|piece of work|work|plan|team|panel|direction|programme|analysis|exercise|group)))?\s+(?:will|would|is|was|should|must|shall|has|have|can|are|were)\b"
+)
+NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>study|report|review|piece of work|plan|team|panel|direction|programme|analysis|exercise|group)\b[^.;:–]*"
+)
+
+
+@dataclass(frozen=True)
+class Referent:
+    words: str  # as written: "This", "That study", "me", "you"
+    means: str  # what the letter makes it mean
+
+
+def person(name: str | None, role: str | None) -> str | None:
+    if name and role:
+        return f"{name}, {role}"
+    return name or role
+
+
+def demonstrative_referent(text: str, start: int, paragraph_start: int) -> Referent | None:
+    """What the sentence at `start` means by an opening "This"/"That study", from earlier in its paragraph."""
+    sentence = text[start : start + 200]
+    m = DEMONSTRATIVE.match(sentence)
+    if not m:
+        return None
+    before = text[paragraph_start:start]
+    phrases = list(NOUN_PHRASE.finditer(before))
+    if not phrases:
+        return None
+    noun = (m.group("noun") or "").split()[-1:] or []
+    same_kind = [p for p in phrases if noun and (p.group("head").split()[-1] == noun[0] or {p.group("head"), noun[0]} <= {"study", "piece of work", "work", "review"})]
+    chosen = same_kind[0] if same_kind else phrases[-1]
+    words = " ".join(chosen.group(0).split()[:24]).rstrip(" ,")
+    label = f"{m.group('word')} {m.group('noun')}" if m.group("noun") else m.group("word")
+    return Referent(label, words)
+
+
+def sentence_referents(text: str, start: int, end: int, paragraph_start: int, metadata: dict) -> list[Referent]:
+    found: list[Referent] = []
+    sentence = text[start:end]
+    demonstrative = demonstrative_referent(text, start, paragraph_start)
+    if demonstrative:
+        found.append(demonstrative)
+    sender = person(metadata.get("sender"), metadata.get("sender_role"))
+    recipient = person(metadata.get("recipient"), metadata.get("recipient_role"))
+    first = FIRST_PERSON.search(sentence)
+    if first and sender:
+        found.append(Referent(f"“{first.group(0)}”", f"{sender} (the sender)"))
+    second = SECOND_PERSON.search(sentence)
+    if second and recipient:
+        found.append(Referent(f"“{second.group(0)}”", f"{recipient} (the recipient)"))
+    return found

@@ -1,0 +1,89 @@
+"""Split canonical text into units of meaning: sentences, and the items of bulleted lists.
+
+"I therefore ask you to: - … - …" holds several duties, so each list item is a unit of its own
+(and an item of several sentences is split further). Units carry offsets into the canonical text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from index.canonical import BULLET
+
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "cllr", "rt", "hon",
+    "cf", "vs", "co", "ltd", "para", "paras", "s", "ss", "art", "sec", "reg", "sch", "vol", "p", "pp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+}
+BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+class UnitKind(str, Enum):
+    SENTENCE = "sentence"
+    ITEM = "item"  # the first sentence of a bulleted list item
+    LINE = "line"  # a line of an address block, heading or signature
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    kind: UnitKind
+    block: int  # index of the paragraph (blank-line separated block) holding it
+    # Offset of the list's lead-in ("I therefore ask you to:") for list items, else None.
+    lead_in: int | None = None
+
+
+def _spans(text: str, pattern: str, start: int = 0, end: int | None = None):
+    """(start, end) of the non-empty pieces of text[start:end] between matches of pattern."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in re.compile(pattern).finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if end > pos:
+        yield pos, end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    piece_start = start
+    for m in BOUNDARY.finditer(text, start, end):
+        word = re.search(r"(\S+)$", text[piece_start : m.start()])
+        token = word.group(1).lower().lstrip("(\"'“‘") if word else ""
+        if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            continue  # "Mr. Smith", "J. Smith": not a boundary
+        close = m.start() + 1 + len(m.group(0)[1:].rstrip())
+        spans.append((piece_start, close))
+        piece_start = m.end()
+    if piece_start < end:
+        spans.append((piece_start, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _looks_like_prose(line: str) -> bool:
+    return len(line) >= 60 or bool(re.search(r"[.!?:;]$", line)) and len(line.split()) > 4
+
+
+def segment(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    lead_in: int | None = None
+    for block, (b_start, b_end) in enumerate(_spans(text, r"\n\s*\n")):
+        for l_start, l_end in _spans(text, r"\n", b_start, b_end):
+            line = text[l_start:l_end]
+            is_item = bool(BULLET.match(line))
+            if not is_item and not _looks_like_prose(line):
+                units.append(Unit(l_start, l_end, UnitKind.LINE, block))
+                lead_in = None
+                continue
+            for i, (s, e) in enumerate(sentence_spans(text, l_start, l_end)):
+                kind = UnitKind.ITEM if is_item and i == 0 else UnitKind.SENTENCE
+                units.append(Unit(s, e, kind, block, lead_in if is_item else None))
+            if not is_item:
+                last = units[-1]
+                lead_in = last.start if text[last.start : last.end].rstrip().endswith(":") else None
+    return units

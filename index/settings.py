@@ -1,0 +1,32 @@
+"""One settings object, read from `ASSISTANT_*` environment variables (and a `.env` file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_store() -> Path:
+    return Path(user_data_dir("directions-assistant", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    store: Path = _default_store()
+    sources: Path = Path("sources")
+    max_file_mb: float = 50.0
+    # Passages the retriever hands to the answerer.
+    k: int = 8
+    # Tokens per chunk; the embedding model truncates beyond 256 word pieces.
+    chunk_tokens: int = 200
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = None
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit (CLI) values taking precedence when not None."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

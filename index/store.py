@@ -1,0 +1,206 @@
+"""The store directory: everything the index keeps, in one place.
+
+    STORE/chroma/        Chroma (embedded PersistentClient, cosine space) holding chunk vectors
+    STORE/store.sqlite   letters (canonical text, metadata, content hash, commit marker), units with
+                         their vectors, the FTS5 lexical index, the ledger and LangChain's record manager
+    STORE/write.lock     held by the one process allowed to write
+
+Chroma is opened through `open_chroma`, the one factory, so a Chroma server can replace it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import sqlalchemy as sa
+
+COLLECTION = "chunks"
+NAMESPACE = "chroma/chunks"
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS letters (
+        source TEXT PRIMARY KEY, folder TEXT NOT NULL, sha256 TEXT NOT NULL,
+        title TEXT NOT NULL, date TEXT, date_basis TEXT, metadata TEXT NOT NULL,
+        text TEXT NOT NULL, page_starts TEXT NOT NULL,
+        n_chunks INTEGER NOT NULL, n_units INTEGER NOT NULL, indexed_at TEXT NOT NULL,
+        committed INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX IF NOT EXISTS letters_sha ON letters(sha256)",
+    """CREATE TABLE IF NOT EXISTS units (
+        source TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+        block INTEGER NOT NULL, lead_in INTEGER, embedding BLOB NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS units_source ON units(source, start)",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+        text, source UNINDEXED, start UNINDEXED, "end" UNINDEXED,
+        tokenize = 'porter unicode61 remove_diacritics 2')""",
+]
+
+
+class StoreError(Exception):
+    """A store that cannot be used as asked; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    source: str
+    folder: str
+    sha256: str
+    title: str
+    date: str | None
+    date_basis: str | None
+    metadata: dict
+    text: str
+    page_starts: tuple[int, ...]
+    n_chunks: int
+    n_units: int
+    committed: bool
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return sum(1 for start in self.page_starts if start <= offset) or 1
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(f"sqlite:///{self.path / 'store.sqlite'}")
+        with self.engine.begin() as conn:
+            for statement in SCHEMA:
+                conn.exec_driver_sql(statement)
+        self._letters: dict[str, Letter] | None = None
+        self._unit_cache: tuple[int, list[dict], np.ndarray] | None = None
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Hold the store's single-writer lock, or fail at once with a clear message."""
+        handle = open(self.path / "write.lock", "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise StoreError(
+                f"{self.path}: the store is being written by {holder}; wait for it to finish and try again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def record_manager(self):
+        from langchain_classic.indexes import SQLRecordManager
+
+        manager = SQLRecordManager(NAMESPACE, engine=self.engine)
+        manager.create_schema()
+        return manager
+
+    def changed(self) -> None:
+        """Forget cached reads after a write."""
+        self._letters = None
+        self._unit_cache = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def letters(self, committed_only: bool = True) -> dict[str, Letter]:
+        if self._letters is None:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql("SELECT * FROM letters ORDER BY source").mappings().all()
+            self._letters = {row["source"]: _letter(row) for row in rows}
+        return {s: v for s, v in self._letters.items() if v.committed or not committed_only}
+
+    def letter(self, source: str) -> Letter | None:
+        return self.letters().get(source)
+
+    def is_empty(self) -> bool:
+        return not self.letters()
+
+    def units(self) -> tuple[list[dict], np.ndarray]:
+        """All units of committed letters with their (normalised) vectors, loaded once."""
+        if self._unit_cache is None:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql(
+                    'SELECT u.source, u.start, u."end", u.kind, u.block, u.lead_in, u.embedding FROM units u '
+                    "JOIN letters l ON l.source = u.source WHERE l.committed = 1 ORDER BY u.source, u.start"
+                ).all()
+            meta = [
+                {"source": r[0], "start": r[1], "end": r[2], "kind": r[3], "block": r[4], "lead_in": r[5]}
+                for r in rows
+            ]
+            vectors = np.vstack([np.frombuffer(r[6], dtype=np.float32) for r in rows]) if rows else np.zeros((0, 384), np.float32)
+            self._unit_cache = (len(rows), meta, vectors)
+        return self._unit_cache[1], self._unit_cache[2]
+
+    def lexical_search(
+        self, query_terms: list[str], k: int, sources: list[str] | None = None,
+        date_from: str | None = None, date_to: str | None = None,
+    ) -> list[tuple[str, int, int, float]]:
+        """(source, start, end, score) of the best chunks for any of the terms, BM25 ranked."""
+        terms = [t for t in query_terms if t]
+        if not terms:
+            return []
+        match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
+        sql = (
+            'SELECT f.source, f.start, f."end", bm25(chunks_fts) AS score FROM chunks_fts f '
+            "JOIN letters l ON l.source = f.source AND l.committed = 1 WHERE chunks_fts MATCH :match"
+        )
+        params: dict = {"match": match, "k": k}
+        if sources:
+            sql += " AND f.source IN (" + ",".join(f":s{i}" for i in range(len(sources))) + ")"
+            params |= {f"s{i}": s for i, s in enumerate(sources)}
+        if date_from:
+            sql += " AND l.date >= :date_from"
+            params["date_from"] = date_from
+        if date_to:
+            sql += " AND l.date <= :date_to"
+            params["date_to"] = date_to
+        sql += " ORDER BY score LIMIT :k"
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.text(sql), params).all()
+        return [(r[0], int(r[1]), int(r[2]), -float(r[3])) for r in rows]
+
+
+def _letter(row) -> Letter:
+    return Letter(
+        source=row["source"], folder=row["folder"], sha256=row["sha256"], title=row["title"],
+        date=row["date"], date_basis=row["date_basis"], metadata=json.loads(row["metadata"]),
+        text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
+        n_chunks=row["n_chunks"], n_units=row["n_units"], committed=bool(row["committed"]),
+    )
+
+
+def open_chroma(store_path: Path, embeddings):
+    """The chunk collection as a LangChain vector store: a Chroma server when
+    ASSISTANT_CHROMA_HOST is set, else embedded in the store directory."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    host = os.environ.get("ASSISTANT_CHROMA_HOST")
+    if host:
+        client = chromadb.HttpClient(
+            host=host, port=int(os.environ.get("ASSISTANT_CHROMA_PORT", "8000")), settings=chroma_settings
+        )
+    else:
+        client = chromadb.PersistentClient(path=str(Path(store_path) / "chroma"), settings=chroma_settings)
+    return Chroma(
+        collection_name=COLLECTION,
+        embedding_function=embeddings,
+        client=client,
+        collection_metadata={"hnsw:space": "cosine"},
+    )

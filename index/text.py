@@ -1,0 +1,48 @@
+"""Word-level helpers shared by the lexical index and the answerer: tokens, stems, stopwords."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such
+    than that the their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your yours yourself
+    yourselves shall must may might also whose within upon per via s t don""".split()
+)
+# Words of a question that say what kind of answer is wanted rather than what it is about.
+QUESTION_WORDS = frozenset(
+    """whom when which what who why how date deadline due dates deadlines letter letters say says said
+    tell told required require requires requirement need needs needed expected expect
+    expects supposed exactly please give list name named does did done get make made take taken happen
+    happens put set going go""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match report/reports/reporting, recommend/recommendations."""
+    word = word.lower().removesuffix("'s")
+    for suffix in ("ies", "ied"):
+        if word.endswith(suffix) and len(word) > 4:
+            return word[:-3] + "y"
+    for suffix in ("ations", "ation", "ings", "ing", "ments", "ment", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct meaningful words of `text`, in order, without stopwords."""
+    seen: dict[str, None] = {}
+    for w in words(text):
+        if w not in STOPWORDS and len(w) > 1:
+            seen.setdefault(w, None)
+    return list(seen)

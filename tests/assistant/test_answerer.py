@@ -1,0 +1,88 @@
+"""Answers to officials' questions on the seed letters: the right facts, the right sentence, real quotes."""
+
+import re
+
+import pytest
+
+
+def ask(assistant, question):
+    return assistant.ask(question)
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text).lower()
+
+
+@pytest.mark.parametrize(
+    "question, facts, cited",
+    [
+        (
+            "By when must the Commissioner make recommendations on urgent actions, and to whom?",
+            ["end of may 2014", "edward timpson"],
+            "by the end of May 2014, to make recommendations to me",
+        ),
+        (
+            "Who does the Commissioner report to about strengthening senior management?",
+            ["your council", "mark rogers"],
+            "report to your Council, your Chief Executive Mark Rogers and me",
+        ),
+        ("Who has been appointed Commissioner for Children's Social Care?", ["lord norman warner"], "Lord Norman Warner"),
+        ("When is the work overseen by Professor Le Grand due to report?", ["september 2014"], "This will report by September 2014."),
+        (
+            "Under which legislation will the draft direction be made?",
+            ["section 15(5) of the local government act 1999", "education act 1996"],
+            "section 15(5) of the Local Government Act 1999",
+        ),
+        ("When does the second piece of work report?", ["december"], "reporting in December"),
+    ],
+)
+def test_answers_state_the_facts_and_cite_the_sentence(seed_assistant, question, facts, cited):
+    answer = ask(seed_assistant, question)
+    assert not answer.abstained
+    for fact in facts:
+        assert fact in norm(answer.answer), (fact, answer.answer)
+    assert any(cited in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_a_back_reference_is_said_in_the_answer(seed_assistant):
+    answer = ask(seed_assistant, "When is the work overseen by Professor Le Grand due to report?")
+    assert "piece of work" in answer.answer and "This" in answer.answer
+
+
+def test_what_is_due_in_a_month_lists_every_match(seed_assistant):
+    answer = ask(seed_assistant, "What is due in June 2014?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "senior management capacity" in quotes and "single and coherent plan" in quotes
+    assert "end of May 2014" not in quotes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much money will the Council be given to improve children's services?",
+        "When must Leeds City Council submit its improvement plan?",
+        "What penalty will the Council face if it misses the deadline?",
+        "What is due in October 2014?",
+        "Who will chair the Local Safeguarding Children Board review?",
+    ],
+)
+def test_questions_the_letters_do_not_answer_are_refused(seed_assistant, question):
+    answer = ask(seed_assistant, question)
+    assert answer.abstained, answer.answer
+    assert answer.citations == []
+    assert "do not say" in answer.answer
+
+
+def test_every_quote_is_the_exact_source_span(seed_assistant):
+    for question in ["Who is copied into the letter to Sir Albert Bore?", "What has the Council been asked to do?"]:
+        answer = ask(seed_assistant, question)
+        assert answer.citations
+        for c in answer.citations:
+            letter = seed_assistant.store.letter(c.source)
+            assert letter.text[c.start : c.end] == c.quote
+            assert c.title == letter.title and c.date == letter.date
+
+
+def test_warm_answers_are_timed(seed_assistant):
+    answer = ask(seed_assistant, "Who will support Lord Warner?")
+    assert set(answer.timings_ms) == {"retrieve", "answer", "total"}

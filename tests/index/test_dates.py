@@ -1,0 +1,41 @@
+from datetime import date
+
+import pytest
+
+from index.dates import Precision, find_deadlines
+
+LETTER_DATE = date(2014, 3, 27)
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("the Commissioner then, by the end of May 2014, to make recommendations", date(2014, 5, 31), Precision.DAY),
+        ("with recommendations by June 2014.", date(2014, 6, 30), Precision.MONTH),
+        ("A further report by the end of the year will", date(2014, 12, 31), Precision.DAY),
+        ("to get underway now and to report in September.", date(2014, 9, 30), Precision.MONTH),
+        ("respond within 28 days of this letter", date(2014, 4, 24), Precision.DAY),
+        ("by the end of the financial year", date(2014, 3, 31), Precision.DAY),  # the next 31 March
+        ("the deadline is now 30 November 2015", date(2015, 11, 30), Precision.DAY),
+        ("a report in January", date(2015, 1, 31), Precision.MONTH),
+    ],
+)
+def test_deadlines_resolve_against_the_letter_date(text, expected, precision):
+    (deadline,) = [d for d in find_deadlines(text, LETTER_DATE) if d.stated]
+    assert deadline.date == expected
+    assert deadline.precision == precision
+    assert text[deadline.start : deadline.end] == deadline.text
+
+
+def test_relative_deadlines_stay_unresolved_without_a_letter_date():
+    (deadline,) = find_deadlines("by the end of the year", None)
+    assert deadline.date is None and deadline.precision == Precision.NONE
+
+
+def test_vague_words_are_kept_without_a_date():
+    (deadline,) = find_deadlines("we will shortly be consulting you", LETTER_DATE)
+    assert deadline.vague and deadline.date is None and deadline.text == "shortly"
+
+
+def test_modal_may_is_not_a_month():
+    assert find_deadlines("the Council may wish to respond", LETTER_DATE) == []
