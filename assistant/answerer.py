@@ -266,25 +266,27 @@ class ExtractiveAnswerer:
         return self.write(question, analysis, chosen)
 
     def due_in_period(self, question: str, analysis: Analysis) -> Answer:
-        """Every sentence whose deadline falls in the month asked about, soonest first."""
+        """Every ledger record due in the month asked about, soonest first, current ones before history."""
         lo, hi = analysis.period
-        units, _ = self.store.units()
-        letters = self.store.letters()
-        hits: list[tuple[date, Candidate]] = []
-        for i, u in enumerate(units):
-            letter = letters[u["source"]]
-            for d in find_deadlines(letter.text[u["start"] : u["end"]], _letter_date(letter)):
-                if d.date and lo <= d.date <= hi:
-                    hits.append((d.date, Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"])))
-                    break
-        if not hits:
+        records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi]
+        if not records:
             return self.abstain(question, f"No deadline in the indexed letters falls between {fmt_date(lo)} and {fmt_date(hi)}.")
-        hits.sort(key=lambda h: (h[0], h[1].source, h[1].start))
-        chosen = [c for _, c in hits]
-        answer = self.write(question, analysis, chosen)
-        count = len(chosen)
-        answer.answer = f"{count} item{'s' if count > 1 else ''} due between {fmt_date(lo)} and {fmt_date(hi)}:\n\n" + answer.answer
-        return answer
+        records.sort(key=lambda r: (r.status != "current", r.deadline, r.source, r.start))
+        letters = self.store.letters()
+        citations, lines = [], []
+        for n, r in enumerate(records, start=1):
+            letter = letters[r.source]
+            citations.append(Citation(n, r.source, letter.title, letter.date, r.quote, r.start, r.end, letter.page_at(r.start)))
+            line = f"{n}. {describe(r)} [{n}]"
+            if r.status != "current":
+                line += f" — {r.status}, no longer in force"
+                current, _ = self.history(r)
+                if r.status == "superseded" and current.deadline:
+                    line += f" (now due {fmt_date(date.fromisoformat(current.deadline))})"
+            lines.append(line)
+        count = len(records)
+        head = f"{count} item{'s' if count > 1 else ''} due between {fmt_date(lo)} and {fmt_date(hi)}:"
+        return Answer(question, head + "\n" + "\n".join(lines), False, citations)
 
     def _text(self, c: Candidate) -> str:
         return self._letter(c).text[c.start : c.end]
@@ -312,15 +314,49 @@ class ExtractiveAnswerer:
             out.append(Citation(n, c.source, letter.title, letter.date, letter.text[start : c.end], start, c.end, letter.page_at(start)))
         return out
 
+    def record_for(self, cand: Candidate):
+        """The ledger record stated by this sentence, if any."""
+        return next((r for r in self.store.commitments() if r.source == cand.source and r.start < cand.end and cand.start < r.end), None)
+
+    def _candidate_of(self, record) -> Candidate:
+        units, _ = self.store.units()
+        for i, u in enumerate(units):
+            if u["source"] == record.source and u["start"] <= record.start < u["end"]:
+                return Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"])
+        raise LookupError(record.id)
+
+    def history(self, record) -> tuple[object, list]:
+        """(the current record, the earlier ones it replaced, newest first) for a changed duty."""
+        by_id = {r.id: r for r in self.store.commitments()}
+        current = record
+        while current.superseded_by and current.superseded_by in by_id and current.status != "withdrawn":
+            current = by_id[current.superseded_by]
+        earlier, r = [], current
+        while r.supersedes and r.supersedes in by_id:
+            r = by_id[r.supersedes]
+            earlier.append(r)
+        return current, earlier
+
     def write(self, question: str, analysis: Analysis, chosen: list[Candidate]) -> Answer:
         letters = self.store.letters()
-        citations = self.cite(chosen)
         parts: list[str] = []
-        order = sorted(analysis.wants, key=lambda t: t != QuestionType.WHEN)  # the date first
-        leads = [self.lead(t, analysis, letters[chosen[0].source], citations[0]) for t in order]
-        lead = " ".join(x for x in leads if x)
-        if lead:
-            parts.append(lead)
+        record = self.record_for(chosen[0])
+        change_note = None
+        if record and (record.supersedes or record.superseded_by):
+            current, earlier = self.history(record)
+            linked = [self._candidate_of(current)] + [self._candidate_of(r) for r in earlier]
+            chosen = linked + [c for c in chosen[1:] if (c.source, c.start) not in {(x.source, x.start) for x in linked}]
+            change_note = (current, earlier)
+            record = current
+        citations = self.cite(chosen)
+        if change_note:
+            parts.append(self.change_lead(*change_note))
+        else:
+            order = sorted(analysis.wants, key=lambda t: t != QuestionType.WHEN)  # the date first
+            leads = [self.lead(t, analysis, letters[chosen[0].source], citations[0], record) for t in order]
+            lead = " ".join(x for x in leads if x)
+            if lead:
+                parts.append(lead)
         for cand, cite in zip(chosen, citations, strict=True):
             letter = letters[cand.source]
             intro = self.introduce(letter, cand)
@@ -359,9 +395,38 @@ class ExtractiveAnswerer:
             unique.setdefault(note.means, note)
         return list(unique.values())
 
-    def lead(self, qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation) -> str | None:
-        """A plain-words answer to one kind of question, from the cited sentence alone."""
+    @staticmethod
+    def change_lead(current, earlier: list) -> str:
+        """The current state of a changed duty, citing the change [1] and what it replaced [2…]."""
+        if current.status == "withdrawn":
+            return f"This was withdrawn [1] and no longer applies. What was withdrawn: {describe(earlier[0])} [2]." if earlier else "This was withdrawn [1]."
+        due = current.deadline_text or "no date given"
+        if current.deadline:
+            due = fmt_date(date.fromisoformat(current.deadline))
+        replaced = "; ".join(
+            f"{fmt_date(date.fromisoformat(r.deadline)) if r.deadline else r.deadline_text} [{n}]"
+            for n, r in enumerate(earlier, start=2)
+        )
+        text = f"The current deadline is {due} [1]"
+        if replaced:
+            text += f", which replaced the earlier deadline of {replaced}"
+        who = current.actor or ""
+        return f"{text}. ({who[:1].upper() + who[1:]}: {current.action}.)" if who else text + "."
+
+    def lead(self, qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation, record=None) -> str | None:
+        """A plain-words answer to one kind of question, from the cited sentence (and its ledger record)."""
         text = cite.quote
+        if qtype == QuestionType.TO_WHOM and record and record.recipients:
+            return f"To {_join(record.recipients)} [{cite.id}]."
+        if qtype == QuestionType.WHO and record and record.actor:
+            who = record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
+            return f"{who[0].upper()}{who[1:]} [{cite.id}]."
+        if qtype == QuestionType.WHEN and record and record.deadline_text and record.deadline_precision != "none":
+            exact = f" ({fmt_date(date.fromisoformat(record.deadline))})" if record.deadline else ""
+            said = record.deadline_text
+            if exact and fmt_date(date.fromisoformat(record.deadline)) in said:
+                exact = ""
+            return f"{said[0].upper()}{said[1:]}{exact} [{cite.id}]."
         if qtype == QuestionType.WHEN:
             deadlines = [d for d in find_deadlines(text, _letter_date(letter)) if d.stated]
             if not deadlines:
@@ -375,6 +440,25 @@ class ExtractiveAnswerer:
             if m:
                 return f"To {resolve_people(m.group('to').strip(), letter.metadata)} [{cite.id}]."
         return None
+
+
+def describe(r) -> str:
+    """One ledger record in plain words: who, what, to whom, by when."""
+    who = r.actor or "Someone"
+    if r.actor_name and r.actor_name != r.actor:
+        who += f" ({r.actor_name})"
+    text = f"{who[0].upper()}{who[1:]}: {r.action}"
+    if r.recipients and not any(x in r.action for x in r.recipients):
+        text += f" (to {_join(r.recipients)})"
+    if r.deadline_text and r.deadline_text not in r.action:
+        text += f", {r.deadline_text}"
+    if r.deadline:
+        text += f" (due {fmt_date(date.fromisoformat(r.deadline))})"
+    return text
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def resolve_people(phrase: str, metadata: dict) -> str:

@@ -128,6 +128,30 @@ def cmd_letters(args) -> int:
     return 0
 
 
+def cmd_commitments(args) -> int:
+    from datetime import date
+
+    from assistant.commitments import LedgerFilter, select, to_csv, to_ics, to_table
+
+    assistant = _assistant(args)
+    assistant.require_index()
+    flt = LedgerFilter(
+        due_before=date.fromisoformat(args.due_before) if args.due_before else None,
+        due_from=date.fromisoformat(args.due_from) if args.due_from else None,
+        actor=args.actor, recipient=args.recipient, status=args.status, kind=args.kind, source=args.source,
+    )
+    records = select(assistant.store.commitments(), flt)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
+    elif args.csv:
+        sys.stdout.write(to_csv(records))
+    elif args.ics:
+        sys.stdout.buffer.write(to_ics(records))
+    else:
+        print(to_table(records) if records else "No commitments match.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -152,6 +176,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = with_store(sub.add_parser("commitments", help="the ledger: who must do what, for whom, by when"))
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="a JSON list of records")
+    out.add_argument("--csv", action="store_true", help="CSV with a header row")
+    out.add_argument("--ics", action="store_true", help="iCalendar deadlines (stable UIDs)")
+    p.add_argument("--due-before", metavar="YYYY-MM-DD", help="deadline before this date (exclusive)")
+    p.add_argument("--due-from", metavar="YYYY-MM-DD", help="deadline on or after this date")
+    p.add_argument("--actor", help="actor name or role contains this (any case)")
+    p.add_argument("--recipient", help="a recipient contains this (any case)")
+    p.add_argument("--status", choices=["current", "superseded", "withdrawn"])
+    p.add_argument("--kind", choices=["direction", "request", "commitment", "appointment"])
+    p.add_argument("--source", help="letter path contains this")
+    p.set_defaults(func=cmd_commitments)
 
     p = with_store(sub.add_parser("letters", help="list indexed letters"))
     p.add_argument("--json", action="store_true")

@@ -23,8 +23,10 @@ import sqlalchemy as sa
 from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
+from index import ledger_store
 from index.chunker import chunk_units
 from index.embedder import PackagedEmbeddings
+from index.ledger import LetterView
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
 from index.metadata import extract_metadata
 from index.segmenter import segment
@@ -63,6 +65,14 @@ class IndexReport:
 
     def summary(self) -> str:
         return ", ".join(f"{n} {name}" for name, n in self.counts().items())
+
+
+CHANGES = {Outcome.ADDED, Outcome.UPDATED, Outcome.REMOVED}
+
+
+def letter_view(letter) -> LetterView:
+    return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
+                      date=letter.date, date_basis=letter.date_basis)
 
 
 def discover(root: Path) -> list[Path]:
@@ -106,12 +116,16 @@ class Indexer:
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
                     continue
                 self._mirror(root, report, progress)
-            self.after_run()
+            if any(r.outcome in CHANGES for r in report.results):
+                self.relink()
         self.store.changed()
         return report
 
-    def after_run(self) -> None:
-        """Hook for work over the whole store after letters changed (the ledger's cross-letter links)."""
+    def relink(self) -> None:
+        """Recompute the ledger's cross-letter links over every committed letter."""
+        self.store.changed()
+        with self.store.engine.begin() as conn:
+            ledger_store.relink(conn, [letter_view(v) for v in self.store.letters().values()])
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -212,13 +226,12 @@ class Indexer:
                 sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
                 [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
             )
-            self.write_extras(conn, source, text, meta, units)
+            view = LetterView(source=source, title=meta.title, text=text, metadata=meta.to_dict(),
+                              date=meta.date, date_basis="stated" if meta.date else None, units=units)
+            ledger_store.write_letter(conn, view)
             # The commit marker, last: a letter without it is redone by the next run.
             conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
         self.store.changed()
-
-    def write_extras(self, conn, source, text, meta, units) -> None:
-        """Hook for per-letter rows written in the letter's transaction (the ledger)."""
 
     def remove(self, source: str) -> None:
         keys = self.record_manager.list_keys(group_ids=[source])
@@ -227,6 +240,7 @@ class Indexer:
             self.record_manager.delete_keys(keys)
         with self.store.engine.begin() as conn:
             self._delete_rows(conn, source)
+            ledger_store.delete_letter(conn, source)
         self.store.changed()
 
     @staticmethod

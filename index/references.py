@@ -16,8 +16,9 @@ DEMONSTRATIVE = re.compile(
     r"^(?:[-•*]\s+)?(?P<word>This|That|It|These|Those)(?:\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:study|report|review|piece of work|work|plan|team|panel|direction|programme|analysis|exercise|group)))?\s+(?:will|would|is|was|should|must|shall|has|have|can|are|were)\b"
 )
 NOUN_PHRASE = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>study|report|review|piece of work|plan|team|panel|direction|programme|analysis|exercise|group)\b[^.;:–]*"
+    r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>study|report|review|piece of work|plan|team|panel|direction|programme|analysis|exercise|group)\b"
 )
+PHRASE_TAIL = re.compile(r"[^.;:–]*")
 
 
 @dataclass(frozen=True)
@@ -32,22 +33,30 @@ def person(name: str | None, role: str | None) -> str | None:
     return name or role
 
 
-def demonstrative_referent(text: str, start: int, paragraph_start: int) -> Referent | None:
-    """What the sentence at `start` means by an opening "This"/"That study", from earlier in its paragraph."""
-    sentence = text[start : start + 200]
-    m = DEMONSTRATIVE.match(sentence)
-    if not m:
-        return None
-    before = text[paragraph_start:start]
-    phrases = list(NOUN_PHRASE.finditer(before))
+def antecedent(text: str, start: int, paragraph_start: int, noun: str | None = None) -> str | None:
+    """The earlier noun phrase in the paragraph that "this"/"that <noun>" at `start` points back to."""
+    phrases = list(NOUN_PHRASE.finditer(text[paragraph_start:start]))
     if not phrases:
         return None
-    noun = (m.group("noun") or "").split()[-1:] or []
-    same_kind = [p for p in phrases if noun and (p.group("head").split()[-1] == noun[0] or {p.group("head"), noun[0]} <= {"study", "piece of work", "work", "review"})]
+    kin = {"study", "piece of work", "work", "review"}
+    same_kind = [p for p in phrases if noun and (p.group("head").split()[-1] == noun or {p.group("head"), noun} <= kin)]
     chosen = same_kind[0] if same_kind else phrases[-1]
-    words = " ".join(chosen.group(0).split()[:24]).rstrip(" ,")
+    offset = paragraph_start + chosen.end()
+    tail = PHRASE_TAIL.match(text, offset, start)
+    return " ".join((chosen.group(0) + (tail.group(0) if tail else "")).split()[:24]).rstrip(" ,")
+
+
+def demonstrative_referent(text: str, start: int, paragraph_start: int) -> Referent | None:
+    """What the sentence at `start` means by an opening "This"/"That study", from earlier in its paragraph."""
+    m = DEMONSTRATIVE.match(text[start : start + 200])
+    if not m:
+        return None
+    noun = m.group("noun").split()[-1] if m.group("noun") else None
+    means = antecedent(text, start, paragraph_start, noun)
+    if not means:
+        return None
     label = f"{m.group('word')} {m.group('noun')}" if m.group("noun") else m.group("word")
-    return Referent(label, words)
+    return Referent(label, means)
 
 
 def sentence_referents(text: str, start: int, end: int, paragraph_start: int, metadata: dict) -> list[Referent]:

@@ -75,8 +75,12 @@ class Store:
         with self.engine.begin() as conn:
             for statement in SCHEMA:
                 conn.exec_driver_sql(statement)
+        from index import ledger_store
+
+        ledger_store.create(self.engine)
         self._letters: dict[str, Letter] | None = None
         self._unit_cache: tuple[int, list[dict], np.ndarray] | None = None
+        self._ledger: list | None = None
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -114,6 +118,7 @@ class Store:
         """Forget cached reads after a write."""
         self._letters = None
         self._unit_cache = None
+        self._ledger = None
 
     # -- reading ---------------------------------------------------------------------------
     def letters(self, committed_only: bool = True) -> dict[str, Letter]:
@@ -128,6 +133,15 @@ class Store:
 
     def is_empty(self) -> bool:
         return not self.letters()
+
+    def commitments(self):
+        """The ledger of committed letters (list of `index.ledger.Commitment`)."""
+        from index import ledger_store
+
+        if self._ledger is None:
+            committed = set(self.letters())
+            self._ledger = [r for r in ledger_store.load(self.engine) if r.source in committed]
+        return self._ledger
 
     def units(self) -> tuple[list[dict], np.ndarray]:
         """All units of committed letters with their (normalised) vectors, loaded once."""

@@ -1,0 +1,407 @@
+"""The commitments ledger: who must do what, for whom, by when — extracted from the letters.
+
+Each sentence or list item that directs, requests, commits or appoints becomes a record with its
+actor, action, recipients and deadline (normalised against the letter's date), pointing at its
+exact span. Cross-letter links — a date inferred from a covering letter, a deadline a later letter
+extends, a request it withdraws, a duty two letters both state — are recomputed over the whole
+ledger after every index run (no embedding involved), so nothing stale survives a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from index.dates import Deadline, Precision, find_deadlines, month_end
+from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
+from index.segmenter import Unit, UnitKind, segment
+from index.text import STOPWORDS, stem, words
+
+
+class Kind(str, Enum):
+    DIRECTION = "direction"
+    REQUEST = "request"
+    COMMITMENT = "commitment"
+    APPOINTMENT = "appointment"
+
+
+class Status(str, Enum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class Commitment:
+    id: str
+    kind: str
+    actor: str | None
+    actor_name: str | None
+    action: str
+    recipients: list[str]
+    deadline: str | None
+    deadline_text: str | None
+    deadline_precision: str
+    recurrence: str | None
+    status: str
+    superseded_by: str | None
+    supersedes: str | None
+    same_as: str | None
+    source: str
+    title: str
+    letter_date: str | None
+    letter_date_basis: str | None
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """What extraction needs of a letter."""
+
+    source: str
+    title: str
+    text: str
+    metadata: dict
+    date: str | None = None
+    date_basis: str | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+BULLET = re.compile(r"^(?:[-•*–·▪●◦]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
+DIRECTING_LEAD_IN = re.compile(r"\b(?:direct\w*|require\w*|must)\b", re.I)
+ASKING_LEAD_IN = re.compile(r"\b(?:ask(?:ing)?|invite|would like|request\w*)\s+(?:you|the [A-Z][\w' ]+)\s+to\b|\bthe next key actions\b|:\s*$", re.I)
+ANNOUNCES_DIRECTION = re.compile(r"\b(?:I (?:will be |am |have decided to )?direct(?:ing)?|a (?:formal |draft |statutory )?direction|directions? (?:to|would|will))\b", re.I)
+APPOINT_AS = re.compile(
+    r"\b(?:appoint(?:ing|ed|s)?|nominat(?:e|ing|ed)|nam(?:e|ing))\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}?)as\s+(?:the\s+|a\s+|an\s+)?(?P<role>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|for|of|in|on|and))*)"
+)
+APPOINT_DASH = re.compile(r"\bappoint\s+(?:a|an|the)\s+(?P<role>[A-Z][^–—\n]*?)\s+[–—-]\s+(?P<name>(?:[A-Z][\w'’.-]*\s*){2,5})")
+REQUEST = re.compile(r"\b(?:I would (?:also )?like|I should be grateful|[Pp]lease|I invite|I am asking|I ask)\b")
+FIRST_PERSON_WILL = re.compile(r"\b(?:I|[Ww]e)\s+(?:will|shall|plan to|intend to)\s+(?:(?:be|also|then|now|shortly|subsequently)\s+)*(?P<verb>[a-z]+)")
+OBLIGATION = re.compile(r"\b(?:must|is required to|are required to|shall|will need to|is to|are to)\b")
+THIRD_PARTY_WILL = re.compile(
+    r"^(?:[^,]*,\s*)?(?P<subject>The [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|This(?:\s+[\w-]+){0,3}?|That(?:\s+[\w-]+){0,3}?|She|He|It|They)\s+will\s+(?:(?:also|then|subsequently|now)\s+)*(?P<verb>report|make|submit|provide|publish|deliver|send|set|agree|produce|complete|carry|look|draw|consult|meet|review|support)\b"
+)
+ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appoint|agree|produce|prepare|complete|carry out|commission|share|make recommendations|respond|confirm|consult|review|work with|support|satisfy|meet)(?:s|ed|ing|es|ting)?\b", re.I)
+NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
+CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced)\b", re.I)
+WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+withdrawn|no longer (?:required|needed|necessary)|rescind\w*|cancel\w*)\b", re.I)
+RECURRENCE = [
+    (re.compile(r"\b(?:monthly|every month|each month)\b", re.I), "FREQ=MONTHLY"),
+    (re.compile(r"\b(?:quarterly|every quarter|each quarter)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
+    (re.compile(r"\b(?:annual(?:ly)?|every year|each year)\b", re.I), "FREQ=YEARLY"),
+    (re.compile(r"\b(?:fortnightly|every fortnight|every two weeks)\b", re.I), "FREQ=WEEKLY;INTERVAL=2"),
+    (re.compile(r"\b(?:weekly|every week|each week)\b", re.I), "FREQ=WEEKLY"),
+]
+TO_LIST = re.compile(
+    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
+)
+WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
+REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
+ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?P<role>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:then\b|who will\b|will\b|is to\b|must\b|to make\b)")
+
+
+def record_id(source: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{source}\x00{start}\x00{end}".encode()).hexdigest()[:16]
+
+
+def recipient_body(metadata: dict) -> str | None:
+    """The body the recipient writes for: 'Leader of Birmingham City Council' -> 'Birmingham City Council'."""
+    role = metadata.get("recipient_role") or ""
+    m = re.search(r"\b(?:of|,)\s+(?P<body>(?:the\s+)?[A-Z][\w'’ ]*(?:Council|Authority|Trust|Board|Department|Agency))\b", role)
+    return m.group("body") if m else None
+
+
+def _person(metadata: dict, who: str) -> str | None:
+    return metadata.get(who)
+
+
+def resolve_party(phrase: str, letter: LetterView) -> str:
+    """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council."""
+    p = phrase.strip().strip(",").strip()
+    meta = letter.metadata
+    p = re.sub(r"^(?:to|and)\s+", "", p)
+    low = p.lower()
+    if low in ("me", "us", "i", "myself"):
+        return meta.get("sender") or "the sender"
+    if low in ("you", "yourself"):
+        return meta.get("recipient") or "the recipient"
+    if low.startswith("your council") or low == "your authority":
+        return recipient_body(meta) or "the Council"
+    if low.startswith("your "):
+        return p[5:]
+    return p
+
+
+def split_parties(text: str) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+)?(?:to\s+)?|\s+and\s+(?:to\s+)?", text)
+    return [p for p in (x.strip() for x in parts) if p and p.lower() not in ("jointly", "both")]
+
+
+def recipients_of(text: str, letter: LetterView) -> list[str]:
+    found: list[str] = []
+    for pattern in (TO_LIST, WITH_LIST, REACH_ME):
+        for m in pattern.finditer(text):
+            for part in split_parties(m.group("to")):
+                name = resolve_party(part, letter)
+                if name not in found and len(name.split()) <= 10:
+                    found.append(name)
+    return found
+
+
+def recurrence_of(text: str) -> str | None:
+    return next((rule for pattern, rule in RECURRENCE if pattern.search(text)), None)
+
+
+def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
+    body = BULLET.sub("", text)
+    if APPOINT_AS.search(body) or APPOINT_DASH.search(body):
+        return Kind.APPOINTMENT
+    if NOT_DUTIES.match(body):
+        return None
+    if WITHDRAW.search(body):
+        return Kind.REQUEST  # the kind of what it withdraws is set when the two are linked
+    if CHANGE.search(body) and any(d.stated for d in find_deadlines(body, None)):
+        return Kind.DIRECTION  # likewise for a changed deadline
+    if lead_in is not None and not THIRD_PARTY_WILL.match(body):
+        if DIRECTING_LEAD_IN.search(lead_in):
+            return Kind.DIRECTION
+        if ASKING_LEAD_IN.search(lead_in):
+            if re.search(r"\bI plan to\b|\bI will\b|next key actions", lead_in):
+                return Kind.COMMITMENT
+            return Kind.DIRECTION if ANNOUNCES_DIRECTION.search(letter_text) else Kind.REQUEST
+    if re.search(r"\bI (?:am|will be) directing\b|\bI direct\b", body):
+        return Kind.DIRECTION
+    asked, obliged = REQUEST.search(body), OBLIGATION.search(body) or THIRD_PARTY_WILL.search(body)
+    if asked and not (obliged and obliged.start() < asked.start()):
+        return Kind.REQUEST
+    if obliged:
+        return Kind.DIRECTION if ANNOUNCES_DIRECTION.search(letter_text) else Kind.COMMITMENT
+    m = FIRST_PERSON_WILL.search(body)
+    if m and m.group("verb") not in {"want", "be", "need", "continue"}:
+        return Kind.COMMITMENT
+    return None
+
+
+def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | None, letter: LetterView,
+             unit: Unit, previous_actor: str | None) -> tuple[str | None, str | None]:
+    """(actor as role or body, person's name when known) for the duty the text states."""
+    meta = letter.metadata
+    sender, sender_role = meta.get("sender"), meta.get("sender_role")
+    body_name = recipient_body(meta)
+    if kind == Kind.APPOINTMENT:
+        m = APPOINT_AS.search(body) or APPOINT_DASH.search(body)
+        return m.group("role").strip(), " ".join(m.group("name").split())
+    # The party acting at the deadline, when the sentence names one ("with the Commissioner then, by …").
+    window = body[: deadline.end] if deadline else body
+    roles = [m for m in ROLE_BEFORE.finditer(window) if m.group("role") not in ("Council",)] if deadline else []
+    if roles and not re.match(r"^I\b", body):
+        return f"the {roles[-1].group('role')}", None
+    third = THIRD_PARTY_WILL.search(body)
+    if third:
+        subject = third.group("subject")
+        if subject in ("She", "He", "It", "They"):
+            return previous_actor, None
+        if DEMONSTRATIVE.match(body):
+            ref = demonstrative_referent(letter.text, unit.start, _paragraph_start(letter.text, unit.start))
+            if ref:
+                return ref.means, None
+        return subject[0].lower() + subject[1:] if subject.startswith("The ") else subject, None
+    obliged = re.search(r"(?:^|,\s+)(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|you|[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:must|is required to|shall|will need to)\b", body)
+    if obliged and not re.match(r"^(?:I|We)\b", body[: obliged.start()].strip() or "x"):
+        who = obliged.group("who")
+        if who == "you":
+            return ("the Council" if body_name else meta.get("recipient")), None
+        return who, None
+    if re.match(r"^(?:[Pp]lease)\b", body) or re.search(r"\b[Pp]lease\b", body[:40]):
+        return ("the Council" if body_name else meta.get("recipient") or "the recipient"), None
+    liked = re.search(r"\bI would (?:also )?like (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b", body)
+    if liked:
+        who = liked.group("who")
+        if who == "you":
+            return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or "the recipient", None if body_name else meta.get("recipient")
+        if who == "this":
+            means = antecedent(letter.text, unit.start, _paragraph_start(letter.text, unit.start), "study")
+            return (means or "this work"), None
+        return who, None
+    if lead_in is not None:
+        directed = re.search(r"\bdirect\w*\s+(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+to\b", lead_in)
+        if directed:
+            return directed.group("who"), None
+        if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
+            return sender_role or sender or "the sender", sender
+        return ("the Council" if body_name else meta.get("recipient") or "the recipient"), None
+    if re.search(r"\b(?:I|[Ww]e)\b", body):
+        return sender_role or sender or "the sender", sender
+    return None, None
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return max(text.rfind("\n\n", 0, offset), 0)
+
+
+def action_of(body: str) -> str:
+    m = ACTION_VERBS.search(body)
+    action = body[m.start():] if m and m.start() < len(body) * 0.6 else body
+    return action.rstrip(" ;,.") if len(action) > 12 else body.rstrip(" ;,.")
+
+
+def extract(letter: LetterView) -> list[Commitment]:
+    """Ledger records stated in one letter, read against its (stated or inferred) date."""
+    text = letter.text
+    units = letter.units or segment(text)
+    when = date.fromisoformat(letter.date) if letter.date else None
+    records: list[Commitment] = []
+    previous_actor: str | None = None
+    for unit in units:
+        if unit.kind == UnitKind.LINE:
+            continue
+        raw = text[unit.start : unit.end]
+        bullet = BULLET.match(raw)
+        start = unit.start + (bullet.end() if bullet else 0)
+        body = text[start : unit.end]
+        lead_in = text[unit.lead_in : unit.start].split("\n")[0] if unit.lead_in is not None else None
+        kind = classify(body, lead_in, text)
+        if kind is None:
+            continue
+        deadlines = find_deadlines(body, when)
+        stated = [d for d in deadlines if d.stated]
+        if kind != Kind.APPOINTMENT and not deadlines and not ACTION_VERBS.search(body):
+            continue
+        deadline = (stated[-1] if CHANGE.search(body) else stated[0]) if stated else (deadlines[0] if deadlines else None)
+        actor, actor_name = actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
+        previous_actor = actor or previous_actor
+        recurrence = recurrence_of(body)
+        first_due = deadline.date if deadline else None
+        if recurrence and deadline and deadline.precision == Precision.MONTH and first_due:
+            first_due = month_end(first_due.year, first_due.month)
+        records.append(
+            Commitment(
+                id=record_id(letter.source, start, unit.end), kind=kind.value, actor=actor, actor_name=actor_name,
+                action=action_of(body), recipients=recipients_of(body, letter),
+                deadline=first_due.isoformat() if first_due else None,
+                deadline_text=deadline.text if deadline else None,
+                deadline_precision=(deadline.precision.value if deadline else Precision.NONE.value),
+                recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
+                source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
+                quote=body, start=start, end=unit.end,
+            )
+        )
+    return records
+
+
+# -- across letters ------------------------------------------------------------------------------
+WRITTEN_TODAY = re.compile(r"\bI have (?:today|also today|this day) written to (?P<who>[^.]{3,200}?)(?:,\s*to\b|\.|\s+to\s+(?:set|make|explain|confirm))", re.I)
+ATTACHED = re.compile(r"\bI (?:attach|enclose) a copy of (?:that|the|my) letter\b", re.I)
+
+
+def infer_dates(letters: list[LetterView]) -> list[LetterView]:
+    """An undated covering letter ('I have today written to …; I attach a copy') takes that letter's date."""
+    out = []
+    for letter in letters:
+        if letter.date is None:
+            m = WRITTEN_TODAY.search(letter.text)
+            if m and ATTACHED.search(letter.text):
+                named = set(words(m.group("who"))) - STOPWORDS
+                for other in letters:
+                    if other is letter or not other.date:
+                        continue
+                    about = set(words(" ".join(filter(None, (other.metadata.get("recipient"), other.metadata.get("recipient_role"))))))
+                    if about and len(named & about - {"councillor", "sir", "leader", "council"}) >= 1:
+                        letter = replace(letter, date=other.date, date_basis="inferred")
+                        break
+        elif letter.date_basis is None:
+            letter = replace(letter, date_basis="stated")
+        out.append(letter)
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2}
+
+
+def _similar(a: Commitment, b: Commitment) -> float:
+    ta, tb = _terms(a.quote), _terms(b.quote)
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+
+def _order(letter_date: str | None) -> str:
+    return letter_date or "9999"
+
+
+def _seniority(r: Commitment) -> tuple[str, bool, str]:
+    """Earlier letters first; of two with the same date, the one that states its date."""
+    return (_order(r.letter_date), r.letter_date_basis != "stated", r.source)
+
+
+def _group(record: Commitment, records: list[Commitment]) -> list[Commitment]:
+    """A record and every record stating the same duty in another letter."""
+    return [r for r in records if r is record or r.same_as == record.id or record.same_as == r.id]
+
+
+def link(records: list[Commitment]) -> list[Commitment]:
+    """Same-duty, supersession and withdrawal links across letters (records are updated in place)."""
+    changes = [r for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)]
+    plain = [r for r in records if r not in changes]
+    for r in plain:
+        for other in sorted(plain, key=_seniority):
+            if other is r or other.source == r.source or not r.deadline:
+                continue
+            if other.deadline == r.deadline and _similar(other, r) >= 0.3:
+                r.same_as = other.id
+                break
+    for later in sorted(changes, key=_seniority):
+        earlier = [r for r in records if r.source != later.source and _seniority(r) <= _seniority(later)]
+        withdrawing = bool(WITHDRAW.search(later.quote))
+        if withdrawing:
+            pool = earlier
+        else:
+            dates = [d.date.isoformat() for d in find_deadlines(later.quote, None) if d.date]
+            old = dates[0] if len(dates) >= 2 else None
+            pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
+        match = max(pool, key=lambda r: _similar(r, later), default=None)
+        if not match or _similar(match, later) < (0.4 if withdrawing or not pool or not old else 0.2):
+            continue
+        status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
+        for r in _group(match, records):
+            r.status, r.superseded_by = status.value, later.id
+        later.supersedes = match.id
+        later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
+        # The duty is the earlier one's; its old deadline words no longer apply.
+        later.action = " ".join(match.action.replace(match.deadline_text or "\0", "").split()).replace(" ,", ",")
+        later.recipients = later.recipients or match.recipients
+        if withdrawing:
+            later.status = Status.WITHDRAWN.value
+    return records
+
+
+def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:
+    """Give an actor its person's name when an appointment makes it known: one in the same letter,
+    else one whose appointee the letter itself names."""
+    appointed = [r for r in records if r.kind == Kind.APPOINTMENT.value and r.actor and r.actor_name]
+    for r in records:
+        if r.actor_name or not r.actor or r.kind == Kind.APPOINTMENT.value:
+            continue
+        role = set(words(r.actor.lower().removeprefix("the "))) - STOPWORDS
+        fits = [a for a in appointed if role and role <= set(words(a.actor.lower()))]
+        local = {a.actor_name for a in fits if a.source == r.source}
+        named = {a.actor_name for a in fits if a.actor_name in texts.get(r.source, "")}
+        for pool in (local, named):
+            if len(pool) == 1:
+                r.actor_name = pool.pop()
+                break
+
+
+def build_ledger(letters: list[LetterView]) -> list[Commitment]:
+    """The whole ledger from every committed letter: dates inferred, records extracted, links made."""
+    dated = infer_dates(letters)
+    records = [r for letter in dated for r in extract(letter)]
+    name_actors(records, {letter.source: letter.text for letter in dated})
+    return link(records)
