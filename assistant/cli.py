@@ -152,6 +152,30 @@ def cmd_commitments(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from tqdm import tqdm
+
+    from assistant.evaluation import ANSWERERS, check_thresholds, load_testset, public, run_eval, table, write_outputs
+
+    testset = load_testset(Path(args.testset))
+    order = [args.answerer] + [a for a in ANSWERERS if a != args.answerer]
+    bar = tqdm(total=len(testset.cases) * len(order), unit="q", file=sys.stderr, desc="eval")
+    report = run_eval(testset, answerers=order, k=args.k or 8, progress=lambda i, n, name: bar.update(1))
+    bar.close()
+    failures = check_thresholds(report["answerers"][args.answerer]["summary"], testset.thresholds)
+    report["failures"] = failures
+    report["judged"] = args.answerer
+    if args.report:
+        write_outputs(report, args.answerer, Path(args.report))
+    if args.json:
+        print(json.dumps(public(report), indent=2, ensure_ascii=False))
+    else:
+        print(table(report))
+        print()
+        print("thresholds: " + ("all met" if not failures else "NOT MET: " + "; ".join(failures)))
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -191,6 +215,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="letter path contains this")
     p.set_defaults(func=cmd_commitments)
 
+    p = sub.add_parser("eval", help="score answers against a test set (see evals/README.md)")
+    p.add_argument("testset", nargs="?", default="evals/testset.yaml")
+    p.add_argument("--json", action="store_true", help="print the report JSON to stdout")
+    p.add_argument("--report", type=Path, help="write report.json, report.md, categories.png and ragas.jsonl here")
+    p.add_argument("--answerer", choices=["extractive", "baseline"], default="extractive",
+                   help="the answerer judged against the thresholds (both are always measured)")
+    p.add_argument("--k", type=int, default=None, help="passages retrieved")
+    p.set_defaults(func=cmd_eval)
+
     p = with_store(sub.add_parser("letters", help="list indexed letters"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_letters)
@@ -204,12 +237,13 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "sentence_transformers", "chromadb", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    from assistant.evaluation import TestSetError
     from index.loader import LoadError
     from index.store import StoreError
 
     try:
         return args.func(args)
-    except (StoreError, LoadError, FileNotFoundError) as err:
+    except (StoreError, LoadError, FileNotFoundError, TestSetError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
 

@@ -197,7 +197,7 @@ def _letter(row) -> Letter:
     )
 
 
-def open_chroma(store_path: Path, embeddings):
+def open_chroma(store_path: Path, embeddings, collection: str = COLLECTION):
     """The chunk collection as a LangChain vector store: a Chroma server when
     ASSISTANT_CHROMA_HOST is set, else embedded in the store directory."""
     import chromadb
@@ -213,7 +213,7 @@ def open_chroma(store_path: Path, embeddings):
     else:
         client = chromadb.PersistentClient(path=str(Path(store_path) / "chroma"), settings=chroma_settings)
     return Chroma(
-        collection_name=COLLECTION,
+        collection_name=collection,
         embedding_function=embeddings,
         client=client,
         collection_metadata={"hnsw:space": "cosine"},
