@@ -33,6 +33,7 @@ RECIPIENTS = re.compile(
     r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|provide\w*)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which)\b|[.;:]|,\s+(?:by|with|in|on|no later)\b|$)"
 )
 BULLET_PREFIX = re.compile(r"^[-•*–·▪●◦]\s+|^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
+PERSON = re.compile(r"\b(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b(?<!\bCouncil)")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
 LIST_QUESTION = re.compile(r"\b(?:what (?:actions|steps|things|duties|requests|directions)|list|what (?:must|should|has|have|is|are) .* (?:do|asked)|all the|everything)\b", re.I)
 
@@ -122,6 +123,24 @@ class ExtractiveAnswerer:
         weights = {s: idf.get(s, unseen) for s in analysis.stems}
         return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
 
+    def coverage_in_context(self, analysis: Analysis, c: Candidate, units: list[dict], i: int, letter: Letter) -> float:
+        """Coverage of the question by the sentence read as the letter means it: with its list lead-in,
+        who "I"/"you"/"this study" are, and what the letter is about (title, recipient); or, slightly
+        discounted, together with the sentence before it in the same paragraph."""
+        text = letter.text[c.start : c.end]
+        context = [text]
+        if c.lead_in is not None:
+            context.append(letter.text[c.lead_in : c.start].split("\n")[0])
+        context += [r.means for r in self.referents(letter, c)]
+        meta = letter.metadata
+        context += [letter.title, meta.get("recipient_role") or "", meta.get("sender_role") or ""]
+        own = self.coverage(analysis, " ".join(context))
+        prev = units[i - 1] if i > 0 else None
+        if prev and prev["source"] == c.source and prev["block"] == c.block and prev["kind"] != UnitKind.LINE.value:
+            before = letter.text[prev["start"] : prev["end"]]
+            return max(own, 0.85 * self.coverage(analysis, " ".join([before, *context])))
+        return own
+
     def fit(self, analysis: Analysis, text: str, letter: Letter) -> float:
         """How well the sentence gives the kind(s) of answer wanted, 0..1."""
         wanted = [t for t in analysis.wants if t != QuestionType.WHAT] or [analysis.type]
@@ -136,12 +155,16 @@ class ExtractiveAnswerer:
             if any(d.stated for d in deadlines):
                 return 1.0
             return 0.2 if deadlines else 0.0
+        if qtype == QuestionType.WHO:
+            # A person named in the sentence but not in the question is what a "who" question wants.
+            asked = analysis.text.lower()
+            names = [m.group(0) for m in PERSON.finditer(text) if m.group(0).lower() not in asked]
+            return 1.0 if names else (0.5 if ROLE_CUE.search(text) else 0.0)
         cue = {
             QuestionType.TO_WHOM: RECIPIENT_CUE,
             QuestionType.LEGAL_BASIS: LEGAL_CUE,
             QuestionType.APPOINTMENT: APPOINT_CUE,
             QuestionType.AMOUNT: AMOUNT_CUE,
-            QuestionType.WHO: ROLE_CUE,
         }.get(qtype)
         return 1.0 if cue and cue.search(text) else 0.0
 
@@ -182,16 +205,13 @@ class ExtractiveAnswerer:
         out = []
         for i, bonus in chosen.items():
             u = units[i]
+            if u["kind"] == UnitKind.LINE.value:  # address lines, headings, salutations: never an answer
+                continue
             letter = letters[u["source"]]
             text = letter.text[u["start"] : u["end"]]
-            context = text
-            if u["lead_in"] is not None:  # a list item is read with its lead-in ("I ask you to:")
-                context = letter.text[u["lead_in"] : u["start"]].split("\n")[0] + " " + text
             c = Candidate(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"], rank_bonus=bonus)
-            # Read the sentence as the letter means it: who "I"/"you" are, what "This study" is.
-            context += " " + " ".join(r.means for r in self.referents(letter, c))
             c.dense = float(vectors[i] @ q_vec)
-            c.coverage = self.coverage(analysis, context)
+            c.coverage = self.coverage_in_context(analysis, c, units, i, letter)
             c.fit = self.fit(analysis, text, letter)
             out.append(c)
         return sorted(out, key=lambda c: c.score, reverse=True)
@@ -227,10 +247,22 @@ class ExtractiveAnswerer:
 
     def missing_names(self, analysis: Analysis) -> list[str]:
         corpus = " ".join(" ".join(v.text.split()) for v in self.store.letters().values()).lower()
-        missing = [n for n in analysis.names if n.lower() not in corpus and stem(n) not in corpus]
+        missing = [n for n in analysis.names if n.lower() not in corpus and stem(n) not in corpus
+                   and not (n.isupper() and n in self.acronyms())]
         # The full name of a body or post must appear as written: "Local Safeguarding Children Board"
         # is not the "Birmingham Children Safeguarding Board".
         return missing + [t for t in analysis.titles if t.lower() not in corpus and not missing]
+
+    def acronyms(self) -> set[str]:
+        """Initials of the capitalised names in the letters: 'Department for Communities and Local Government' gives DCLG."""
+        found: set[str] = set()
+        for letter in self.store.letters().values():
+            for m in re.finditer(r"[A-Z][\w'’]*(?:\s+(?:for|of|and|the|on)?\s*[A-Z][\w'’]*)+", letter.text):
+                initials = "".join(w[0] for w in m.group(0).split() if w[0].isupper())
+                for a in range(len(initials)):
+                    for b in range(a + 2, len(initials) + 1):
+                        found.add(initials[a:b])
+        return found
 
     def compose(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer:
         missing = self.missing_names(analysis)

@@ -149,17 +149,20 @@ def run_eval(testset: TestSet, embeddings=None, answerers=ANSWERERS, k: int = 8,
             raise TestSetError(f"{testset.path}: no letter of the corpus could be indexed: {report.summary()}")
         results: dict[str, list[CaseResult]] = {}
         for name in answerers:
-            if name == "baseline":
-                base = BaselineAnswerer(assistant.store, assistant.embeddings,
-                                        lambda c: open_chroma(assistant.store.path, assistant.embeddings, c))
-                ask, retrieve = base.answer, lambda q: [(d.metadata["source"], d.page_content) for d in base.retrieve(q, 5)]
-            else:
-                retriever = assistant.retriever(k=5)
-                ask = lambda q: assistant.ask(q, k=k)  # noqa: E731
-                retrieve = lambda q: [(d.metadata["source"], d.page_content) for d in retriever.invoke(q)]  # noqa: E731
+            ask, retrieve = _answerer(name, assistant, k, open_chroma, BaselineAnswerer)
             results[name] = [score_case(c, name, ask, retrieve, assistant.store) for c in _progress(testset.cases, progress, name)]
         ledger = ledger_scores(testset, assistant.store) if testset.ledger else None
     return build_report(testset, results, ledger, indexed=report.summary())
+
+
+def _answerer(name: str, assistant, k: int, open_chroma, baseline_class):
+    """(ask, retrieve) functions for one answerer; retrieve gives (source, text) of the top 5 passages."""
+    if name == "baseline":
+        base = baseline_class(assistant.store, assistant.embeddings,
+                              lambda c: open_chroma(assistant.store.path, assistant.embeddings, c))
+        return base.answer, lambda q: [(d.metadata["source"], d.page_content) for d in base.retrieve(q, 5)]
+    retriever = assistant.retriever(k=5)
+    return (lambda q: assistant.ask(q, k=k)), (lambda q: [(d.metadata["source"], d.page_content) for d in retriever.invoke(q)])
 
 
 def _progress(cases, progress, name):

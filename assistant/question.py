@@ -37,7 +37,7 @@ TYPE_WORDS = {
     QuestionType.AMOUNT: frozenset("much many amount sum cost figure".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
 }
-MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)?\s*[A-Z][\w'’-]+){2,}")
+MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){2,}")
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.
 COMMON_CAPITALS = frozenset(

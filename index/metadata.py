@@ -97,11 +97,26 @@ def copied_to(text: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip() and p.strip()[0].isupper()]
 
 
+def subject_line(text: str) -> str | None:
+    """A heading standing alone right after the salutation, as UK letters often have."""
+    m = SALUTATION.search(text)
+    if not m:
+        return None
+    rest = text[m.end() :].lstrip("\n")
+    line = rest.split("\n", 1)[0].strip()
+    if 3 <= len(line) <= 120 and not re.search(r"[.!?,;]$", line) and "\n\n" in rest[: len(line) + 3]:
+        return line
+    return None
+
+
 def title_for(text: str, path: Path, meta: dict) -> str:
     for pattern, group in ((HEADING, "heading"), (SUBJECT, "subject")):
         m = pattern.search(text[:3000])
         if m:
             return m.group(group).strip()
+    subject = subject_line(text)
+    if subject:
+        return subject
     sender, recipient = meta.get("sender"), meta.get("recipient")
     if sender or recipient:
         parts = ["Letter"]

@@ -19,7 +19,7 @@ QUESTION_WORDS = frozenset(
     """whom when which what who why how date deadline due dates deadlines letter letters say says said
     tell told required require requires requirement need needs needed expected expect
     expects supposed exactly please give list name named does did done get make made take taken happen
-    happens put set going go""".split()
+    happens put set going go often""".split()
 )
 
 
@@ -35,8 +35,10 @@ def stem(word: str) -> str:
             return word[:-3] + "y"
     for suffix in ("ations", "ation", "ings", "ing", "ments", "ment", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # Six letters join adequate/adequacy, inspector/inspection, improve/improvement.
+    return word[:6]
 
 
 def content_terms(text: str) -> list[str]:
