@@ -30,6 +30,8 @@ ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 class TestSetError(Exception):
     """A test set file that does not follow the documented format."""
 
+    __test__ = False  # not a pytest test class
+
 
 @dataclass
 class Gold:
@@ -49,6 +51,7 @@ class Case:
 
 @dataclass
 class TestSet:
+    __test__ = False
     path: Path
     corpus: list[Path]
     thresholds: dict[str, float]
@@ -294,7 +297,7 @@ def ledger_scores(testset: TestSet, store) -> dict:
         where = locate(letter.text, g["quote"]) if letter else None
         if where:
             gold.append((g, source, where))
-    matched, actor_ok, recipients_ok, deadline_ok, status_ok = 0, 0, 0, 0, 0
+    matched, actor_ok, recipients_ok, deadline_ok, status_ok, kind_ok = 0, 0, 0, 0, 0, 0
     used: set[str] = set()
     for g, source, (start, end) in gold:
         match = next((p for p in predicted if p.source == source and p.start < end and start < p.end and p.id not in used), None)
@@ -306,6 +309,7 @@ def ledger_scores(testset: TestSet, store) -> dict:
         recipients_ok += _recipients_match(g.get("recipients") or [], match.recipients)
         deadline_ok += (g.get("deadline") and str(g["deadline"])) == match.deadline or (not g.get("deadline") and not match.deadline)
         status_ok += g.get("status", "current") == match.status
+        kind_ok += g.get("kind") == match.kind
     n_gold, n_pred = len(gold), len(predicted)
     return {
         "gold_records": n_gold, "predicted_records": n_pred, "matched": matched,
@@ -315,6 +319,7 @@ def ledger_scores(testset: TestSet, store) -> dict:
         "recipients_accuracy": round(recipients_ok / matched, 4) if matched else None,
         "exact_deadline_accuracy": round(deadline_ok / matched, 4) if matched else None,
         "status_accuracy": round(status_ok / matched, 4) if matched else None,
+        "kind_accuracy": round(kind_ok / matched, 4) if matched else None,
     }
 
 

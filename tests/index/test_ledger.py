@@ -1,0 +1,127 @@
+"""The ledger on the fixture letters: kinds, actors, recipients, deadlines, and links across letters."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from assistant.commitments import LedgerFilter, select, to_csv, to_ics
+from tests.conftest import EVAL_CORPUS
+
+
+@pytest.fixture(scope="module")
+def corpus_assistant(tmp_path_factory, embeddings, settings_factory):
+    from tests.conftest import make_assistant
+
+    folder = tmp_path_factory.mktemp("ledger")
+    shutil.copytree(EVAL_CORPUS, folder / "letters")
+    assistant = make_assistant(folder / "store", embeddings, settings_factory)
+    assistant.indexer.run([folder / "letters"])
+    return assistant, folder / "letters"
+
+
+def record(assistant, words):
+    (found,) = [r for r in assistant.store.commitments() if words in r.quote]
+    return found
+
+
+def test_a_list_item_gives_the_commissioner_a_deadline_and_recipient(corpus_assistant):
+    assistant, _ = corpus_assistant
+    r = record(assistant, "to make recommendations to me on any urgent actions")
+    assert (r.kind, r.actor, r.actor_name) == ("direction", "the Commissioner", "Lord Norman Warner")
+    assert r.deadline == "2014-05-31" and r.deadline_precision == "day" and r.deadline_text == "by the end of May 2014"
+    assert r.recipients == ["Edward Timpson MP"]
+    letter = assistant.store.letter(r.source)
+    assert letter.text[r.start : r.end] == r.quote
+
+
+def test_report_to_three_parties_gives_three_recipients(corpus_assistant):
+    assistant, _ = corpus_assistant
+    r = record(assistant, "your Chief Executive Mark Rogers and me")
+    assert r.recipients == ["Birmingham City Council", "Chief Executive Mark Rogers", "Edward Timpson MP"]
+    assert r.deadline == "2014-06-30" and r.deadline_precision == "month"
+
+
+def test_appointments_name_the_person_and_role(corpus_assistant):
+    assistant, _ = corpus_assistant
+    r = record(assistant, "I am appointing Dame Helen Marsh")
+    assert r.kind == "appointment" and r.actor_name == "Dame Helen Marsh" and "Commissioner" in r.actor
+
+
+def test_an_undated_covering_letter_takes_the_date_of_the_letter_it_encloses(corpus_assistant):
+    assistant, _ = corpus_assistant
+    r = record(assistant, "to report in September")
+    assert r.letter_date == "2014-03-27" and r.letter_date_basis == "inferred"
+    assert r.deadline == "2014-09-30"
+    note = record(assistant, "first impressions")
+    assert note.letter_date_basis == "inferred" and note.deadline == "2015-07-31"
+
+
+def test_an_extended_deadline_supersedes_the_earlier_one_and_its_restatement(corpus_assistant):
+    assistant, _ = corpus_assistant
+    original = record(assistant, "submit a costed improvement plan to the Department by 30 September 2015")
+    restated = record(assistant, "the Council must submit its costed improvement plan")
+    change = record(assistant, "is extended from 30 September 2015 to 30 November 2015")
+    assert change.status == "current" and change.deadline == "2015-11-30" and change.supersedes == original.id
+    assert change.actor == "the Council"
+    assert original.status == "superseded" and original.superseded_by == change.id
+    assert restated.status == "superseded" and restated.same_as == original.id
+
+
+def test_a_withdrawn_request_is_marked_withdrawn(corpus_assistant):
+    assistant, _ = corpus_assistant
+    request = record(assistant, "commission an external review of its fostering service and to share")
+    withdrawal = record(assistant, "is withdrawn")
+    assert request.kind == "request" and request.status == "withdrawn" and request.superseded_by == withdrawal.id
+    assert request.deadline == "2015-09-07"  # within 12 weeks of 15 June 2015
+
+
+def test_a_recurring_duty_has_an_rrule_and_its_first_deadline(corpus_assistant):
+    assistant, _ = corpus_assistant
+    monthly = record(assistant, "monthly performance report on its children")
+    assert monthly.recurrence == "FREQ=MONTHLY" and monthly.deadline == "2015-08-31"
+    quarterly = record(assistant, "every quarter")
+    assert quarterly.recurrence == "FREQ=MONTHLY;INTERVAL=3" and quarterly.deadline == "2016-06-30"
+
+
+def test_relative_deadlines_resolve_against_the_letter_date(corpus_assistant):
+    assistant, _ = corpus_assistant
+    assert record(assistant, "within 28 days").deadline == "2016-02-17"
+    assert record(assistant, "procurement function").deadline == "2016-03-31"
+    assert record(assistant, "permanent Director").deadline == "2015-12-31"
+    shortly = record(assistant, "publish this letter")
+    assert shortly.deadline is None and shortly.deadline_text == "shortly" and shortly.deadline_precision == "none"
+
+
+def test_filters_are_exclusive_before_and_case_insensitive(corpus_assistant):
+    assistant, _ = corpus_assistant
+    records = assistant.store.commitments()
+    due = select(records, LedgerFilter(due_before=date(2014, 6, 30), actor="commissioner", status="current"))
+    assert [r.deadline for r in due] == ["2014-05-31"]
+    dated = [r.deadline for r in select(records, LedgerFilter()) if r.deadline]
+    assert dated == sorted(dated)
+
+
+def test_ics_has_one_stable_uid_per_dated_record_and_csv_a_header(corpus_assistant):
+    from icalendar import Calendar
+
+    assistant, _ = corpus_assistant
+    records = select(assistant.store.commitments(), LedgerFilter())
+    events = Calendar.from_ical(to_ics(records)).walk("VEVENT")
+    assert len(events) == sum(1 for r in records if r.deadline)
+    assert {str(e["uid"]) for e in events} == {f"{r.id}@directions-assistant" for r in records if r.deadline}
+    assert any("RRULE" in e for e in events)
+    assert to_csv(records).splitlines()[0].startswith("id,kind,status,deadline")
+
+
+def test_removing_the_later_letter_restores_the_original_deadline(tmp_path, new_assistant):
+    letters = tmp_path / "letters"
+    shutil.copytree(EVAL_CORPUS, letters)
+    assistant = new_assistant()
+    assistant.indexer.run([letters])
+    ids_before = {r.id for r in assistant.store.commitments()}
+    (letters / "2015-09-10_holloway_to_lang_deadline_extension.txt").unlink()
+    assistant.indexer.run([letters])
+    original = record(assistant, "submit a costed improvement plan to the Department by 30 September 2015")
+    assert original.status == "current" and original.superseded_by is None
+    assert original.id in ids_before, "ids are stable for the same span of the same file"
