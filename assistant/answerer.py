@@ -217,17 +217,18 @@ class ExtractiveAnswerer:
         return sorted(out, key=lambda c: c.score, reverse=True)
 
     # -- answering --------------------------------------------------------------------------
-    def answer(self, question: str, k: int = 8) -> Answer:
+    def answer(self, question: str, k: int = 8, context: str | None = None) -> Answer:
+        """Answer `question`; `context` is the previous question when this one is a follow-up."""
         started = time.perf_counter()
         question = question.strip()
-        analysis = analyse(question, default_year=self._default_year())
+        analysis = analyse(question, default_year=self._default_year(), context=context)
         if not question:
             return Answer(question, "Please ask a question about the letters.", True)
         if analysis.type == QuestionType.DUE_IN_PERIOD:
             retrieved = time.perf_counter()
             result = self.due_in_period(question, analysis)
         else:
-            cands = self.candidates(question, analysis, k)
+            cands = self.candidates(f"{question} {context}" if context else question, analysis, k)
             retrieved = time.perf_counter()
             result = self.compose(question, analysis, cands)
         done = time.perf_counter()
@@ -450,6 +451,8 @@ class ExtractiveAnswerer:
         text = cite.quote
         if qtype == QuestionType.TO_WHOM and record and record.recipients:
             return f"To {_join(record.recipients)} [{cite.id}]."
+        if qtype == QuestionType.APPOINTMENT and record and record.kind == "appointment" and record.actor_name:
+            return f"{record.actor_name}, as {record.actor} [{cite.id}]."
         if qtype == QuestionType.WHO and record and record.actor:
             who = record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
             return f"{who[0].upper()}{who[1:]} [{cite.id}]."

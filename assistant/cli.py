@@ -176,6 +176,22 @@ def cmd_eval(args) -> int:
     return 1 if failures else 0
 
 
+def cmd_serve(args) -> int:
+    from assistant.app import AccessError, launch
+
+    settings = _settings(args)
+    from assistant.service import Assistant
+
+    assistant = Assistant(settings)
+    sources = Path(args.sources or settings.sources)
+    try:
+        launch(assistant, sources, args.host or settings.host, args.port or settings.port, Path(args.testset))
+    except AccessError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -223,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the answerer judged against the thresholds (both are always measured)")
     p.add_argument("--k", type=int, default=None, help="passages retrieved")
     p.set_defaults(func=cmd_eval)
+
+    p = with_store(sub.add_parser("serve", help="open the chat app (http://127.0.0.1:7860)"))
+    p.add_argument("--host", help="address to bind (default 127.0.0.1; others need ASSISTANT_AUTH)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--sources", type=Path, help="the letters folder (default $ASSISTANT_SOURCES or sources/)")
+    p.add_argument("--testset", default="evals/testset.yaml", help="test set for the Evaluation page")
+    p.set_defaults(func=cmd_serve)
 
     p = with_store(sub.add_parser("letters", help="list indexed letters"))
     p.add_argument("--json", action="store_true")

@@ -60,11 +60,22 @@ class Analysis:
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
 
 
-def analyse(question: str, default_year: int | None = None) -> Analysis:
+FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)
+
+
+def is_follow_up(question: str) -> bool:
+    """A short question leaning on the one before ("and by when?", "who else receives it?")."""
+    own = [t for t in content_terms(question) if t not in QUESTION_WORDS and t not in {"else", "also", "receive", "receives"}]
+    return len(own) <= 1 and (bool(FOLLOW_UP.search(question)) or len(question.split()) <= 4)
+
+
+def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
+    """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
     wants = tuple(t for t, p in PATTERNS if p.search(question)) or (QuestionType.WHAT,)
     qtype = wants[0]
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
-    terms = [t for t in content_terms(question) if t not in ignored]
+    subject = f"{question} {context}" if context else question
+    terms = [t for t in content_terms(subject) if t not in ignored]
     period = None
     has_year = False
     m = MONTH_IN_QUESTION.search(question)
@@ -77,9 +88,9 @@ def analyse(question: str, default_year: int | None = None) -> Analysis:
     if qtype == QuestionType.DUE_IN_PERIOD and period is None:
         qtype = QuestionType.WHEN
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
-    tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", question)
+    tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", subject)
     names = [t for i, t in enumerate(tokens) if t not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
-    titles = [m.group(0) for m in MULTIWORD_NAME.finditer(question) if m.start() > 0]
+    titles = [m.group(0) for m in MULTIWORD_NAME.finditer(subject) if m.start() > 0]
     return Analysis(
         question, qtype, terms, [stem(t) for t in terms], names=names, titles=titles,
         period=period, has_year=has_year, wants=wants,

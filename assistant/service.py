@@ -53,6 +53,6 @@ class Assistant:
                 f"`assistant index sources/` (or pass --store / set ASSISTANT_STORE to the store you built)"
             )
 
-    def ask(self, question: str, k: int | None = None):
+    def ask(self, question: str, k: int | None = None, context: str | None = None):
         self.require_index()
-        return self.answerer.answer(question, k=k or self.settings.k)
+        return self.answerer.answer(question, k=k or self.settings.k, context=context)
