@@ -239,7 +239,23 @@ def timeline(records, today: date | None = None):
         y = actors.index((r.actor_name or r.actor or "?")[:40])
         ax.scatter(date.fromisoformat(r.deadline), y, color=colours.get(r.status, "#1d4ed8"), s=60, zorder=3,
                    marker="o" if r.status == "current" else "x")
-    ax.axvline(today, color="#b45309", linestyle="--", label=f"today ({today.isoformat()})")
+    days = [date.fromisoformat(r.deadline) for r in dated]
+    if days:
+        from datetime import timedelta
+
+        pad = timedelta(days=max(20, (max(days) - min(days)).days // 12))
+        low, high = min(days) - pad, max(days) + pad
+        if low <= today <= high:
+            ax.axvline(today, color="#b45309", linestyle="--", label=f"today ({today.isoformat()})")
+        else:  # keep the deadlines readable; say where today lies
+            high = max(high, today) if (today - high).days < 180 else high
+            side = "after" if today > high else "before"
+            ax.plot([], [], color="#b45309", linestyle="--", label=f"today ({today.isoformat()}) is {side} this range")
+            if low <= today <= high:
+                ax.axvline(today, color="#b45309", linestyle="--")
+        ax.set_xlim(low, high)
+    else:
+        ax.axvline(today, color="#b45309", linestyle="--", label=f"today ({today.isoformat()})")
     ax.set_yticks(range(len(actors)), actors)
     ax.set_title("Deadlines (blue: current, grey ×: superseded, red ×: withdrawn)")
     ax.legend(loc="lower right")
@@ -405,9 +421,9 @@ def launch(assistant: Assistant, sources: Path, host: str, port: int, testset: P
     auth = parse_auth(assistant.settings.auth)
     check_access(host, auth)
     app = App(assistant, sources)
-    assistant.embeddings.model  # load the model once, before the first question
+    assistant.embeddings.encode(["warm-up"])  # load the model once, before the first question
     demo = build(app, testset)
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=not block,
-                show_error=True, css=CSS, footer_links=["api"])
+                show_error=True, footer_links=["api"])
     return demo

@@ -222,11 +222,13 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
         return who, None
     if re.match(r"^(?:[Pp]lease)\b", body) or re.search(r"\b[Pp]lease\b", body[:40]):
         return ("the Council" if body_name else meta.get("recipient") or "the recipient"), None
-    liked = re.search(r"\bI would (?:also )?like (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b", body)
+    liked = re.search(r"\bI (?:would (?:also )?like|ask|invite|request|expect|am asking|will be expecting) (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|them|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b", body)
     if liked:
         who = liked.group("who")
         if who == "you":
             return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or "the recipient", None if body_name else meta.get("recipient")
+        if who in ("them", "him", "her"):
+            return previous_actor, None
         if who == "this":
             means = antecedent(letter.text, unit.start, _paragraph_start(letter.text, unit.start), "study")
             return (means or "this work"), None
@@ -241,6 +243,14 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
     if re.search(r"\b(?:I|[Ww]e)\b", body):
         return sender_role or sender or "the sender", sender
     return None, None
+
+
+def short(phrase: str | None, words_kept: int = 10) -> str | None:
+    """An actor named by a long noun phrase, cut to its first words for tables and calendars."""
+    if not phrase:
+        return phrase
+    parts = phrase.split()
+    return phrase if len(parts) <= words_kept else " ".join(parts[:words_kept]).rstrip(",;") + " …"
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -277,6 +287,7 @@ def extract(letter: LetterView) -> list[Commitment]:
             continue
         deadline = (stated[-1] if CHANGE.search(body) else stated[0]) if stated else (deadlines[0] if deadlines else None)
         actor, actor_name = actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
+        actor = short(actor)
         previous_actor = actor or previous_actor
         recurrence = recurrence_of(body)
         first_due = deadline.date if deadline else None
