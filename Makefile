@@ -21,7 +21,7 @@ index: install
 # Indexing exits 1 when a file failed; the app still serves what did index.
 run: install
 	-$(BIN)/assistant index $(SOURCES)
-	$(BIN)/assistant ask "By when must the Commissioner make recommendations on urgent actions, and to whom?"
+	$(BIN)/assistant serve --sources $(SOURCES)
 
 # Browser tests need Debian's Chromium; installed here when missing and we are root.
 browser:
