@@ -43,6 +43,7 @@ eval: install
 
 benchmark: install
 	$(BIN)/python benchmarks/lexical_search.py
+	$(BIN)/python benchmarks/answer_latency.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

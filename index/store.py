@@ -42,6 +42,13 @@ SCHEMA = [
 ]
 
 
+# A term in more than this share of chunks adds little to BM25 but costs a scan of its long list;
+# such terms are searched only when the rarer ones find too little.
+SELECTIVE_SHARE = 0.05
+COMMON_SHARE = 0.2
+
+
+
 class StoreError(Exception):
     """A store that cannot be used as asked; the message says how to fix it."""
 
@@ -81,6 +88,7 @@ class Store:
         self._letters: dict[str, Letter] | None = None
         self._unit_cache: tuple[int, list[dict], np.ndarray] | None = None
         self._ledger: list | None = None
+        self._df: dict[str, int] | None = None
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -119,6 +127,7 @@ class Store:
         self._letters = None
         self._unit_cache = None
         self._ledger = None
+        self._df = None
 
     # -- reading ---------------------------------------------------------------------------
     def letters(self, committed_only: bool = True) -> dict[str, Letter]:
@@ -159,20 +168,43 @@ class Store:
             self._unit_cache = (len(rows), meta, vectors)
         return self._unit_cache[1], self._unit_cache[2]
 
+    def _selective(self, terms: list[str], share: float = COMMON_SHARE) -> list[str]:
+        """Drop terms found in most chunks (their BM25 weight is near zero, their cost is not),
+        keeping at least one. Document counts are cached until the store changes."""
+        if self._df is None:
+            with self.engine.connect() as conn:
+                self._df = {"": conn.execute(sa.text("SELECT count(*) FROM chunks_fts")).scalar_one()}
+        missing = [t for t in terms if t not in self._df]
+        if missing:
+            self._df.update(_term_counts(self.engine, missing))
+        total = max(self._df[""], 1)
+        kept = [t for t in terms if self._df[t] <= share * total or total < 50]
+        return kept or sorted(terms, key=lambda t: self._df[t])[:1]
+
     def lexical_search(
         self, query_terms: list[str], k: int, sources: list[str] | None = None,
         date_from: str | None = None, date_to: str | None = None,
     ) -> list[tuple[str, int, int, float]]:
         """(source, start, end, score) of the best chunks for any of the terms, BM25 ranked."""
-        terms = [t for t in query_terms if t]
-        if not terms:
+        wanted = list(dict.fromkeys(t.replace('"', "") for t in query_terms if t))
+        if not wanted:
             return []
+        rare = self._selective(wanted, SELECTIVE_SHARE)
+        found = self._bm25(rare, k, sources, date_from, date_to)
+        broader = self._selective(wanted, COMMON_SHARE)
+        if len(found) < k and broader != rare:
+            found = self._bm25(broader, k, sources, date_from, date_to)
+        return found
+
+    def _bm25(self, terms: list[str], k: int, sources, date_from, date_to) -> list[tuple[str, int, int, float]]:
         match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
-        sql = (
-            'SELECT f.source, f.start, f."end", bm25(chunks_fts) AS score FROM chunks_fts f '
-            "JOIN letters l ON l.source = f.source AND l.committed = 1 WHERE chunks_fts MATCH :match"
-        )
-        params: dict = {"match": match, "k": k}
+        # FTS5 ranks by `rank` with a LIMIT inside the index; letter filters apply to that short list,
+        # so the inner LIMIT is widened when there are filters.
+        filtered = bool(sources or date_from or date_to)
+        inner = 'SELECT source, start, "end", rank FROM chunks_fts WHERE chunks_fts MATCH :match ORDER BY rank LIMIT :inner'
+        sql = (f"SELECT f.source, f.start, f.\"end\", f.rank FROM ({inner}) f "
+               "JOIN letters l ON l.source = f.source AND l.committed = 1 WHERE 1 = 1")
+        params: dict = {"match": match, "k": k, "inner": k * 20 if filtered else k * 2}
         if sources:
             sql += " AND f.source IN (" + ",".join(f":s{i}" for i in range(len(sources))) + ")"
             params |= {f"s{i}": s for i, s in enumerate(sources)}
@@ -182,10 +214,16 @@ class Store:
         if date_to:
             sql += " AND l.date <= :date_to"
             params["date_to"] = date_to
-        sql += " ORDER BY score LIMIT :k"
+        sql += " ORDER BY f.rank LIMIT :k"
         with self.engine.connect() as conn:
             rows = conn.execute(sa.text(sql), params).all()
         return [(r[0], int(r[1]), int(r[2]), -float(r[3])) for r in rows]
+
+
+def _term_counts(engine, terms: list[str]) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {t: conn.execute(sa.text("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH :m"),
+                                {"m": f'"{t}"'}).scalar_one() for t in terms}
 
 
 def _letter(row) -> Letter:
