@@ -34,6 +34,12 @@ RECIPIENTS = re.compile(
 )
 BULLET_PREFIX = re.compile(r"^[-•*–·▪●◦]\s+|^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
 PERSON = re.compile(r"\b(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b(?<!\bCouncil)")
+NOT_PERSON = frozenset(
+    "Act Council Government Department Board Office Unit Service Services Authority Committee Panel Report Trust "
+    "Agency Directorate Ministry Inspection City Borough County District State Secretary Commissioner Minister "
+    "Children Care Social Local Education Parliamentary Street Road House Square Place Buildings Hall Centre "
+    "Town London Westminster".split()
+)
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
 LIST_QUESTION = re.compile(r"\b(?:what (?:actions|steps|things|duties|requests|directions)|list|what (?:must|should|has|have|is|are) .* (?:do|asked)|all the|everything)\b", re.I)
 
@@ -100,6 +106,7 @@ class ExtractiveAnswerer:
         self.embeddings = embeddings
         self.retriever = retriever
         self._idf: tuple[int, dict[str, float]] | None = None
+        self._records: tuple[list, dict[str, list]] | None = None
 
     # -- evidence ---------------------------------------------------------------------------
     def idf(self) -> dict[str, float]:
@@ -132,6 +139,9 @@ class ExtractiveAnswerer:
         if c.lead_in is not None:
             context.append(letter.text[c.lead_in : c.start].split("\n")[0])
         context += [r.means for r in self.referents(letter, c)]
+        record = self.record_for(c)
+        if record:  # the ledger knows who acts and for whom, even when the sentence says "this" or "you"
+            context += [record.actor or "", record.actor_name or "", " ".join(record.recipients)]
         meta = letter.metadata
         context += [letter.title, meta.get("recipient_role") or "", meta.get("sender_role") or ""]
         own = self.coverage(analysis, " ".join(context))
@@ -158,7 +168,8 @@ class ExtractiveAnswerer:
         if qtype == QuestionType.WHO:
             # A person named in the sentence but not in the question is what a "who" question wants.
             asked = analysis.text.lower()
-            names = [m.group(0) for m in PERSON.finditer(text) if m.group(0).lower() not in asked]
+            names = [m.group(0) for m in PERSON.finditer(text)
+                     if m.group(0).lower() not in asked and not set(m.group(0).split()) & NOT_PERSON]
             return 1.0 if names else (0.5 if ROLE_CUE.search(text) else 0.0)
         cue = {
             QuestionType.TO_WHOM: RECIPIENT_CUE,
@@ -179,10 +190,24 @@ class ExtractiveAnswerer:
             if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
         ]
 
+    def letters_about(self, analysis: Analysis) -> list[str]:
+        """The letters that mention the most of the question's names ("Kingsmere", "Dame Helen"),
+        when that is fewer than all: a question about Birmingham is not answered from Kingsmere's letters."""
+        names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
+        if not names:
+            return []
+        letters = self.store.letters()
+        flat = {s: " ".join(v.text.split()).lower() for s, v in letters.items()}
+        counts = {s: sum(n in text for n in names) for s, text in flat.items()}
+        best = max(counts.values(), default=0)
+        scoped = [s for s, c in counts.items() if c == best]
+        return scoped if best and len(scoped) < len(letters) else []
+
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
         named = self.letters_named(question)
+        scope = named or self.letters_about(analysis)
         # A copy per question: the answerer serves concurrent questions in the app.
-        retriever = self.retriever.model_copy(update={"k": k, "sources": named or None})
+        retriever = self.retriever.model_copy(update={"k": k, "sources": scope or None})
         if named:  # the names pick the letter; they are not what the answer is about
             m = LETTER_REFERENCE.search(question)
             dropped = {stem(w) for w in words(m.group(0))}
@@ -349,7 +374,13 @@ class ExtractiveAnswerer:
 
     def record_for(self, cand: Candidate):
         """The ledger record stated by this sentence, if any."""
-        return next((r for r in self.store.commitments() if r.source == cand.source and r.start < cand.end and cand.start < r.end), None)
+        records = self.store.commitments()
+        if self._records is None or self._records[0] is not records:
+            by_source: dict[str, list] = {}
+            for r in records:
+                by_source.setdefault(r.source, []).append(r)
+            self._records = (records, by_source)
+        return next((r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end), None)
 
     def _candidate_of(self, record) -> Candidate:
         units, _ = self.store.units()

@@ -66,7 +66,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _looks_like_prose(line: str) -> bool:
-    return len(line) >= 60 or bool(re.search(r"[.!?:;]$", line)) and len(line.split()) > 4
+    """Canonical text joins wrapped lines, so prose ends with punctuation; a long line that does not
+    (a letterhead, an address, a heading) is a line, not a sentence."""
+    return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200
 
 
 def segment(text: str) -> list[Unit]:
