@@ -252,6 +252,9 @@ class ExtractiveAnswerer:
         if analysis.type == QuestionType.DUE_IN_PERIOD:
             retrieved = time.perf_counter()
             result = self.due_in_period(question, analysis)
+        elif analysis.type == QuestionType.LETTER_DATE:
+            retrieved = time.perf_counter()
+            result = self.letter_dates(question, analysis)
         else:
             cands = self.candidates(f"{question} {context}" if context else question, analysis, k)
             retrieved = time.perf_counter()
@@ -345,6 +348,39 @@ class ExtractiveAnswerer:
         count = len(records)
         head = f"{count} item{'s' if count > 1 else ''} due between {fmt_date(lo)} and {fmt_date(hi)}:"
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)
+
+    def letter_dates(self, question: str, analysis: Analysis) -> Answer:
+        """The date of the letter(s) a question designates, citing the date line; an undated letter's
+        date is given only when the ledger could infer it, citing the sentence it was inferred from."""
+        scope = self.letters_named(question) or self.letters_about(analysis)
+        if not scope or len(scope) > 3:
+            return self.abstain(question, "Name the letter (its writer, addressee or subject) to get its date.")
+        letters = self.store.letters()
+        parts, citations = [], []
+        for source in scope:
+            letter = letters[source]
+            n = len(citations) + 1
+            if letter.date:
+                when = date.fromisoformat(letter.date)
+                m = re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
+                if not m:
+                    continue
+                citations.append(Citation(n, source, letter.title, letter.date, m.group(0), m.start(), m.end(), letter.page_at(m.start())))
+                parts.append(f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].")
+                continue
+            inferred = next((r for r in self.store.commitments() if r.source == source and r.letter_date_basis == "inferred"), None)
+            written = re.search(r"[^.\n]*\bI have (?:today|also today) written to[^.]*\.", letter.text)
+            if inferred and written:
+                citations.append(Citation(n, source, letter.title, None, written.group(0).strip(),
+                                          written.start() + len(written.group(0)) - len(written.group(0).lstrip()),
+                                          written.end(), letter.page_at(written.start())))
+                parts.append(f"The letter “{letter.title}” is undated; it says it was written the same day as the letter it encloses, "
+                             f"which is dated {fmt_date(date.fromisoformat(inferred.letter_date))} [{n}].")
+            else:
+                parts.append(f"The letter “{letter.title}” gives no date.")
+        if not citations:
+            return self.abstain(question, " ".join(parts))
+        return Answer(question, " ".join(parts), False, citations)
 
     def _text(self, c: Candidate) -> str:
         return self._letter(c).text[c.start : c.end]

@@ -12,6 +12,7 @@ from index.text import QUESTION_WORDS, content_terms, stem
 
 
 class QuestionType(str, Enum):
+    LETTER_DATE = "letter-date"
     WHEN = "when"
     TO_WHOM = "to-whom"
     WHO = "who"
@@ -23,6 +24,7 @@ class QuestionType(str, Enum):
 
 
 PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
+    (QuestionType.LETTER_DATE, re.compile(r"\b(?:what|which) (?:is the )?date\b[^?]*\bletter\b[^?]*\b(?:sent|dated|written|issued|signed)\b|\bwhen was\b[^?]*\bletter\b[^?]*\b(?:sent|written|dated|issued|signed)\b|\bdate of the letter\b", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|penalt|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|act|section|statut\w*|law|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),

@@ -86,3 +86,30 @@ def test_every_quote_is_the_exact_source_span(seed_assistant):
 def test_warm_answers_are_timed(seed_assistant):
     answer = ask(seed_assistant, "Who will support Lord Warner?")
     assert set(answer.timings_ms) == {"retrieve", "answer", "total"}
+
+
+def test_the_date_of_a_named_letter_cites_its_date_line(seed_assistant):
+    answer = ask(seed_assistant, "On what date was the letter to Sir Albert Bore sent?")
+    assert "27 March 2014" in answer.answer and answer.citations[0].quote == "27 March 2014"
+
+
+def test_a_pdf_letter_answers_with_its_page_number(new_assistant, tmp_path):
+    from tests.helpers import make_docx, make_pdf
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    make_pdf(letters / "direction.pdf", [
+        ["Department for Education", "Ms Ruth Hart", "Director of Children's Services, Exshire County Council",
+         "1 April 2016", "Dear Ms Hart,"],
+        ["I ask the Council to submit its fostering sufficiency plan to the Department", "by 30 September 2016.",
+         "Yours sincerely,", "Anna Lee", "Deputy Director"],
+    ])
+    make_docx(letters / "note.docx", ["Dear Ms Hart,", "We will publish the inspection report within 20 working days."])
+    assistant = new_assistant()
+    report = assistant.indexer.run([letters])
+    assert not report.failed
+    answer = assistant.ask("When is Exshire's fostering sufficiency plan due?")
+    assert "30 September 2016" in answer.answer
+    cite = answer.citations[0]
+    assert cite.page == 2 and cite.source.endswith("direction.pdf")
+    assert assistant.store.letter(cite.source).text[cite.start : cite.end] == cite.quote
