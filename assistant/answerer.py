@@ -307,6 +307,10 @@ class ExtractiveAnswerer:
             return self.abstain(question, "No passage in the indexed letters covers what was asked.")
         if analysis.type in REQUIRED_FIT:
             fitting = [c for c in relevant if self._fit_one(analysis.type, analysis, self._text(c), self._letter(c)) >= 1.0]
+            vague = [c for c in relevant[:2] if analysis.type == QuestionType.WHEN
+                     and any(d.vague for d in find_deadlines(self._text(c), None))]
+            if not fitting and vague:
+                return self.no_date(question, analysis, vague[0])
             if not fitting:
                 wanted = {
                     QuestionType.WHEN: "a date or deadline",
@@ -327,11 +331,18 @@ class ExtractiveAnswerer:
         return self.write(question, analysis, chosen)
 
     def due_in_period(self, question: str, analysis: Analysis) -> Answer:
-        """Every ledger record due in the month asked about, soonest first, current ones before history."""
+        """Every ledger record due in the period asked about, soonest first, current ones before history;
+        narrowed to the letters the question names and to the actor it names, when it names them."""
         lo, hi = analysis.period
-        records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi]
+        span = f"by {fmt_date(hi)}" if lo == date.min else f"between {fmt_date(lo)} and {fmt_date(hi)}"
+        scope = set(self.letters_about(analysis))
+        records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi
+                   and (not scope or r.source in scope)]
+        actors = [t for t in analysis.terms if any(t in (r.actor or "").lower() for r in records)]
+        if actors:
+            records = [r for r in records if any(t in f"{r.actor} {r.actor_name}".lower() for t in actors)]
         if not records:
-            return self.abstain(question, f"No deadline in the indexed letters falls between {fmt_date(lo)} and {fmt_date(hi)}.")
+            return self.abstain(question, f"No deadline in the indexed letters falls {span}.")
         records.sort(key=lambda r: (r.status != "current", r.deadline, r.source, r.start))
         letters = self.store.letters()
         citations, lines = [], []
@@ -346,8 +357,15 @@ class ExtractiveAnswerer:
                     line += f" (now due {fmt_date(date.fromisoformat(current.deadline))})"
             lines.append(line)
         count = len(records)
-        head = f"{count} item{'s' if count > 1 else ''} due between {fmt_date(lo)} and {fmt_date(hi)}:"
+        head = f"{count} item{'s' if count > 1 else ''} due {span}:"
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)
+
+    def no_date(self, question: str, analysis: Analysis, cand: Candidate) -> Answer:
+        """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
+        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
+        words_ = next(d.text for d in find_deadlines(answer.citations[0].quote, None) if d.vague)
+        answer.answer = f"No date is given: the letter says only “{words_}” [1].\n\n" + answer.answer
+        return answer
 
     def letter_dates(self, question: str, analysis: Analysis) -> Answer:
         """The date of the letter(s) a question designates, citing the date line; an undated letter's
@@ -471,6 +489,8 @@ class ExtractiveAnswerer:
     def introduce(letter: Letter, cand: Candidate) -> str:
         meta = letter.metadata
         described = "The letter"
+        if not (meta.get("sender") or meta.get("recipient")):
+            described += f" “{letter.title}”"
         if letter.date:
             described += f" of {fmt_date(date.fromisoformat(letter.date))}"
         if meta.get("sender"):
@@ -520,7 +540,16 @@ class ExtractiveAnswerer:
             return f"To {_join(record.recipients)} [{cite.id}]."
         if qtype == QuestionType.APPOINTMENT and record and record.kind == "appointment" and record.actor_name:
             return f"{record.actor_name}, as {record.actor} [{cite.id}]."
-        if qtype == QuestionType.WHO and record and record.actor:
+        if qtype == QuestionType.LEGAL_BASIS:
+            laws = [m.group(0) for m in LAW.finditer(text)]
+            if laws:
+                said = _join(laws)
+                return f"{said[0].upper()}{said[1:]} [{cite.id}]."
+        if qtype == QuestionType.WHO:
+            named = name_for_role(analysis.text, text)
+            if named:
+                return f"{named} [{cite.id}]."
+        if qtype == QuestionType.WHO and record and record.actor and ACTING.search(analysis.text):
             who = record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
             return f"{who[0].upper()}{who[1:]} [{cite.id}]."
         if qtype == QuestionType.WHEN and record and record.deadline_text and record.deadline_precision != "none":
@@ -542,6 +571,29 @@ class ExtractiveAnswerer:
             if m:
                 return f"To {resolve_people(m.group('to').strip(), letter.metadata)} [{cite.id}]."
         return None
+
+
+LAW = re.compile(
+    r"\b(?:(?:section|sections|regulation|regulations|paragraph|schedule)\s+[\w().]+(?:\s*(?:,|and|or)\s*[\w().]+)*\s+of\s+)?"
+    r"the\s+(?:[A-Z][\w'’]*\s+)+(?:Act|Regulations|Order)\s+\d{4}"
+)
+NAME = r"(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was|will be|are|were)\s+(?:(?i:the)\s+)?(?P<role>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)")
+# "Who must…", "who is responsible…": the actor of a duty is wanted.
+ACTING = re.compile(r"\b(?:must|should|shall|has to|have to|needs? to|is to|are to|will|responsible|required|expected|asked)\b", re.I)
+
+
+def name_for_role(question: str, text: str) -> str | None:
+    """'Who is the Chief Executive…?' answered from 'your Chief Executive Mark Rogers' or 'Mark Rogers – Chief Executive'."""
+    m = WHO_IS.match(question)
+    if not m:
+        return None
+    role = re.escape(m.group("role"))
+    for pattern in (rf"\b{role},?\s+(?P<name>{NAME})", rf"(?P<name>{NAME})\s*[,–—-]\s*(?:the\s+)?{role}\b"):
+        found = re.search(pattern, text)
+        if found:
+            return found.group("name")
+    return None
 
 
 def describe(r) -> str:

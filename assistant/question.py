@@ -26,11 +26,12 @@ class QuestionType(str, Enum):
 PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.LETTER_DATE, re.compile(r"\b(?:what|which) (?:is the )?date\b[^?]*\bletter\b[^?]*\b(?:sent|dated|written|issued|signed)\b|\bwhen was\b[^?]*\bletter\b[^?]*\b(?:sent|written|dated|issued|signed)\b|\bdate of the letter\b", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
+    (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\s*what\b(?!.*\bwhen\b).*\b(?:do|done|deliver|submit|report|complete|achieve|provide|publish)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b\s+\d{{4}}\s*\??$", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|penalt|fine[sd]?\b|salary|paid)\b", re.I)),
-    (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|act|section|statut\w*|law|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
+    (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
     (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwho (?:\w+ )?(?:receives?|gets?|will receive|is sent|are sent|should receive)\b|\breport(?:s|ing)? to\b|\bwho\b.*\b(?:reported|sent|delivered|submitted)\s+to\b|\bwhom\b", re.I)),
     (QuestionType.WHEN, re.compile(r"\b(?:when|by when|what date|which date|deadline|how long|timescale|timetable|by what date|how soon)\b", re.I)),
-    (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|commissioner be|who (?:is|was|will be) the)\b", re.I)),
+    (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|nominat\w*)\b", re.I)),
     (QuestionType.WHO, re.compile(r"^\s*(?:who|which (?:person|body|organisation|official|minister|team))\b", re.I)),
 ]
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
@@ -57,7 +58,7 @@ class Analysis:
     stems: list[str]
     names: list[str] = field(default_factory=list)  # capitalised words that name something
     titles: list[str] = field(default_factory=list)  # names of three or more capitalised words
-    period: tuple[date, date] | None = None  # a month asked about
+    period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
     has_year: bool = False
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
 
@@ -73,7 +74,9 @@ def is_follow_up(question: str) -> bool:
 
 def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
     """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
-    wants = tuple(t for t, p in PATTERNS if p.search(question)) or (QuestionType.WHAT,)
+    wants = tuple(dict.fromkeys(t for t, p in PATTERNS if p.search(question))) or (QuestionType.WHAT,)
+    if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
+        wants = tuple(w for w in wants if w != QuestionType.WHO)
     qtype = wants[0]
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
     subject = f"{question} {context}" if context else question
@@ -86,7 +89,8 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         year = int(m.group("year")) if m.group("year") else default_year
         has_year = bool(m.group("year"))
         if year:
-            period = (date(year, month, 1), month_end(year, month))
+            cumulative = re.search(rf"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?{m.group('month')}", question, re.I)
+            period = (date.min if cumulative else date(year, month, 1), month_end(year, month))
     if qtype == QuestionType.DUE_IN_PERIOD and period is None:
         qtype = QuestionType.WHEN
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))

@@ -19,7 +19,8 @@ QUESTION_WORDS = frozenset(
     """whom when which what who why how date deadline due dates deadlines letter letters say says said
     tell told required require requires requirement need needs needed expected expect
     expects supposed exactly please give list name named does did done get make made take taken happen
-    happens put set going go often""".split()
+    happens put set going go often cited cite cites mentioned mention mentions referred refer refers quoted
+    listed""".split()
 )
 
 

@@ -113,3 +113,26 @@ def test_a_pdf_letter_answers_with_its_page_number(new_assistant, tmp_path):
     cite = answer.citations[0]
     assert cite.page == 2 and cite.source.endswith("direction.pdf")
     assert assistant.store.letter(cite.source).text[cite.start : cite.end] == cite.quote
+
+
+def test_who_is_a_named_post_answers_with_the_person(seed_assistant):
+    answer = ask(seed_assistant, "Who is the Chief Executive of Birmingham City Council?")
+    assert answer.answer.startswith("Mark Rogers [1]")
+
+
+def test_legal_basis_answers_name_the_sections_and_acts(seed_assistant):
+    answer = ask(seed_assistant, "Which Acts are cited in the letter to the Council?")
+    assert answer.answer.startswith("Section 15(5) of the Local Government Act 1999 and section 497A(4B) of the Education Act 1996")
+
+
+def test_a_time_given_only_as_shortly_is_reported_as_no_date(seed_assistant):
+    answer = ask(seed_assistant, "When will the Department consult the Council on the draft direction?")
+    assert not answer.abstained and "No date is given" in answer.answer and "“shortly”" in answer.answer
+    assert "shortly be consulting you" in answer.citations[0].quote
+
+
+def test_what_an_actor_must_do_by_a_month_lists_its_records_up_to_then(seed_assistant):
+    answer = ask(seed_assistant, "What must the Commissioner deliver by June 2014?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "end of May 2014" in quotes and "senior management capacity" in quotes
+    assert "single and coherent plan" not in quotes  # that one is the Council's
