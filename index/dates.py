@@ -67,10 +67,23 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def add_working_days(start: date, count: int) -> date:
+    """`count` weekdays after `start` (bank holidays are not known here and are not skipped)."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
 def next_financial_year_end(on: date) -> date:
     """UK financial years end on 31 March."""
     return date(on.year if on <= date(on.year, 3, 31) else on.year + 1, 3, 31)
 
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "twelve": 12, "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30}
 
 # Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
 _LEAD = r"(?:(?:by|before|no later than|not later than|until|from|starting|beginning|in|on|during)\s+)?(?:the\s+)?"
@@ -78,15 +91,15 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full", re.compile(rf"\b{_LEAD}(?:end of\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.I)),
     ("month_end", re.compile(rf"\b{_LEAD}(?:end|close)\s+of\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
     ("month", re.compile(rf"\b{_LEAD}(?:(?:early|mid|late)[- ])?(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
-    ("within", re.compile(r"\bwithin\s+(?P<n>\d+|one|two|three|four|six|twelve)\s+(?P<unit>days?|weeks?|months?)\b", re.I)),
-    ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+)?financial\s+year\b", re.I)),
+    ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
+    ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
-    ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b", re.I)),
+    ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
     ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
 ]
-_WORD_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
+_WORD_NUMBER = _WORDS
 
 
 def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
@@ -123,6 +136,8 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline 
         unit = m.group("unit").lower()
         if letter_date is None:
             return make(None, Precision.NONE)
+        if unit.startswith("day") and m.group("working") and m.group("working").lower().strip() in ("working", "business"):
+            return make(add_working_days(letter_date, count), Precision.DAY)
         if unit.startswith("day"):
             return make(letter_date + timedelta(days=count), Precision.DAY)
         if unit.startswith("week"):
@@ -131,11 +146,16 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline 
         year, month = letter_date.year + months // 12, months % 12 + 1
         return make(date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY)
     if kind == "fin_year":
-        return make(next_financial_year_end(letter_date) if letter_date else None, Precision.DAY)
+        if m.group("fy"):  # "the 2016/17 financial year" ends on 31 March 2017
+            return make(date(int(m.group("fy")) + 1, 3, 31), Precision.DAY)
+        if letter_date is None:
+            return make(None, Precision.NONE)
+        end = next_financial_year_end(letter_date)
+        return make(date(end.year + 1, 3, 31) if re.search(r"\bnext\b", words, re.I) else end, Precision.DAY)
     if kind == "year_end":
         return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.DAY)
     if kind == "year_end_explicit":
-        return make(date(int(m.group("year")), 12, 31), Precision.YEAR)
+        return make(date(int(m.group("year") or m.group("year2")), 12, 31), Precision.YEAR)
     if kind == "quarter":
         year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
         return make(month_end(year, int(m.group("q")) * 3) if year else None, Precision.MONTH)

@@ -91,11 +91,12 @@ THIRD_PARTY_WILL = re.compile(
 )
 ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appoint|agree|produce|prepare|complete|carry out|commission|share|make recommendations|respond|confirm|consult|review|work with|support|satisfy|meet)(?:s|ed|ing|es|ting)?\b", re.I)
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
-CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced)\b", re.I)
+CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of)\b", re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+withdrawn|no longer (?:required|needed|necessary)|rescind\w*|cancel\w*)\b", re.I)
 RECURRENCE = [
     (re.compile(r"\b(?:monthly|every month|each month)\b", re.I), "FREQ=MONTHLY"),
-    (re.compile(r"\b(?:quarterly|every quarter|each quarter)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
+    (re.compile(r"\b(?:quarterly|every quarter|each quarter|every three months)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
+    (re.compile(r"\b(?:six-monthly|every six months|twice a year|biannual(?:ly)?)\b", re.I), "FREQ=MONTHLY;INTERVAL=6"),
     (re.compile(r"\b(?:annual(?:ly)?|every year|each year)\b", re.I), "FREQ=YEARLY"),
     (re.compile(r"\b(?:fortnightly|every fortnight|every two weeks)\b", re.I), "FREQ=WEEKLY;INTERVAL=2"),
     (re.compile(r"\b(?:weekly|every week|each week)\b", re.I), "FREQ=WEEKLY"),

@@ -125,6 +125,10 @@ def title_for(text: str, path: Path, meta: dict) -> str:
         if recipient:
             parts.append(f"to {recipient}")
         return " ".join(parts)
+    first = text.strip().split("\n", 1)[0].strip()
+    if 2 <= len(first.split()) <= 16 and len(first) <= 120 and not re.search(r"[.,;:!?]$", first) \
+            and not FULL_DATE.fullmatch(first):
+        return first  # a report's own heading
     return re.sub(r"[_\s]+", " ", path.stem).strip().capitalize()
 
 

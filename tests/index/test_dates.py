@@ -39,3 +39,20 @@ def test_vague_words_are_kept_without_a_date():
 
 def test_modal_may_is_not_a_month():
     assert find_deadlines("the Council may wish to respond", LETTER_DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("respond within 10 working days", date(2014, 4, 10)),  # 27 March 2014 was a Thursday
+        ("within three months of the date of this letter", date(2014, 6, 27)),
+        ("by the end of the 2016/17 financial year", date(2017, 3, 31)),
+        ("by the end of next financial year", date(2015, 3, 31)),
+        ("a full review by 2016", date(2016, 12, 31)),
+        ("reply by Friday 4 April 2014", date(2014, 4, 4)),
+        ("by 27th March 2015", date(2015, 3, 27)),
+    ],
+)
+def test_more_ways_of_writing_a_deadline(text, expected):
+    (deadline,) = [d for d in find_deadlines(text, LETTER_DATE) if d.stated]
+    assert deadline.date == expected
