@@ -25,6 +25,7 @@ from index.store import Letter, Store
 from index.text import stem, words
 
 RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
+CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
@@ -47,7 +48,7 @@ LIST_QUESTION = re.compile(r"\b(?:what (?:actions|steps|things|duties|requests|d
 MIN_COVERAGE = 0.5
 MIN_COVERAGE_WITH_STRONG_MEANING = 0.3
 STRONG_MEANING = 0.55
-REQUIRED_FIT = {QuestionType.WHEN, QuestionType.TO_WHOM, QuestionType.LEGAL_BASIS, QuestionType.AMOUNT, QuestionType.APPOINTMENT}
+REQUIRED_FIT = {QuestionType.CONSEQUENCE, QuestionType.WHEN, QuestionType.TO_WHOM, QuestionType.LEGAL_BASIS, QuestionType.AMOUNT, QuestionType.APPOINTMENT}
 
 
 @dataclass
@@ -171,9 +172,11 @@ class ExtractiveAnswerer:
             names = [m.group(0) for m in PERSON.finditer(text)
                      if m.group(0).lower() not in asked and not set(m.group(0).split()) & NOT_PERSON]
             return 1.0 if names else (0.5 if ROLE_CUE.search(text) else 0.0)
+        if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
+            return 1.0 if LAW.search(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
         cue = {
+            QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
             QuestionType.TO_WHOM: RECIPIENT_CUE,
-            QuestionType.LEGAL_BASIS: LEGAL_CUE,
             QuestionType.APPOINTMENT: APPOINT_CUE,
             QuestionType.AMOUNT: AMOUNT_CUE,
         }.get(qtype)
@@ -313,6 +316,7 @@ class ExtractiveAnswerer:
                 return self.no_date(question, analysis, vague[0])
             if not fitting:
                 wanted = {
+                    QuestionType.CONSEQUENCE: "what would follow",
                     QuestionType.WHEN: "a date or deadline",
                     QuestionType.TO_WHOM: "who receives it",
                     QuestionType.LEGAL_BASIS: "the legal powers used",
@@ -589,7 +593,8 @@ def name_for_role(question: str, text: str) -> str | None:
     if not m:
         return None
     role = re.escape(m.group("role"))
-    for pattern in (rf"\b{role},?\s+(?P<name>{NAME})", rf"(?P<name>{NAME})\s*[,–—-]\s*(?:the\s+)?{role}\b"):
+    for pattern in (rf"\b{role},?\s+(?P<name>{NAME})", rf"(?P<name>{NAME})\s*[,–—-]\s*(?:the\s+)?{role}\b",
+                    rf"(?P<name>{NAME})\s+as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|interim\s+)?{role}\b"):
         found = re.search(pattern, text)
         if found:
             return found.group("name")

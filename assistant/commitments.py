@@ -102,5 +102,7 @@ def to_table(records: list[Commitment]) -> str:
         status = "" if r.status == "current" else f" [{r.status}]"
         to = f" → {', '.join(r.recipients)}" if r.recipients else ""
         words = f" “{r.deadline_text}”" if r.deadline_text else ""
+        if r.recurrence:
+            words += f" (repeats: {r.recurrence})"
         lines.append(f"{due:10}  {r.kind:11} {who}{to}{status}\n            {r.action}{words}\n            {r.source} [{r.start}:{r.end}]")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ class QuestionType(str, Enum):
     LEGAL_BASIS = "legal-basis"
     DUE_IN_PERIOD = "due-in-period"
     AMOUNT = "amount"
+    CONSEQUENCE = "consequence"
     WHAT = "what"
 
 
@@ -27,7 +28,8 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.LETTER_DATE, re.compile(r"\b(?:what|which) (?:is the )?date\b[^?]*\bletter\b[^?]*\b(?:sent|dated|written|issued|signed)\b|\bwhen was\b[^?]*\bletter\b[^?]*\b(?:sent|written|dated|issued|signed)\b|\bdate of the letter\b", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\s*what\b(?!.*\bwhen\b).*\b(?:do|done|deliver|submit|report|complete|achieve|provide|publish)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b\s+\d{{4}}\s*\??$", re.I)),
-    (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|penalt|fine[sd]?\b|salary|paid)\b", re.I)),
+    (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
+    (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
     (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwho (?:\w+ )?(?:receives?|gets?|will receive|is sent|are sent|should receive)\b|\breport(?:s|ing)? to\b|\bwho\b.*\b(?:reported|sent|delivered|submitted)\s+to\b|\bwhom\b", re.I)),
     (QuestionType.WHEN, re.compile(r"\b(?:when|by when|what date|which date|deadline|how long|timescale|timetable|by what date|how soon)\b", re.I)),
@@ -38,6 +40,7 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
 TYPE_WORDS = {
     QuestionType.LEGAL_BASIS: frozenset("powers power legislation legal basis statutory statute law authority act section".split()),
     QuestionType.AMOUNT: frozenset("much many amount sum cost figure".split()),
+    QuestionType.CONSEQUENCE: frozenset("happens happen follows consequence consequences sanction sanctions penalty penalties".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
 }
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){2,}")

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 # A line that starts a list item: "- ", "• ", "(a) ", "1. ", "ii) ".
-BULLET = re.compile(r"^(?:[-•*–·▪●◦]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
+# Includes the private-use glyphs Word's Symbol-font bullets become in PDF text.
+BULLET = re.compile(r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
 # A line this long was most likely wrapped by the writer's editor rather than ended on purpose.
 WRAP_WIDTH = 45
 SENTENCE_END = ".!?:;"
@@ -43,7 +44,9 @@ def _separator(prev: str, line: str, blank_lines: int, page_break: bool) -> str:
     if BULLET.match(line):
         return "\n\n" if blank_lines or page_break else "\n"
     if not blank_lines and not page_break:
-        return " " if len(prev) >= WRAP_WIDTH else "\n"
+        # A line ending in ":" or ";" closes a lead-in or a list item, not a wrapped sentence.
+        ends_item = bool(re.search(r"[:;]$|;\s+(?:and|or)$", prev))
+        return " " if len(prev) >= WRAP_WIDTH and not ends_item else "\n"
     continues = not _ends_sentence(prev) and (
         line[0].islower() or ((blank_lines >= 2 or page_break) and len(prev) >= WRAP_WIDTH)
     )

@@ -115,6 +115,8 @@ def record_id(source: str, start: int, end: int) -> str:
 
 def recipient_body(metadata: dict) -> str | None:
     """The body the recipient writes for: 'Leader of Birmingham City Council' -> 'Birmingham City Council'."""
+    if metadata.get("recipient_org"):
+        return metadata["recipient_org"]
     role = metadata.get("recipient_role") or ""
     m = re.search(r"\b(?:of|,)\s+(?P<body>(?:the\s+)?[A-Z][\w'’ ]*(?:Council|Authority|Trust|Board|Department|Agency))\b", role)
     return m.group("body") if m else None
@@ -297,7 +299,9 @@ def extract(letter: LetterView) -> list[Commitment]:
         records.append(
             Commitment(
                 id=record_id(letter.source, start, unit.end), kind=kind.value, actor=actor, actor_name=actor_name,
-                action=action_of(body), recipients=recipients_of(body, letter),
+                # A list item is an imperative ("submit a plan …"): the whole item is the action.
+                action=body.rstrip(" ;,.") if unit.lead_in is not None else action_of(body),
+                recipients=recipients_of(body, letter),
                 deadline=first_due.isoformat() if first_due else None,
                 deadline_text=deadline.text if deadline else None,
                 deadline_precision=(deadline.precision.value if deadline else Precision.NONE.value),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,10 +118,28 @@ def _docx_text(path: Path, data: bytes) -> str:
     return "\n\n".join(blocks)
 
 
+BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "section", "article",
+              "header", "footer", "blockquote", "address", "title", "dd", "dt", "pre", "hr"]
+
+
 def _html_text(html: str) -> str:
+    """The page's text with its structure as whitespace: a blank line around every block element,
+    a line break for <br> and between table cells, inline markup (<b>, <a>) joined into its line."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    return soup.get_text("\n")
+    for tag in soup(["script", "style", "noscript", "template", "head"]):
+        if tag.name == "head" and tag.title:  # keep the page title as the first line
+            tag.replace_with(tag.title)
+        else:
+            tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after(" \n")
+    for block in soup.find_all(BLOCK_TAGS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    # Nested blocks leave runs of blank lines; one blank line is the paragraph break (a longer gap
+    # would read as a page break to the canonicaliser).
+    return re.sub(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+", "\n\n", soup.get_text(""))

@@ -29,6 +29,7 @@ class LetterMetadata:
     sender_role: str | None = None
     recipient: str | None = None
     recipient_role: str | None = None
+    recipient_org: str | None = None  # the body the recipient writes for, from the address block
     salutation: str | None = None
     cc: list[str] = field(default_factory=list)
 
@@ -66,11 +67,27 @@ def signature(text: str) -> tuple[str | None, str | None]:
     return name, role
 
 
-def addressee(text: str) -> tuple[str | None, str | None, str | None]:
-    """Recipient, role and salutation name from the address block before 'Dear …'."""
+_BODY = r"(?P<org>(?:the\s+)?[A-Z][\w'’&. -]*?\b(?:Council|Authority|Trust|Board|Department|Agency|Commission|Partnership|Academy|School|College|Ofsted))\b"
+# "Leader of Birmingham City Council" names the body after "of"; an address line names it whole.
+ORG_AFTER_OF = re.compile(rf"\bof\s+{_BODY}")
+ORG = re.compile(rf"(?:^|,\s*){_BODY}")
+
+
+def organisation(lines: list[str]) -> str | None:
+    """The body named in an address block or a role ('Leader of Birmingham City Council')."""
+    for pattern in (ORG_AFTER_OF, ORG):
+        for line in lines:
+            m = pattern.search(line)
+            if m:
+                return m.group("org").strip()
+    return None
+
+
+def addressee(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """Recipient, role, organisation and salutation name from the address block before 'Dear …'."""
     salutation = SALUTATION.search(text)
     if not salutation:
-        return None, None, None
+        return None, None, None, None
     blocks = [b for b in re.split(r"\n\s*\n", text[: salutation.start()]) if b.strip()]
     address = None
     for block in reversed(blocks):
@@ -80,8 +97,8 @@ def addressee(text: str) -> tuple[str | None, str | None, str | None]:
             break
     name = salutation.group("name").strip()
     if address:
-        return address[0], address[1], name
-    return name, None, name
+        return address[0], address[1], organisation(address[1:4]), name
+    return name, None, None, name
 
 
 def copied_to(text: str) -> list[str]:
@@ -134,13 +151,14 @@ def title_for(text: str, path: Path, meta: dict) -> str:
 
 def extract_metadata(text: str, path: Path) -> LetterMetadata:
     sender, sender_role = signature(text)
-    recipient, recipient_role, salutation = addressee(text)
+    recipient, recipient_role, recipient_org, salutation = addressee(text)
     fields = {
         "date": letter_date(text),
         "sender": sender,
         "sender_role": sender_role,
         "recipient": recipient,
         "recipient_role": recipient_role,
+        "recipient_org": recipient_org,
         "salutation": salutation,
         "cc": copied_to(text),
     }

@@ -68,7 +68,15 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _looks_like_prose(line: str) -> bool:
     """Canonical text joins wrapped lines, so prose ends with punctuation; a long line that does not
     (a letterhead, an address, a heading) is a line, not a sentence."""
+    if line.endswith(":") and len(line.split()) >= 2:  # a lead-in: "The Council must:"
+        return True
     return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200
+
+
+def _implicit_item(line: str) -> bool:
+    """A list item whose bullet or number was markup (HTML <li>, a PDF glyph lost in extraction):
+    after a lead-in, it starts in lower case or ends like an item (";", "; and")."""
+    return bool(re.match(r"^[a-z]", line) or re.search(r";(?:\s+(?:and|or))?$", line))
 
 
 def segment(text: str) -> list[Unit]:
@@ -77,7 +85,7 @@ def segment(text: str) -> list[Unit]:
     for block, (b_start, b_end) in enumerate(_spans(text, r"\n\s*\n")):
         for l_start, l_end in _spans(text, r"\n", b_start, b_end):
             line = text[l_start:l_end]
-            is_item = bool(BULLET.match(line))
+            is_item = bool(BULLET.match(line)) or (lead_in is not None and _implicit_item(line))
             if not is_item and not _looks_like_prose(line):
                 units.append(Unit(l_start, l_end, UnitKind.LINE, block))
                 lead_in = None

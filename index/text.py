@@ -38,6 +38,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    if word.endswith("e") and len(word) > 4:  # issue/issued, continue/continued
+        word = word[:-1]
     # Six letters join adequate/adequacy, inspector/inspection, improve/improvement.
     return word[:6]
 

@@ -1,6 +1,7 @@
 """Answers to officials' questions on the seed letters: the right facts, the right sentence, real quotes."""
 
 import re
+import shutil
 
 import pytest
 
@@ -136,3 +137,39 @@ def test_what_an_actor_must_do_by_a_month_lists_its_records_up_to_then(seed_assi
     quotes = " ".join(c.quote for c in answer.citations)
     assert "end of May 2014" in quotes and "senior management capacity" in quotes
     assert "single and coherent plan" not in quotes  # that one is the Council's
+
+
+@pytest.fixture(scope="module")
+def notice_assistant(tmp_path_factory, embeddings, settings_factory):
+    from tests.conftest import ROOT, make_assistant
+
+    folder = tmp_path_factory.mktemp("notice")
+    (folder / "letters").mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "improvement_notice.html", folder / "letters")
+    assistant = make_assistant(folder / "store", embeddings, settings_factory)
+    assistant.indexer.run([folder / "letters"])
+    return assistant
+
+
+@pytest.mark.parametrize(
+    "question, fact",
+    [
+        ("When must Redbridge Vale set up its Improvement Board?", "1 april 2019"),
+        ("By when must the improvement plan be submitted, and to whom?", "29 april 2019"),
+        ("Who is the Children's Services Adviser?", "mrs carol dane"),
+        ("Under what powers was the notice issued?", "section 497a of the education act 1996"),
+        ("What is due in June 2019?", "quarterly progress reports"),
+    ],
+)
+def test_an_html_improvement_notice_answers(notice_assistant, question, fact):
+    answer = notice_assistant.ask(question)
+    assert fact in norm(answer.answer), answer.answer
+
+
+def test_an_html_notice_gives_ledger_records_for_each_list_item(notice_assistant):
+    records = {r.deadline: r for r in notice_assistant.store.commitments() if r.deadline}
+    assert set(records) >= {"2019-04-01", "2019-04-29", "2019-06-30"}
+    assert records["2019-06-30"].recurrence == "FREQ=MONTHLY;INTERVAL=3"
+    assert records["2019-04-29"].recipients == ["the Improvement Board"]
+    letter = notice_assistant.store.letter(records["2019-04-01"].source)
+    assert letter.metadata["recipient"] == "Mr Tom Hale" and letter.metadata["recipient_org"] == "Redbridge Vale Council"

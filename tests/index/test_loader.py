@@ -77,3 +77,12 @@ def test_files_over_the_size_limit_are_refused(tmp_path):
     path.write_text("word " * 300_000)
     with pytest.raises(LoadError, match="huge.txt.*over the 1 MB limit"):
         load_file(path, max_mb=1)
+
+
+def test_html_blocks_become_paragraphs_and_list_items_lines(tmp_path):
+    from tests.conftest import ROOT
+
+    text = load_file(ROOT / "tests" / "fixtures" / "improvement_notice.html").text
+    assert "Mr Tom Hale\nChief Executive\nRedbridge Vale Council" in text
+    assert "\n\nThe Council must:\n\nestablish an Improvement Board" in text
+    assert "<" not in text and "\n\n\n" not in text

@@ -33,3 +33,11 @@ def test_abbreviations_do_not_end_sentences():
 def test_units_are_exact_spans():
     for u in segment(LETTER):
         assert LETTER[u.start : u.end].strip() == LETTER[u.start : u.end]
+
+
+def test_list_items_without_bullets_follow_their_lead_in():
+    text = "The Council must:\n\nestablish a Board by 1 April 2019;\n\nsubmit a plan within 8 weeks;\n\nThe Department will help the Council throughout."
+    units = segment(text)
+    items = [text[u.start : u.end] for u in units if u.kind == UnitKind.ITEM]
+    assert items == ["establish a Board by 1 April 2019;", "submit a plan within 8 weeks;"]
+    assert [u.kind for u in units][-1] == UnitKind.SENTENCE
