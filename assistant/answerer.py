@@ -233,7 +233,7 @@ class ExtractiveAnswerer:
         out = []
         for i, bonus in chosen.items():
             u = units[i]
-            if u["kind"] == UnitKind.LINE.value:  # address lines, headings, salutations: never an answer
+            if u["kind"] == UnitKind.LINE.value or u["source"] not in letters:  # (a letter removed meanwhile)
                 continue
             letter = letters[u["source"]]
             text = letter.text[u["start"] : u["end"]]
@@ -603,7 +603,7 @@ def name_for_role(question: str, text: str) -> str | None:
 
 def describe(r) -> str:
     """One ledger record in plain words: who, what, to whom, by when."""
-    who = r.actor or "Someone"
+    who = r.actor or "No one named"
     if r.actor_name and r.actor_name != r.actor:
         who += f" ({r.actor_name})"
     text = f"{who[0].upper()}{who[1:]}: {r.action}"

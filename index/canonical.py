@@ -17,6 +17,10 @@ BULLET = re.compile(r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a
 # A line this long was most likely wrapped by the writer's editor rather than ended on purpose.
 WRAP_WIDTH = 45
 SENTENCE_END = ".!?:;"
+# A line ending in a date is a row of a table of actions and deadlines, not a wrapped sentence.
+ENDS_WITH_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
+)
 CLOSERS = "\"'”’)]"
 
 
@@ -45,7 +49,7 @@ def _separator(prev: str, line: str, blank_lines: int, page_break: bool) -> str:
         return "\n\n" if blank_lines or page_break else "\n"
     if not blank_lines and not page_break:
         # A line ending in ":" or ";" closes a lead-in or a list item, not a wrapped sentence.
-        ends_item = bool(re.search(r"[:;]$|;\s+(?:and|or)$", prev))
+        ends_item = bool(re.search(r"[:;]$|;\s+(?:and|or)$", prev)) or bool(ENDS_WITH_DATE.search(prev))
         return " " if len(prev) >= WRAP_WIDTH and not ends_item else "\n"
     continues = not _ends_sentence(prev) and (
         line[0].islower() or ((blank_lines >= 2 or page_break) and len(prev) >= WRAP_WIDTH)

@@ -90,6 +90,7 @@ THIRD_PARTY_WILL = re.compile(
     r"^(?:[^,]*,\s*)?(?P<subject>The [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|This(?:\s+[\w-]+){0,3}?|That(?:\s+[\w-]+){0,3}?|She|He|It|They)\s+will\s+(?:(?:also|then|subsequently|now)\s+)*(?P<verb>report|make|submit|provide|publish|deliver|send|set|agree|produce|complete|carry|look|draw|consult|meet|review|support)\b"
 )
 ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appoint|agree|produce|prepare|complete|carry out|commission|share|make recommendations|respond|confirm|consult|review|work with|support|satisfy|meet)(?:s|ed|ing|es|ting)?\b", re.I)
+IMPERATIVE = re.compile(r"^(?:Publish|Submit|Provide|Produce|Prepare|Appoint|Recruit|Complete|Review|Establish|Report|Deliver|Agree|Implement|Ensure|Develop|Set up|Send|Carry out|Commission|Introduce|Update|Revise)\b")
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
 CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of)\b", re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+withdrawn|no longer (?:required|needed|necessary)|rescind\w*|cancel\w*)\b", re.I)
@@ -102,7 +103,7 @@ RECURRENCE = [
     (re.compile(r"\b(?:weekly|every week|each week)\b", re.I), "FREQ=WEEKLY"),
 ]
 TO_LIST = re.compile(
-    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
+    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
 )
 WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
 REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
@@ -182,6 +183,8 @@ def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
             return Kind.DIRECTION if ANNOUNCES_DIRECTION.search(letter_text) else Kind.REQUEST
     if re.search(r"\bI (?:am|will be) directing\b|\bI direct\b", body):
         return Kind.DIRECTION
+    if IMPERATIVE.match(body) and any(d.stated for d in find_deadlines(body, None)):
+        return Kind.DIRECTION  # an action with its deadline, as in a table of actions
     asked, obliged = REQUEST.search(body), OBLIGATION.search(body) or THIRD_PARTY_WILL.search(body)
     if asked and not (obliged and obliged.start() < asked.start()):
         return Kind.REQUEST

@@ -73,6 +73,9 @@ ORG_AFTER_OF = re.compile(rf"\bof\s+{_BODY}")
 ORG = re.compile(rf"(?:^|,\s*){_BODY}")
 
 
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|The Rt Hon|Rt Hon)\b\.?\s")
+
+
 def organisation(lines: list[str]) -> str | None:
     """The body named in an address block or a role ('Leader of Birmingham City Council')."""
     for pattern in (ORG_AFTER_OF, ORG):
@@ -97,6 +100,10 @@ def addressee(text: str) -> tuple[str | None, str | None, str | None, str | None
             break
     name = salutation.group("name").strip()
     if address:
+        # A letterhead can run into the address ("Ofsted / Ms Priya Shah / Director …"): start at the person.
+        titled = next((i for i, line in enumerate(address[:4]) if HONORIFIC.match(line)), 0)
+        address = address[titled:]
+    if address and len(address) >= 2:
         return address[0], address[1], organisation(address[1:4]), name
     return name, None, None, name
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from index.canonical import BULLET
+from index.dates import FULL_DATE
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = {
@@ -69,6 +70,8 @@ def _looks_like_prose(line: str) -> bool:
     """Canonical text joins wrapped lines, so prose ends with punctuation; a long line that does not
     (a letterhead, an address, a heading) is a line, not a sentence."""
     if line.endswith(":") and len(line.split()) >= 2:  # a lead-in: "The Council must:"
+        return True
+    if FULL_DATE.search(line) and len(line.split()) >= 5:  # a table row of an action and its deadline
         return True
     return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200
 

@@ -78,7 +78,9 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(f"sqlite:///{self.path / 'store.sqlite'}")
+        self.engine = sa.create_engine(f"sqlite:///{self.path / 'store.sqlite'}", connect_args={"timeout": 30})
+        # Write-ahead logging: questions keep reading while a letter is being written.
+        sa.event.listen(self.engine, "connect", lambda dbapi, _: dbapi.execute("PRAGMA journal_mode=WAL"))
         with self.engine.begin() as conn:
             for statement in SCHEMA:
                 conn.exec_driver_sql(statement)
@@ -130,12 +132,14 @@ class Store:
         self._df = None
 
     # -- reading ---------------------------------------------------------------------------
+    # Readers take a local reference to each cache: a writer thread may reset it at any moment.
     def letters(self, committed_only: bool = True) -> dict[str, Letter]:
-        if self._letters is None:
+        letters = self._letters
+        if letters is None:
             with self.engine.connect() as conn:
                 rows = conn.exec_driver_sql("SELECT * FROM letters ORDER BY source").mappings().all()
-            self._letters = {row["source"]: _letter(row) for row in rows}
-        return {s: v for s, v in self._letters.items() if v.committed or not committed_only}
+            letters = self._letters = {row["source"]: _letter(row) for row in rows}
+        return {s: v for s, v in letters.items() if v.committed or not committed_only}
 
     def letter(self, source: str) -> Letter | None:
         return self.letters().get(source)
@@ -147,14 +151,16 @@ class Store:
         """The ledger of committed letters (list of `index.ledger.Commitment`)."""
         from index import ledger_store
 
-        if self._ledger is None:
+        ledger = self._ledger
+        if ledger is None:
             committed = set(self.letters())
-            self._ledger = [r for r in ledger_store.load(self.engine) if r.source in committed]
-        return self._ledger
+            ledger = self._ledger = [r for r in ledger_store.load(self.engine) if r.source in committed]
+        return ledger
 
     def units(self) -> tuple[list[dict], np.ndarray]:
         """All units of committed letters with their (normalised) vectors, loaded once."""
-        if self._unit_cache is None:
+        cache = self._unit_cache
+        if cache is None:
             with self.engine.connect() as conn:
                 rows = conn.exec_driver_sql(
                     'SELECT u.source, u.start, u."end", u.kind, u.block, u.lead_in, u.embedding FROM units u '
@@ -165,21 +171,22 @@ class Store:
                 for r in rows
             ]
             vectors = np.vstack([np.frombuffer(r[6], dtype=np.float32) for r in rows]) if rows else np.zeros((0, 384), np.float32)
-            self._unit_cache = (len(rows), meta, vectors)
-        return self._unit_cache[1], self._unit_cache[2]
+            cache = self._unit_cache = (len(rows), meta, vectors)
+        return cache[1], cache[2]
 
     def _selective(self, terms: list[str], share: float = COMMON_SHARE) -> list[str]:
         """Drop terms found in most chunks (their BM25 weight is near zero, their cost is not),
         keeping at least one. Document counts are cached until the store changes."""
-        if self._df is None:
+        df = self._df
+        if df is None:
             with self.engine.connect() as conn:
-                self._df = {"": conn.execute(sa.text("SELECT count(*) FROM chunks_fts")).scalar_one()}
-        missing = [t for t in terms if t not in self._df]
+                df = self._df = {"": conn.execute(sa.text("SELECT count(*) FROM chunks_fts")).scalar_one()}
+        missing = [t for t in terms if t not in df]
         if missing:
-            self._df.update(_term_counts(self.engine, missing))
-        total = max(self._df[""], 1)
-        kept = [t for t in terms if self._df[t] <= share * total or total < 50]
-        return kept or sorted(terms, key=lambda t: self._df[t])[:1]
+            df.update(_term_counts(self.engine, missing))
+        total = max(df[""], 1)
+        kept = [t for t in terms if df[t] <= share * total or total < 50]
+        return kept or sorted(terms, key=lambda t: df[t])[:1]
 
     def lexical_search(
         self, query_terms: list[str], k: int, sources: list[str] | None = None,

@@ -49,7 +49,8 @@ def live(tmp_path_factory, embeddings, settings_factory):
     demo = build(app, ROOT / "evals" / "testset.yaml")
     demo.queue(default_concurrency_limit=4)
     port = free_port()
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, auth=[("official", "s3cret")])
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, auth=[("official", "s3cret")],
+                show_error=True)
     yield {"url": f"http://127.0.0.1:{port}/", "app": app, "folder": folder, "sources": sources}
     demo.close()
 
