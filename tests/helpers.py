@@ -45,3 +45,33 @@ def make_docx(path: Path, paragraphs: list[str]) -> Path:
         document.add_paragraph(text)
     document.save(path)
     return path
+
+
+def make_monitoring_letter_pdf(path: Path) -> Path:
+    """A two-page inspection letter: a bulleted list of actions, then a table of actions and deadlines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+
+    st = getSampleStyleSheet()
+    flow = [
+        Paragraph("Ofsted", st["Normal"]),
+        Paragraph("Ms Priya Shah<br/>Director of Children's Services<br/>Lowmoor Metropolitan Borough Council", st["Normal"]),
+        Spacer(1, 12), Paragraph("12 October 2017", st["Normal"]), Spacer(1, 12), Paragraph("Dear Ms Shah,", st["Normal"]),
+        Paragraph("Monitoring visit to Lowmoor children's services", st["Heading2"]),
+        Paragraph("This letter summarises the findings of the monitoring visit to children's services in Lowmoor on "
+                  "26 and 27 September 2017. The local authority should take the following actions:", st["Normal"]),
+        Paragraph("• ensure that all children in need have an up-to-date plan by 31 December 2017;", st["Normal"]),
+        Paragraph("• improve the timeliness of initial child protection conferences, reporting progress to the "
+                  "Improvement Board monthly.", st["Normal"]),
+        PageBreak(),
+        Paragraph("The next monitoring visit will take place in January 2018. Inspectors will review these actions:",
+                  st["Normal"]),
+        Table([["Action", "Owner", "Deadline"],
+               ["Publish revised threshold guidance", "Director of Children's Services", "30 November 2017"],
+               ["Recruit permanent team managers", "Head of HR", "31 March 2018"]]),
+        Spacer(1, 12), Paragraph("Yours sincerely,", st["Normal"]), Paragraph("Janet Moss", st["Normal"]),
+        Paragraph("Her Majesty's Inspector", st["Normal"]),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(flow)
+    return path

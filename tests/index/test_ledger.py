@@ -125,3 +125,21 @@ def test_removing_the_later_letter_restores_the_original_deadline(tmp_path, new_
     original = record(assistant, "submit a costed improvement plan to the Department by 30 September 2015")
     assert original.status == "current" and original.superseded_by is None
     assert original.id in ids_before, "ids are stable for the same span of the same file"
+
+
+def test_a_pdf_with_bullets_and_a_table_of_actions(new_assistant, tmp_path):
+    from tests.helpers import make_monitoring_letter_pdf
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    make_monitoring_letter_pdf(letters / "monitoring.pdf")
+    assistant = new_assistant()
+    assert not assistant.indexer.run([letters]).failed
+    letter = next(iter(assistant.store.letters().values()))
+    assert letter.metadata["recipient"] == "Ms Priya Shah" and letter.date == "2017-10-12"
+    by_due = {r.deadline: r for r in assistant.store.commitments()}
+    assert {"2017-11-30", "2017-12-31", "2018-03-31"} <= set(by_due)
+    assert by_due["2017-11-30"].quote.startswith("Publish revised threshold guidance")
+    assert letter.page_at(by_due["2018-03-31"].start) == 2
+    monthly = [r for r in assistant.store.commitments() if r.recurrence == "FREQ=MONTHLY"]
+    assert monthly and monthly[0].recipients == ["the Improvement Board"]
