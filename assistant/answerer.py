@@ -593,8 +593,11 @@ def name_for_role(question: str, text: str) -> str | None:
     if not m:
         return None
     role = re.escape(m.group("role"))
-    for pattern in (rf"\b{role},?\s+(?P<name>{NAME})", rf"(?P<name>{NAME})\s*[,–—-]\s*(?:the\s+)?{role}\b",
-                    rf"(?P<name>{NAME})\s+as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|interim\s+)?{role}\b"):
+    # Most specific first: in "Mark Rogers – Chief Executive, Peter Hay – Director" the name before the
+    # dash is the post-holder, not the one after the comma.
+    for pattern in (rf"(?P<name>{NAME})\s*[–—-]\s*(?:the\s+)?{role}\b", rf"\b{role}\s+(?P<name>{NAME})",
+                    rf"(?P<name>{NAME})\s+as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|interim\s+)?{role}\b",
+                    rf"\b{role},\s+(?P<name>{NAME})"):
         found = re.search(pattern, text)
         if found:
             return found.group("name")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -20,7 +21,8 @@ def _ord(iso: str | None) -> int | None:
 
 
 class HybridRetriever(BaseRetriever):
-    """Chunks ranked by weighted reciprocal-rank fusion of dense and BM25 results.
+    """Chunks ranked by weighted reciprocal-rank fusion of three lists: dense chunk search (Chroma),
+    BM25 (FTS5), and chunks ordered by their best-matching sentence (the store's unit vectors).
 
     Filters: `sources` (exact source names) and a letter date range (`date_from`, `date_to`, ISO).
     Each returned Document carries `source`, `start`, `end`, `score` and `rank` in its metadata.
@@ -32,8 +34,9 @@ class HybridRetriever(BaseRetriever):
     vectorstore: Any
     k: int = 8
     fetch_k: int = 20
-    dense_weight: float = 1.0
+    dense_weight: float = 0.5
     lexical_weight: float = 1.0
+    sentence_weight: float = 0.5  # the two dense lists share the weight lexical search has alone
     sources: list[str] | None = None
     date_from: str | None = None
     date_to: str | None = None
@@ -50,8 +53,38 @@ class HybridRetriever(BaseRetriever):
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def _sentence_ranking(self, q_vec: np.ndarray) -> list[tuple[str, int, int]]:
+        """Chunks in the order of their best-matching sentence (unit vectors kept in the store)."""
+        units, vectors = self.store.units()
+        if not units:
+            return []
+        scores = vectors @ q_vec
+        spans = self.store.chunk_spans()
+        lo, hi = self.date_from, self.date_to
+        letters = self.store.letters()
+        seen: dict[tuple[str, int, int], None] = {}
+        for i in np.argsort(-scores)[: self.fetch_k * 3]:
+            u = units[int(i)]
+            letter = letters.get(u["source"])
+            if u["kind"] == "line":  # letterheads, addresses and sign-offs are not sentences
+                continue
+            if letter is None or (self.sources and u["source"] not in self.sources):
+                continue
+            if (lo and (not letter.date or letter.date < lo)) or (hi and (not letter.date or letter.date > hi)):
+                continue
+            for start, end in spans.get(u["source"], []):
+                if start <= u["start"] < end:
+                    seen.setdefault((u["source"], start, end), None)
+                    break
+            if len(seen) >= self.fetch_k:
+                break
+        return list(seen)
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        dense = self.vectorstore.similarity_search_with_score(query, k=self.fetch_k, filter=self._where())
+        q_vec = np.asarray(self.vectorstore.embeddings.embed_query(query), dtype=np.float32)
+        dense = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
+            q_vec.tolist(), k=self.fetch_k, filter=self._where()
+        )
         terms = [w for w in words(query) if w not in STOPWORDS]
         lexical = self.store.lexical_search(terms, self.fetch_k, self.sources, self.date_from, self.date_to)
         fused: dict[tuple[str, int, int], float] = {}
@@ -65,6 +98,16 @@ class HybridRetriever(BaseRetriever):
             key = (source, start, end)
             fused[key] = fused.get(key, 0.0) + self.lexical_weight / (RRF_K + rank + 1)
             if key not in docs and source in letters:
+                letter = letters[source]
+                docs[key] = Document(
+                    page_content=letter.text[start:end],
+                    metadata={"source": source, "start": start, "end": end, "title": letter.title,
+                              "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
+                )
+        for rank, key in enumerate(self._sentence_ranking(q_vec)):
+            fused[key] = fused.get(key, 0.0) + self.sentence_weight / (RRF_K + rank + 1)
+            if key not in docs and key[0] in letters:
+                source, start, end = key
                 letter = letters[source]
                 docs[key] = Document(
                     page_content=letter.text[start:end],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -54,4 +54,8 @@ class PackagedEmbeddings(Embeddings):
         return self.encode(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
+        return list(self._query_vector(text))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one instance per process; the retriever and answerer share a question
+    def _query_vector(self, text: str) -> tuple[float, ...]:
+        return tuple(self.encode([text])[0].tolist())

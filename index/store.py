@@ -91,6 +91,7 @@ class Store:
         self._unit_cache: tuple[int, list[dict], np.ndarray] | None = None
         self._ledger: list | None = None
         self._df: dict[str, int] | None = None
+        self._chunk_spans: dict[str, list[tuple[int, int]]] | None = None
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -130,6 +131,7 @@ class Store:
         self._unit_cache = None
         self._ledger = None
         self._df = None
+        self._chunk_spans = None
 
     # -- reading ---------------------------------------------------------------------------
     # Readers take a local reference to each cache: a writer thread may reset it at any moment.
@@ -156,6 +158,18 @@ class Store:
             committed = set(self.letters())
             ledger = self._ledger = [r for r in ledger_store.load(self.engine) if r.source in committed]
         return ledger
+
+    def chunk_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """(start, end) of every chunk, by source, in order (loaded once per store state)."""
+        spans = self._chunk_spans
+        if spans is None:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql('SELECT source, start, "end" FROM chunks_fts ORDER BY source, start').all()
+            spans = {}
+            for source, start, end in rows:
+                spans.setdefault(source, []).append((int(start), int(end)))
+            self._chunk_spans = spans
+        return spans
 
     def units(self) -> tuple[list[dict], np.ndarray]:
         """All units of committed letters with their (normalised) vectors, loaded once."""
