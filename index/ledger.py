@@ -123,10 +123,6 @@ def recipient_body(metadata: dict) -> str | None:
     return m.group("body") if m else None
 
 
-def _person(metadata: dict, who: str) -> str | None:
-    return metadata.get(who)
-
-
 def resolve_party(phrase: str, letter: LetterView) -> str:
     """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council."""
     p = phrase.strip().strip(",").strip()

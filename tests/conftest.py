@@ -54,13 +54,21 @@ def new_assistant(tmp_path, embeddings, settings_factory):
     return make
 
 
+def indexed_copy(folder: Path, letters: Path, embeddings, settings_factory):
+    """Copy `letters` (a folder or one file) into `folder/sources`, index it into `folder/store`."""
+    sources = folder / "sources"
+    if letters.is_dir():
+        shutil.copytree(letters, sources)
+    else:
+        sources.mkdir(parents=True)
+        shutil.copy(letters, sources)
+    assistant = make_assistant(folder / "store", embeddings, settings_factory)
+    report = assistant.indexer.run([sources])
+    assert not report.failed, report.failed
+    return assistant, sources
+
+
 @pytest.fixture(scope="session")
 def seed_assistant(tmp_path_factory, embeddings, settings_factory):
     """An assistant over the two seed letters, indexed once for the session (read-only use)."""
-    folder = tmp_path_factory.mktemp("seed")
-    letters = folder / "sources"
-    shutil.copytree(SOURCES, letters)
-    assistant = make_assistant(folder / "store", embeddings, settings_factory)
-    report = assistant.indexer.run([letters])
-    assert not report.failed
-    return assistant
+    return indexed_copy(tmp_path_factory.mktemp("seed"), SOURCES, embeddings, settings_factory)[0]

@@ -1,7 +1,6 @@
 """Answers to officials' questions on the seed letters: the right facts, the right sentence, real quotes."""
 
 import re
-import shutil
 
 import pytest
 
@@ -141,14 +140,10 @@ def test_what_an_actor_must_do_by_a_month_lists_its_records_up_to_then(seed_assi
 
 @pytest.fixture(scope="module")
 def notice_assistant(tmp_path_factory, embeddings, settings_factory):
-    from tests.conftest import ROOT, make_assistant
+    from tests.conftest import ROOT, indexed_copy
 
-    folder = tmp_path_factory.mktemp("notice")
-    (folder / "letters").mkdir()
-    shutil.copy(ROOT / "tests" / "fixtures" / "improvement_notice.html", folder / "letters")
-    assistant = make_assistant(folder / "store", embeddings, settings_factory)
-    assistant.indexer.run([folder / "letters"])
-    return assistant
+    notice = ROOT / "tests" / "fixtures" / "improvement_notice.html"
+    return indexed_copy(tmp_path_factory.mktemp("notice"), notice, embeddings, settings_factory)[0]
 
 
 @pytest.mark.parametrize(

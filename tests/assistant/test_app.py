@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.app import AccessError, App, build, check_access, parse_auth
-from tests.conftest import ROOT, SOURCES, make_assistant
+from tests.conftest import ROOT, SOURCES, indexed_copy
 
 NEW_LETTER = """Jane Holloway MP
 Minister of State for Children and Families
@@ -41,10 +41,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def live(tmp_path_factory, embeddings, settings_factory):
     folder = tmp_path_factory.mktemp("app")
-    sources = folder / "sources"
-    shutil.copytree(SOURCES, sources)
-    assistant = make_assistant(folder / "store", embeddings, settings_factory)
-    assistant.indexer.run([sources])
+    assistant, sources = indexed_copy(folder, SOURCES, embeddings, settings_factory)
     app = App(assistant, sources)
     demo = build(app, ROOT / "evals" / "testset.yaml")
     demo.queue(default_concurrency_limit=4)

@@ -11,13 +11,9 @@ from tests.conftest import EVAL_CORPUS
 
 @pytest.fixture(scope="module")
 def corpus_assistant(tmp_path_factory, embeddings, settings_factory):
-    from tests.conftest import make_assistant
+    from tests.conftest import indexed_copy
 
-    folder = tmp_path_factory.mktemp("ledger")
-    shutil.copytree(EVAL_CORPUS, folder / "letters")
-    assistant = make_assistant(folder / "store", embeddings, settings_factory)
-    assistant.indexer.run([folder / "letters"])
-    return assistant, folder / "letters"
+    return indexed_copy(tmp_path_factory.mktemp("ledger"), EVAL_CORPUS, embeddings, settings_factory)
 
 
 def record(assistant, words):
