@@ -556,6 +556,9 @@ class ExtractiveAnswerer:
         if qtype == QuestionType.WHO and record and record.actor and ACTING.search(analysis.text):
             who = record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
             return f"{who[0].upper()}{who[1:]} [{cite.id}]."
+        if qtype == QuestionType.WHEN and record and record.recurrence and re.search(r"\bhow often\b|\bfrequen", analysis.text, re.I):
+            first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record.deadline else ""
+            return f"{how_often(record.recurrence)}{first} [{cite.id}]."
         if qtype == QuestionType.WHEN and record and record.deadline_text and record.deadline_precision != "none":
             exact = f" ({fmt_date(date.fromisoformat(record.deadline))})" if record.deadline else ""
             said = record.deadline_text
@@ -602,6 +605,16 @@ def name_for_role(question: str, text: str) -> str | None:
         if found:
             return found.group("name")
     return None
+
+
+RECURRENCE_WORDS = {
+    "FREQ=MONTHLY": "Every month", "FREQ=MONTHLY;INTERVAL=3": "Every quarter", "FREQ=MONTHLY;INTERVAL=6": "Every six months",
+    "FREQ=YEARLY": "Every year", "FREQ=WEEKLY": "Every week", "FREQ=WEEKLY;INTERVAL=2": "Every fortnight",
+}
+
+
+def how_often(rrule: str) -> str:
+    return RECURRENCE_WORDS.get(rrule, f"Repeating ({rrule})")
 
 
 def describe(r) -> str:

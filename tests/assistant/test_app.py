@@ -173,3 +173,14 @@ def test_a_browser_asks_sees_the_highlighted_source_and_uploads(live, tmp_path):
         page.wait_for_timeout(1500)
         page.screenshot(path=str(out / "commitments.png"), full_page=True)
         browser.close()
+
+
+def test_a_follow_up_in_the_chat_is_read_against_the_previous_question(live):
+    app: App = live["app"]
+    history, _, _, _, subject = app.respond(
+        "Who does the Commissioner report to about senior management capacity?", [], None)
+    history, _, sources, briefing, subject = app.respond("and by when?", history, subject)
+    assert "June 2014" in history[-1]["content"]
+    assert "<mark" in sources and "Sources:" in briefing
+    history, _, sources, _, _ = app.respond("How much will the Commissioner be paid?", history, subject)
+    assert history[-1]["content"].startswith("**Not in the letters.**") and "Not in the letters" in sources

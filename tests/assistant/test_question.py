@@ -1,0 +1,40 @@
+"""What a question asks for."""
+
+import pytest
+
+from assistant.question import QuestionType, analyse, is_follow_up
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("By when must the Commissioner report?", QuestionType.WHEN),
+        ("Who does the Commissioner report to about senior management?", QuestionType.TO_WHOM),
+        ("To whom will the study report?", QuestionType.TO_WHOM),
+        ("How often must Kingsmere send performance reports to the Commissioner?", QuestionType.WHEN),
+        ("Who has been appointed Commissioner?", QuestionType.APPOINTMENT),
+        ("Who is the Chief Executive of the Council?", QuestionType.WHO),
+        ("Under which legislation will the direction be made?", QuestionType.LEGAL_BASIS),
+        ("What is due in June 2014?", QuestionType.DUE_IN_PERIOD),
+        ("What must the Council do by June 2014?", QuestionType.DUE_IN_PERIOD),
+        ("How much funding will the Council receive?", QuestionType.AMOUNT),
+        ("What happens if the Council misses the deadline?", QuestionType.CONSEQUENCE),
+        ("On what date was the letter to Sir Albert Bore sent?", QuestionType.LETTER_DATE),
+    ],
+)
+def test_question_types(question, kind):
+    assert analyse(question, default_year=2014).type == kind
+
+
+def test_by_a_month_reaches_back_and_in_a_month_does_not():
+    by = analyse("What must the Council do by June 2014?").period
+    within = analyse("What is due in June 2014?").period
+    assert by[0].year == 1 and by[1].isoformat() == "2014-06-30"
+    assert within[0].isoformat() == "2014-06-01"
+
+
+def test_follow_ups_lean_on_the_previous_question():
+    assert is_follow_up("and by when?") and is_follow_up("Who else receives it?")
+    assert not is_follow_up("Who has been appointed Commissioner for Birmingham?")
+    followed = analyse("and by when?", context="Who does the Commissioner report to about senior management?")
+    assert followed.type == QuestionType.WHEN and "commissioner" in followed.terms
