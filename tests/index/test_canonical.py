@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.canonical import canonicalise, canonicalise_pages
@@ -12,11 +12,13 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_only_whitespace_changes(raw):
     assert squash(canonicalise(raw).text) == squash(raw)
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(max_size=120), min_size=1, max_size=5))
 def test_pages_keep_their_text_and_start_offsets(pages):
     canonical = canonicalise_pages(pages)
