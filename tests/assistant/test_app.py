@@ -184,3 +184,18 @@ def test_a_follow_up_in_the_chat_is_read_against_the_previous_question(live):
     assert "<mark" in sources and "Sources:" in briefing
     history, _, sources, _, _ = app.respond("How much will the Commissioner be paid?", history, subject)
     assert history[-1]["content"].startswith("**Not in the letters.**") and "Not in the letters" in sources
+
+
+def test_the_evaluation_page_runs_a_test_set(live, tmp_path):
+    testset = tmp_path / "mini.yaml"
+    testset.write_text(
+        f"corpus: [{SOURCES}]\n"
+        "thresholds: {fact_accuracy: 0.5}\n"
+        "cases:\n"
+        "  - {id: a, question: 'Who has been appointed Commissioner?', facts: [[Norman Warner]], category: appointment}\n"
+        "  - {id: b, question: 'How much will the Council be fined?', answerable: false, category: unanswerable}\n"
+    )
+    verdict, metrics, cases = live["app"].evaluate(testset)
+    assert verdict == "All thresholds met."
+    assert [row[2] for row in cases] == ["pass", "pass"]
+    assert any(row[0] == "fact_accuracy" for row in metrics)
