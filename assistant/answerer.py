@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.question import Analysis, QuestionType, analyse
 from index.dates import Precision, find_deadlines
+from index.ledger import recurrence_of
 from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
 from index.store import Letter, Store
@@ -41,6 +42,9 @@ NOT_PERSON = frozenset(
     "Children Care Social Local Education Parliamentary Street Road House Square Place Buildings Hall Centre "
     "Town London Westminster".split()
 )
+HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+BACK_REFERENCE = re.compile(r"^(?:In the light of (?:its|their|this|these|that|those)|As a result|For (?:this|these) reasons?|Following (?:this|that|these)|Given (?:this|that|these)|Consequently|Therefore|In view of (?:this|that|these))\b")
+ELABORATION = re.compile(r"^(?:In particular|Specifically|For example|For instance|This means|That is|Namely)\b")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
 LIST_QUESTION = re.compile(r"\b(?:what (?:actions|steps|things|duties|requests|directions)|list|what (?:must|should|has|have|is|are) .* (?:do|asked)|all the|everything)\b", re.I)
 
@@ -158,6 +162,8 @@ class ExtractiveAnswerer:
         return sum(self._fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
 
     def _fit_one(self, qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
+        if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text):
+            return 1.0 if recurrence_of(text) else 0.0
         if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
             deadlines = find_deadlines(text, _letter_date(letter))
             if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
@@ -430,6 +436,24 @@ class ExtractiveAnswerer:
             out.append(Citation(n, c.source, letter.title, letter.date, letter.text[start : c.end], start, c.end, letter.page_at(start)))
         return out
 
+    def neighbours(self, cand: Candidate) -> list[Candidate]:
+        """Sentences the answer needs beside its own: the one a "In the light of this…" sentence points
+        back to, and one that spells it out next ("In particular, …")."""
+        units, _ = self.store.units()
+        letters = self.store.letters()
+        i = cand.index
+        out = []
+        text = letters[cand.source].text
+        if BACK_REFERENCE.match(text[cand.start : cand.end]) and i > 0:
+            prev = units[i - 1]
+            if prev["source"] == cand.source and prev["kind"] != UnitKind.LINE.value:
+                out.append(Candidate(i - 1, prev["source"], prev["start"], prev["end"], prev["kind"], prev["block"], prev["lead_in"]))
+        if i + 1 < len(units):
+            nxt = units[i + 1]
+            if nxt["source"] == cand.source and nxt["block"] == cand.block and ELABORATION.match(text[nxt["start"] : nxt["end"]]):
+                out.append(Candidate(i + 1, nxt["source"], nxt["start"], nxt["end"], nxt["kind"], nxt["block"], nxt["lead_in"]))
+        return out
+
     def record_for(self, cand: Candidate):
         """The ledger record stated by this sentence, if any."""
         records = self.store.commitments()
@@ -470,6 +494,7 @@ class ExtractiveAnswerer:
             chosen = linked + [c for c in chosen[1:] if (c.source, c.start) not in {(x.source, x.start) for x in linked}]
             change_note = (current, earlier)
             record = current
+        chosen = chosen + [n for n in self.neighbours(chosen[0]) if (n.source, n.start) not in {(c.source, c.start) for c in chosen}]
         citations = self.cite(chosen)
         if change_note:
             parts.append(self.change_lead(*change_note))
@@ -556,9 +581,9 @@ class ExtractiveAnswerer:
         if qtype == QuestionType.WHO and record and record.actor and ACTING.search(analysis.text):
             who = record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
             return f"{who[0].upper()}{who[1:]} [{cite.id}]."
-        if qtype == QuestionType.WHEN and record and record.recurrence and re.search(r"\bhow often\b|\bfrequen", analysis.text, re.I):
-            first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record.deadline else ""
-            return f"{how_often(record.recurrence)}{first} [{cite.id}]."
+        if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text) and recurrence_of(text):
+            first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record and record.deadline else ""
+            return f"{how_often(recurrence_of(text))}{first} [{cite.id}]."
         if qtype == QuestionType.WHEN and record and record.deadline_text and record.deadline_precision != "none":
             exact = f" ({fmt_date(date.fromisoformat(record.deadline))})" if record.deadline else ""
             said = record.deadline_text

@@ -269,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, LoadError, FileNotFoundError, TestSetError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `assistant … | head`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

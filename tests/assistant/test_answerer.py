@@ -168,3 +168,15 @@ def test_an_html_notice_gives_ledger_records_for_each_list_item(notice_assistant
     assert records["2019-04-29"].recipients == ["the Improvement Board"]
     letter = notice_assistant.store.letter(records["2019-04-01"].source)
     assert letter.metadata["recipient"] == "Mr Tom Hale" and letter.metadata["recipient_org"] == "Redbridge Vale Council"
+
+
+def test_a_why_question_cites_the_sentence_a_back_reference_points_to(tmp_path, new_assistant):
+    from tests.conftest import EVAL_CORPUS
+
+    assistant = new_assistant()
+    assistant.indexer.run([EVAL_CORPUS])
+    answer = assistant.ask("Why was the fostering review request dropped?")
+    quotes = [c.quote for c in answer.citations]
+    assert any("withdrawn" in q for q in quotes) and any(q.startswith("Ofsted's monitoring visit") for q in quotes)
+    often = assistant.ask("How often will the Department's Intervention Unit meet the Commissioner?")
+    assert often.answer.startswith("Every fortnight [1]")
