@@ -93,7 +93,7 @@ ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appo
 IMPERATIVE = re.compile(r"^(?:Publish|Submit|Provide|Produce|Prepare|Appoint|Recruit|Complete|Review|Establish|Report|Deliver|Agree|Implement|Ensure|Develop|Set up|Send|Carry out|Commission|Introduce|Update|Revise)\b")
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
 CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of)\b", re.I)
-WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+withdrawn|no longer (?:required|needed|necessary)|rescind\w*|cancel\w*)\b", re.I)
+WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dropped|cancelled|rescinded)|no longer (?:require[sd]?|need(?:ed|s)?|necessary|expect(?:ed)?|ask(?:ing)?)|(?:is|are) not (?:now )?required|rescind\w*|cancel\w*)\b", re.I)
 RECURRENCE = [
     (re.compile(r"\b(?:monthly|every month|each month)\b", re.I), "FREQ=MONTHLY"),
     (re.compile(r"\b(?:quarterly|every quarter|each quarter|every three months)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
@@ -154,6 +154,24 @@ def recipients_of(text: str, letter: LetterView) -> list[str]:
                 if name not in found and len(name.split()) <= 10:
                     found.append(name)
     return found
+
+
+NEW_BEFORE_OLD = re.compile(r"^\W*(?:,\s*)?(?:rather than|instead of|and not|not)\b", re.I)
+
+
+def change_dates(text: str, when: date | None) -> tuple[Deadline | None, Deadline | None]:
+    """(old, new) deadline of a sentence that changes one: "from 30 September to 30 November",
+    "now due by 30 June rather than by the end of May", "the new deadline is …"."""
+    stated = [d for d in find_deadlines(text, when) if d.stated]
+    if not stated:
+        return None, None
+    if len(stated) == 1:
+        return None, stated[0]
+    first, second = stated[0], stated[1]
+    between = text[first.end : second.start]
+    if NEW_BEFORE_OLD.match(between) or re.match(r"^\W*(?:rather than|instead of)", text[first.end : second.start + len(second.text)], re.I):
+        return second, first
+    return first, second
 
 
 def recurrence_of(text: str) -> str | None:
@@ -287,7 +305,10 @@ def extract(letter: LetterView) -> list[Commitment]:
         stated = [d for d in deadlines if d.stated]
         if kind != Kind.APPOINTMENT and not deadlines and not ACTION_VERBS.search(body):
             continue
-        deadline = (stated[-1] if CHANGE.search(body) else stated[0]) if stated else (deadlines[0] if deadlines else None)
+        if CHANGE.search(body) and stated:
+            deadline = change_dates(body, when)[1]
+        else:
+            deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
         actor, actor_name = actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
         actor = short(actor)
         previous_actor = actor or previous_actor
@@ -356,6 +377,10 @@ def _seniority(r: Commitment) -> tuple[str, bool, str]:
     return (_order(r.letter_date), r.letter_date_basis != "stated", r.source)
 
 
+def _letter_day(record: Commitment) -> date | None:
+    return date.fromisoformat(record.letter_date) if record.letter_date else None
+
+
 def _group(record: Commitment, records: list[Commitment]) -> list[Commitment]:
     """A record and every record stating the same duty in another letter."""
     return [r for r in records if r is record or r.same_as == record.id or record.same_as == r.id]
@@ -378,8 +403,8 @@ def link(records: list[Commitment]) -> list[Commitment]:
         if withdrawing:
             pool = earlier
         else:
-            dates = [d.date.isoformat() for d in find_deadlines(later.quote, None) if d.date]
-            old = dates[0] if len(dates) >= 2 else None
+            before, _ = change_dates(later.quote, _letter_day(later))
+            old = before.date.isoformat() if before and before.date else None
             pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
         match = max(pool, key=lambda r: _similar(r, later), default=None)
         if not match or _similar(match, later) < (0.4 if withdrawing or not pool or not old else 0.2):
@@ -390,7 +415,8 @@ def link(records: list[Commitment]) -> list[Commitment]:
         later.supersedes = match.id
         later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
         # The duty is the earlier one's; its old deadline words no longer apply.
-        later.action = " ".join(match.action.replace(match.deadline_text or "\0", "").split()).replace(" ,", ",")
+        cut = " ".join(match.action.replace(match.deadline_text or "\0", "").split())
+        later.action = re.sub(r"\s*,(?:\s*,)+", ",", cut).replace(" ,", ",")
         later.recipients = later.recipients or match.recipients
         if withdrawing:
             later.status = Status.WITHDRAWN.value

@@ -139,3 +139,23 @@ def test_a_pdf_with_bullets_and_a_table_of_actions(new_assistant, tmp_path):
     assert letter.page_at(by_due["2018-03-31"].start) == 2
     monthly = [r for r in assistant.store.commitments() if r.recurrence == "FREQ=MONTHLY"]
     assert monthly and monthly[0].recipients == ["the Improvement Board"]
+
+
+def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assistant, tmp_path):
+    from tests.conftest import ROOT, SOURCES
+
+    letters = tmp_path / "letters"
+    shutil.copytree(SOURCES, letters)
+    shutil.copy(ROOT / "tests" / "fixtures" / "2014-05-20_timpson_followup.txt", letters)
+    assistant = new_assistant()
+    assistant.indexer.run([letters])
+    original = record(assistant, "to make recommendations to me on any urgent actions")
+    change = record(assistant, "now due by 30 June 2014 rather than by the end of May 2014")
+    assert change.deadline == "2014-06-30" and change.supersedes == original.id  # "new rather than old"
+    assert original.status == "superseded" and original.superseded_by == change.id
+    untouched = record(assistant, "within Birmingham's Directorate for People")
+    assert untouched.status == "current", "the other June 2014 duty is not the one moved"
+    budget = record(assistant, "five year indicative budget for children")
+    assert budget.status == "withdrawn"  # "I no longer require the Commissioner to …"
+    answer = assistant.ask("By when must the Commissioner make recommendations on urgent actions?")
+    assert answer.answer.startswith("The current deadline is 30 June 2014 [1], which replaced the earlier deadline of 31 May 2014 [2]")
