@@ -17,7 +17,7 @@ from enum import Enum
 
 from index.dates import Deadline, Precision, find_deadlines, month_end
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
-from index.segmenter import Unit, UnitKind, segment
+from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
 from index.text import STOPWORDS, stem, words
 
 
@@ -90,7 +90,6 @@ THIRD_PARTY_WILL = re.compile(
     r"^(?:[^,]*,\s*)?(?P<subject>The [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|This(?:\s+[\w-]+){0,3}?|That(?:\s+[\w-]+){0,3}?|She|He|It|They)\s+will\s+(?:(?:also|then|subsequently|now)\s+)*(?P<verb>report|make|submit|provide|publish|deliver|send|set|agree|produce|complete|carry|look|draw|consult|meet|review|support)\b"
 )
 ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appoint|agree|produce|prepare|complete|carry out|commission|share|make recommendations|respond|confirm|consult|review|work with|support|satisfy|meet)(?:s|ed|ing|es|ting)?\b", re.I)
-IMPERATIVE = re.compile(r"^(?:Publish|Submit|Provide|Produce|Prepare|Appoint|Recruit|Complete|Review|Establish|Report|Deliver|Agree|Implement|Ensure|Develop|Set up|Send|Carry out|Commission|Introduce|Update|Revise)\b")
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
 CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of)\b", re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dropped|cancelled|rescinded)|no longer (?:require[sd]?|need(?:ed|s)?|necessary|expect(?:ed)?|ask(?:ing)?)|(?:is|are) not (?:now )?required|rescind\w*|cancel\w*)\b", re.I)
@@ -234,6 +233,8 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
             if ref:
                 return ref.means, None
         return subject[0].lower() + subject[1:] if subject.startswith("The ") else subject, None
+    if IMPERATIVE.match(body):  # "Submit a plan by …": the addressee acts
+        return ("the Council" if body_name and "Council" in body_name else body_name or meta.get("recipient")), None
     obliged = re.search(r"(?:^|,\s+)(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|you|[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:must|is required to|shall|will need to)\b", body)
     if obliged and not re.match(r"^(?:I|We)\b", body[: obliged.start()].strip() or "x"):
         who = obliged.group("who")

@@ -139,7 +139,19 @@ def _docx_text(path: Path, data: bytes) -> str:
     for table in document.tables:
         for row in table.rows:
             blocks.append(" ".join(cell.text for cell in row.cells))
-    return "\n\n".join(blocks)
+    # Word paragraphs are paragraphs, except the short unpunctuated ones of the letterhead and address
+    # before "Dear …", which are lines of one block.
+    parts: list[str] = []
+    in_header = True
+    for i, block in enumerate(blocks):
+        if i:
+            prev = blocks[i - 1].strip()
+            short = in_header and 0 < len(prev) < 60 and 0 < len(block.strip()) < 60 and not re.search(r"[.!?:;]$", prev)
+            parts.append("\n" if short else "\n\n")
+        if re.match(r"Dear\b", block.strip()):
+            in_header = False
+        parts.append(block)
+    return _one_blank_line("".join(parts))
 
 
 BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "section", "article",
@@ -164,6 +176,10 @@ def _html_text(html: str) -> str:
     for block in soup.find_all(BLOCK_TAGS):
         block.insert_before("\n\n")
         block.insert_after("\n\n")
-    # Nested blocks leave runs of blank lines; one blank line is the paragraph break (a longer gap
-    # would read as a page break to the canonicaliser).
-    return re.sub(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+", "\n\n", soup.get_text(""))
+    return _one_blank_line(soup.get_text(""))
+
+
+def _one_blank_line(text: str) -> str:
+    """Nested HTML blocks and empty Word paragraphs leave runs of blank lines; one blank line is the
+    paragraph break (a longer gap would read as a page break to the canonicaliser)."""
+    return re.sub(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+", "\n\n", text)

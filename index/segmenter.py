@@ -76,10 +76,17 @@ def _looks_like_prose(line: str) -> bool:
     return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200
 
 
+# An instruction opening with its verb ("Submit a plan by 1 May 2016."): a numbered item whose number was markup.
+IMPERATIVE = re.compile(
+    r"^(?:Publish|Submit|Provide|Produce|Prepare|Appoint|Recruit|Complete|Review|Establish|Report|Deliver|Agree|"
+    r"Implement|Ensure|Develop|Set up|Send|Carry out|Commission|Introduce|Update|Revise|Confirm|Share|Put in place)\b"
+)
+
+
 def _implicit_item(line: str) -> bool:
     """A list item whose bullet or number was markup (HTML <li>, a PDF glyph lost in extraction):
-    after a lead-in, it starts in lower case or ends like an item (";", "; and")."""
-    return bool(re.match(r"^[a-z]", line) or re.search(r";(?:\s+(?:and|or))?$", line))
+    after a lead-in, it starts in lower case or with an instruction's verb, or ends like an item (";", "; and")."""
+    return bool(re.match(r"^[a-z]", line) or re.search(r";(?:\s+(?:and|or))?$", line) or IMPERATIVE.match(line))
 
 
 def segment(text: str) -> list[Unit]:

@@ -86,3 +86,18 @@ def test_html_blocks_become_paragraphs_and_list_items_lines(tmp_path):
     assert "Mr Tom Hale\nChief Executive\nRedbridge Vale Council" in text
     assert "\n\nThe Council must:\n\nestablish an Improvement Board" in text
     assert "<" not in text and "\n\n\n" not in text
+
+
+def test_docx_address_lines_stay_one_block_and_empty_paragraphs_one_gap(tmp_path):
+    from index.metadata import extract_metadata
+
+    path = make_docx(tmp_path / "notice.docx", [
+        "Department for Levelling Up, Housing and Communities", "", "Cllr Sam Reid", "Leader, Eastmoor Borough Council",
+        "", "", "9 January 2023", "", "Dear Cllr Reid,", "Eastmoor Borough Council: best value notice",
+        "The Council is asked to:", "Submit an improvement plan to the Department within three months.",
+    ])
+    text = load_file(path).text
+    assert "Cllr Sam Reid\nLeader, Eastmoor Borough Council\n\n9 January 2023" in text
+    meta = extract_metadata(text, path)
+    assert (meta.recipient, meta.recipient_org, meta.date) == ("Cllr Sam Reid", "Eastmoor Borough Council", "2023-01-09")
+    assert meta.title == "Eastmoor Borough Council: best value notice"
