@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 
 from assistant.question import Analysis, QuestionType, analyse
+from assistant.wording import ACTING, LAW, describe, fmt_date, how_often, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines
 from index.ledger import recurrence_of
 from index.references import Referent, sentence_referents
@@ -97,10 +98,6 @@ class Candidate:
     def score(self) -> float:
         line_penalty = 0.25 if self.kind == UnitKind.LINE.value else 0.0
         return 0.45 * self.dense + 0.55 * self.coverage + 0.3 * self.fit + 0.1 * self.rank_bonus - line_penalty
-
-
-def fmt_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 class ExtractiveAnswerer:
@@ -566,13 +563,13 @@ class ExtractiveAnswerer:
         """A plain-words answer to one kind of question, from the cited sentence (and its ledger record)."""
         text = cite.quote
         if qtype == QuestionType.TO_WHOM and record and record.recipients:
-            return f"To {_join(record.recipients)} [{cite.id}]."
+            return f"To {join_names(record.recipients)} [{cite.id}]."
         if qtype == QuestionType.APPOINTMENT and record and record.kind == "appointment" and record.actor_name:
             return f"{record.actor_name}, as {record.actor} [{cite.id}]."
         if qtype == QuestionType.LEGAL_BASIS:
             laws = [m.group(0) for m in LAW.finditer(text)]
             if laws:
-                said = _join(laws)
+                said = join_names(laws)
                 return f"{said[0].upper()}{said[1:]} [{cite.id}]."
         if qtype == QuestionType.WHO:
             named = name_for_role(analysis.text, text)
@@ -603,72 +600,6 @@ class ExtractiveAnswerer:
             if m:
                 return f"To {resolve_people(m.group('to').strip(), letter.metadata)} [{cite.id}]."
         return None
-
-
-LAW = re.compile(
-    r"\b(?:(?:section|sections|regulation|regulations|paragraph|schedule)\s+[\w().]+(?:\s*(?:,|and|or)\s*[\w().]+)*\s+of\s+)?"
-    r"the\s+(?:[A-Z][\w'’]*\s+)+(?:Act|Regulations|Order)\s+\d{4}"
-)
-NAME = r"(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2}"
-WHO_IS = re.compile(r"^\s*(?i:who)\s+(?i:is|was|will be|are|were)\s+(?:(?i:the)\s+)?(?P<role>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)")
-# "Who must…", "who is responsible…": the actor of a duty is wanted.
-ACTING = re.compile(r"\b(?:must|should|shall|has to|have to|needs? to|is to|are to|will|responsible|required|expected|asked)\b", re.I)
-
-
-def name_for_role(question: str, text: str) -> str | None:
-    """'Who is the Chief Executive…?' answered from 'your Chief Executive Mark Rogers' or 'Mark Rogers – Chief Executive'."""
-    m = WHO_IS.match(question)
-    if not m:
-        return None
-    role = re.escape(m.group("role"))
-    # Most specific first: in "Mark Rogers – Chief Executive, Peter Hay – Director" the name before the
-    # dash is the post-holder, not the one after the comma.
-    for pattern in (rf"(?P<name>{NAME})\s*[–—-]\s*(?:the\s+)?{role}\b", rf"\b{role}\s+(?P<name>{NAME})",
-                    rf"(?P<name>{NAME})\s+as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|interim\s+)?{role}\b",
-                    rf"\b{role},\s+(?P<name>{NAME})"):
-        found = re.search(pattern, text)
-        if found:
-            return found.group("name")
-    return None
-
-
-RECURRENCE_WORDS = {
-    "FREQ=MONTHLY": "Every month", "FREQ=MONTHLY;INTERVAL=3": "Every quarter", "FREQ=MONTHLY;INTERVAL=6": "Every six months",
-    "FREQ=YEARLY": "Every year", "FREQ=WEEKLY": "Every week", "FREQ=WEEKLY;INTERVAL=2": "Every fortnight",
-}
-
-
-def how_often(rrule: str) -> str:
-    return RECURRENCE_WORDS.get(rrule, f"Repeating ({rrule})")
-
-
-def describe(r) -> str:
-    """One ledger record in plain words: who, what, to whom, by when."""
-    who = r.actor or "No one named"
-    if r.actor_name and r.actor_name != r.actor:
-        who += f" ({r.actor_name})"
-    text = f"{who[0].upper()}{who[1:]}: {r.action}"
-    if r.recipients and not any(x in r.action for x in r.recipients):
-        text += f" (to {_join(r.recipients)})"
-    if r.deadline_text and r.deadline_text not in r.action:
-        text += f", {r.deadline_text}"
-    if r.deadline:
-        text += f" (due {fmt_date(date.fromisoformat(r.deadline))})"
-    return text
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def resolve_people(phrase: str, metadata: dict) -> str:
-    """'your Council, your Chief Executive Mark Rogers and me' with me/you named from the letter."""
-    sender, recipient = metadata.get("sender"), metadata.get("recipient")
-    if sender:
-        phrase = re.sub(r"\b(me|us)\b", f"\\1 ({sender})", phrase)
-    if recipient:
-        phrase = re.sub(r"\byou\b(?!r)", f"you ({recipient})", phrase)
-    return phrase
 
 
 def _nearest_deadline(deadlines, text: str, analysis: Analysis):
