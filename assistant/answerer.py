@@ -109,6 +109,7 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self._idf: tuple[int, dict[str, float]] | None = None
         self._records: tuple[list, dict[str, list]] | None = None
+        self._acronyms: tuple[dict, set[str]] | None = None
 
     # -- evidence ---------------------------------------------------------------------------
     def idf(self) -> dict[str, float]:
@@ -203,7 +204,7 @@ class ExtractiveAnswerer:
         if not names:
             return []
         letters = self.store.letters()
-        flat = {s: " ".join(v.text.split()).lower() for s, v in letters.items()}
+        flat = {s: t for s, t in self.store.flat_texts().items() if s in letters}
         counts = {s: sum(n in text for n in names) for s, text in flat.items()}
         best = max(counts.values(), default=0)
         scoped = [s for s, c in counts.items() if c == best]
@@ -281,7 +282,7 @@ class ExtractiveAnswerer:
         return Answer(question, f"The letters do not say. {why}".strip(), True)
 
     def missing_names(self, analysis: Analysis) -> list[str]:
-        corpus = " ".join(" ".join(v.text.split()) for v in self.store.letters().values()).lower()
+        corpus = " ".join(self.store.flat_texts().values())
         missing = [n for n in analysis.names if n.lower() not in corpus and stem(n) not in corpus
                    and not (n.isupper() and n in self.acronyms())]
         # The full name of a body or post must appear as written: "Local Safeguarding Children Board"
@@ -289,7 +290,11 @@ class ExtractiveAnswerer:
         return missing + [t for t in analysis.titles if t.lower() not in corpus and not missing]
 
     def acronyms(self) -> set[str]:
-        """Initials of the capitalised names in the letters: 'Department for Communities and Local Government' gives DCLG."""
+        """Initials of the capitalised names in the letters: 'Department for Communities and Local Government'
+        gives DCLG. Computed once per state of the store."""
+        flat = self.store.flat_texts()
+        if self._acronyms is not None and self._acronyms[0] is flat:
+            return self._acronyms[1]
         found: set[str] = set()
         for letter in self.store.letters().values():
             for m in re.finditer(r"[A-Z][\w'’]*(?:\s+(?:for|of|and|the|on)?\s*[A-Z][\w'’]*)+", letter.text):
@@ -297,6 +302,7 @@ class ExtractiveAnswerer:
                 for a in range(len(initials)):
                     for b in range(a + 2, len(initials) + 1):
                         found.add(initials[a:b])
+        self._acronyms = (flat, found)
         return found
 
     def compose(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer:

@@ -92,6 +92,7 @@ class Store:
         self._ledger: list | None = None
         self._df: dict[str, int] | None = None
         self._chunk_spans: dict[str, list[tuple[int, int]]] | None = None
+        self._flat: dict[str, str] | None = None
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -132,6 +133,7 @@ class Store:
         self._ledger = None
         self._df = None
         self._chunk_spans = None
+        self._flat = None
 
     # -- reading ---------------------------------------------------------------------------
     # Readers take a local reference to each cache: a writer thread may reset it at any moment.
@@ -158,6 +160,13 @@ class Store:
             committed = set(self.letters())
             ledger = self._ledger = [r for r in ledger_store.load(self.engine) if r.source in committed]
         return ledger
+
+    def flat_texts(self) -> dict[str, str]:
+        """Each committed letter's text, lower-cased on single spaces, for "does any letter mention X?"."""
+        flat = self._flat
+        if flat is None:
+            flat = self._flat = {s: " ".join(v.text.split()).lower() for s, v in self.letters().items()}
+        return flat
 
     def chunk_spans(self) -> dict[str, list[tuple[int, int]]]:
         """(start, end) of every chunk, by source, in order (loaded once per store state)."""
