@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.question import Analysis, QuestionType, analyse
 from assistant.wording import ACTING, LAW, describe, fmt_date, how_often, join_names, name_for_role, resolve_people
+from index.canonical import BULLET_MARK
 from index.dates import Precision, find_deadlines
 from index.ledger import recurrence_of
 from index.references import Referent, sentence_referents
@@ -35,7 +36,6 @@ ROLE_CUE = re.compile(r"\b(?:Commissioner|Council|Minister|Secretary|Panel|Depar
 RECIPIENTS = re.compile(
     r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|provide\w*)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which)\b|[.;:]|,\s+(?:by|with|in|on|no later)\b|$)"
 )
-BULLET_PREFIX = re.compile(r"^[-•*–·▪●◦]\s+|^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
 PERSON = re.compile(r"\b(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b(?<!\bCouncil)")
 NOT_PERSON = frozenset(
     "Act Council Government Department Board Office Unit Service Services Authority Committee Panel Report Trust "
@@ -433,7 +433,7 @@ class ExtractiveAnswerer:
         for n, c in enumerate(cands, start=1):
             letter = letters[c.source]
             start = c.start
-            bullet = BULLET_PREFIX.match(letter.text[c.start : c.end])
+            bullet = BULLET_MARK.match(letter.text[c.start : c.end])
             if bullet:
                 start += bullet.end()
             out.append(Citation(n, c.source, letter.title, letter.date, letter.text[start : c.end], start, c.end, letter.page_at(start)))

@@ -20,6 +20,15 @@ def _ord(iso: str | None) -> int | None:
     return int(iso.replace("-", "")) if iso else None
 
 
+def _document(letter, start: int, end: int) -> Document:
+    """A chunk found only by a lexical or sentence list, built from the stored letter."""
+    return Document(
+        page_content=letter.text[start:end],
+        metadata={"source": letter.source, "start": start, "end": end, "title": letter.title,
+                  "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
+    )
+
+
 class HybridRetriever(BaseRetriever):
     """Chunks ranked by weighted reciprocal-rank fusion of three lists: dense chunk search (Chroma),
     BM25 (FTS5), and chunks ordered by their best-matching sentence (the store's unit vectors).
@@ -98,22 +107,12 @@ class HybridRetriever(BaseRetriever):
             key = (source, start, end)
             fused[key] = fused.get(key, 0.0) + self.lexical_weight / (RRF_K + rank + 1)
             if key not in docs and source in letters:
-                letter = letters[source]
-                docs[key] = Document(
-                    page_content=letter.text[start:end],
-                    metadata={"source": source, "start": start, "end": end, "title": letter.title,
-                              "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
-                )
+                docs[key] = _document(letters[source], start, end)
         for rank, key in enumerate(self._sentence_ranking(q_vec)):
             fused[key] = fused.get(key, 0.0) + self.sentence_weight / (RRF_K + rank + 1)
             if key not in docs and key[0] in letters:
                 source, start, end = key
-                letter = letters[source]
-                docs[key] = Document(
-                    page_content=letter.text[start:end],
-                    metadata={"source": source, "start": start, "end": end, "title": letter.title,
-                              "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
-                )
+                docs[key] = _document(letters[source], start, end)
         ranked = sorted(fused, key=fused.__getitem__, reverse=True)
         out = []
         for rank, key in enumerate(k for k in ranked if k[0] in letters):

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 # A line that starts a list item: "- ", "• ", "(a) ", "1. ", "ii) ".
 # Includes the private-use glyphs Word's Symbol-font bullets become in PDF text.
-BULLET = re.compile(r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
+_MARKER = r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])"
+BULLET = re.compile(_MARKER + r"\s")
+# The marker with the space after it: what quotes and ledger actions leave out.
+BULLET_MARK = re.compile(_MARKER + r"\s+")
 # A line this long was most likely wrapped by the writer's editor rather than ended on purpose.
 WRAP_WIDTH = 45
 SENTENCE_END = ".!?:;"

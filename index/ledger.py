@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import Enum
 
+from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
@@ -75,7 +76,6 @@ class LetterView:
     units: list[Unit] = field(default_factory=list)
 
 
-BULLET = re.compile(r"^(?:[-•*–·▪●◦]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
 DIRECTING_LEAD_IN = re.compile(r"\b(?:direct\w*|require\w*|must)\b", re.I)
 ASKING_LEAD_IN = re.compile(r"\b(?:ask(?:ing)?|invite|would like|request\w*)\s+(?:you|the [A-Z][\w' ]+)\s+to\b|\bthe next key actions\b|:\s*$", re.I)
 ANNOUNCES_DIRECTION = re.compile(r"\b(?:I (?:will be |am |have decided to )?direct(?:ing)?|a (?:formal |draft |statutory )?direction|directions? (?:to|would|will))\b", re.I)
@@ -178,7 +178,7 @@ def recurrence_of(text: str) -> str | None:
 
 
 def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
-    body = BULLET.sub("", text)
+    body = BULLET_MARK.sub("", text)
     if APPOINT_AS.search(body) or APPOINT_DASH.search(body):
         return Kind.APPOINTMENT
     if NOT_DUTIES.match(body):
@@ -295,7 +295,7 @@ def extract(letter: LetterView) -> list[Commitment]:
         if unit.kind == UnitKind.LINE:
             continue
         raw = text[unit.start : unit.end]
-        bullet = BULLET.match(raw)
+        bullet = BULLET_MARK.match(raw)
         start = unit.start + (bullet.end() if bullet else 0)
         body = text[start : unit.end]
         lead_in = text[unit.lead_in : unit.start].split("\n")[0] if unit.lead_in is not None else None
