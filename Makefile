@@ -38,8 +38,9 @@ lint: install
 	$(BIN)/ruff check index assistant tests
 	$(BIN)/ruff format --check index assistant tests || true
 
+# Every answerer on every test set and the blind set: one table, appended to evals/README.md's score log.
 eval: install
-	$(BIN)/assistant eval evals/testset.yaml --report evals/report
+	$(BIN)/python -m assistant.scoreboard
 
 benchmark: install
 	$(BIN)/python benchmarks/lexical_search.py

@@ -200,7 +200,8 @@ class App:
         report = run_eval(ts, embeddings=self.assistant.embeddings, progress=step)
         ours = report["answerers"]["extractive"]
         failures = check_thresholds(ours["summary"], ts.thresholds)
-        metrics = [[k, _cell(v), _cell(report["answerers"]["baseline"]["summary"][k])] for k, v in ours["summary"].items()]
+        others = [report["answerers"][name]["summary"] for name in ("peer", "baseline")]
+        metrics = [[k, _cell(v), *(_cell(s[k]) for s in others)] for k, v in ours["summary"].items()]
         cases = [[c["id"], c["category"], "pass" if c["passed"] else "FAIL", c["question"], " ".join(c["answer"].split())]
                  for c in ours["cases"]]
         verdict = "All thresholds met." if not failures else "Below threshold: " + "; ".join(failures)
@@ -317,10 +318,10 @@ def build(app: App, testset: Path) -> gr.Blocks:
                 ics_btn = gr.DownloadButton("Download calendar (ICS)")
 
         with gr.Tab("Evaluation"):
-            gr.Markdown(f"Runs the test set `{testset}` in a temporary store, beside the LangChain baseline.")
+            gr.Markdown(f"Runs the test set `{testset}` in a temporary store, beside the rule-free peer and the LangChain baseline.")
             eval_btn = gr.Button("Run evaluation", variant="primary")
             verdict = gr.Markdown()
-            metrics = gr.Dataframe(headers=["metric", "ours", "baseline"], interactive=False)
+            metrics = gr.Dataframe(headers=["metric", "ours", "peer", "baseline"], interactive=False)
             cases = gr.Dataframe(headers=["id", "category", "result", "question", "answer"], interactive=False, wrap=True)
 
         # API for other tools (gradio_client): ask and upload.

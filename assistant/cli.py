@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("testset", nargs="?", default="evals/testset.yaml")
     p.add_argument("--json", action="store_true", help="print the report JSON to stdout")
     p.add_argument("--report", type=Path, help="write report.json, report.md, categories.png and ragas.jsonl here")
-    p.add_argument("--answerer", choices=["extractive", "baseline"], default="extractive",
-                   help="the answerer judged against the thresholds (both are always measured)")
+    p.add_argument("--answerer", choices=["extractive", "peer", "baseline"], default="extractive",
+                   help="the answerer judged against the thresholds (all three are always measured: ours, the "
+                        "rule-free peer and the LangChain tutorial baseline)")
     p.add_argument("--k", type=int, default=None, help="passages retrieved")
     p.set_defaults(func=cmd_eval)
 

@@ -20,9 +20,11 @@ import yaml
 
 from index.settings import Settings
 
-ANSWERERS = ("extractive", "baseline")
-CATEGORIES = ("who", "what", "to-whom", "when", "due-in-period", "appointment", "legal-basis", "cross-letter",
-              "changed-deadline", "unanswerable")
+ANSWERERS = ("extractive", "peer", "baseline")
+CATEGORIES = ("who", "what", "to-whom", "when", "how-often", "due-in-period", "appointment", "legal-basis",
+              "consequence", "cross-letter", "changed-deadline", "unanswerable")
+# A test set's `base:` names the folder its corpus and gold sources are relative to.
+BASES = {"real_corpus": "ASSISTANT_REAL_CORPUS"}
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -57,16 +59,30 @@ class TestSet:
     thresholds: dict[str, float]
     cases: list[Case]
     ledger: Path | None = None
+    settings: Settings | None = None  # resolves `base:` of the gold ledger too
 
 
-def load_testset(path: Path) -> TestSet:
+def source_base(path: Path, data: dict, settings: Settings | None = None) -> Path:
+    """The folder a test set's (or gold ledger's) sources are relative to: its own folder, or a setting's."""
+    name = data.get("base")
+    if not name:
+        return path.parent
+    if name not in BASES:
+        raise TestSetError(f"{path}: unknown `base: {name}` (known: {', '.join(BASES)})")
+    folder = Path(getattr(settings or Settings(), name)).resolve()
+    if not folder.is_dir():
+        raise TestSetError(f"{path}: its letters are in {folder}, which does not exist; set {BASES[name]} to their folder")
+    return folder
+
+
+def load_testset(path: Path, settings: Settings | None = None) -> TestSet:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise TestSetError(f"{path}: cannot read the test set ({err})") from None
     if not isinstance(data, dict) or not data.get("cases"):
         raise TestSetError(f"{path}: needs a `cases:` list (see evals/README.md)")
-    base = path.parent
+    base = source_base(path, data, settings)
     corpus = [(base / c).resolve() for c in data.get("corpus") or []]
     if not corpus:
         raise TestSetError(f"{path}: needs a `corpus:` list of files or folders")
@@ -78,8 +94,8 @@ def load_testset(path: Path) -> TestSet:
         facts = [[f] if isinstance(f, str) else list(f) for f in raw.get("facts") or []]
         cases.append(Case(str(raw.get("id", i)), raw["question"], raw.get("category", "uncategorised"),
                           bool(raw.get("answerable", True)), facts, gold))
-    ledger = base / data["ledger"] if data.get("ledger") else None
-    return TestSet(path, corpus, dict(data.get("thresholds") or {}), cases, ledger)
+    ledger = path.parent / data["ledger"] if data.get("ledger") else None
+    return TestSet(path, corpus, dict(data.get("thresholds") or {}), cases, ledger, settings)
 
 
 # -- matching ------------------------------------------------------------------------------------
@@ -97,6 +113,11 @@ def with_written_dates(answer: str) -> str:
             continue
         extra.append(f"{d.day} {d:%B %Y}")
     return answer + " " + " ".join(extra)
+
+
+def lead(answer: str) -> str:
+    """The answer's first paragraph: what an official reads, and pastes, first."""
+    return answer.strip().split("\n\n", 1)[0]
 
 
 def facts_stated(answer: str, facts: list[list[str]]) -> list[bool]:
@@ -130,6 +151,7 @@ class CaseResult:
     answer: dict
     retrieved: list[dict]  # {"source", "text"} in rank order
     facts: list[bool]
+    lead_facts: list[bool]  # stated in the answer's first paragraph
     first_hit: int | None  # 1-based rank of the first retrieved passage holding a gold quote
     recall5: float
     citation_hit: bool
@@ -150,6 +172,7 @@ def run_eval(testset: TestSet, embeddings=None, answerers=ANSWERERS, k: int = 8,
         report = assistant.indexer.run(testset.corpus)
         if not assistant.store.letters():
             raise TestSetError(f"{testset.path}: no letter of the corpus could be indexed: {report.summary()}")
+        check_gold(testset, assistant.store)
         results: dict[str, list[CaseResult]] = {}
         for name in answerers:
             ask, retrieve = _answerer(name, assistant, k, open_chroma, BaselineAnswerer)
@@ -158,8 +181,27 @@ def run_eval(testset: TestSet, embeddings=None, answerers=ANSWERERS, k: int = 8,
     return build_report(testset, results, ledger, indexed=report.summary())
 
 
+def check_gold(testset: TestSet, store) -> None:
+    """Every gold quote stands in its indexed letter: a quote that does not would silently score as a miss."""
+    for case in testset.cases:
+        for g in case.gold:
+            letter = store.letter(g.source)
+            if letter is None or locate(letter.text, g.quote) is None:
+                where = "its letter was not indexed" if letter is None else "it is not in the letter's text"
+                raise TestSetError(f"{testset.path}: case {case.id}: gold quote “{g.quote[:60]}” in {g.source}: {where}")
+
+
 def _answerer(name: str, assistant, k: int, open_chroma, baseline_class):
     """(ask, retrieve) functions for one answerer; retrieve gives (source, text) of the top 5 passages."""
+    if name == "peer":
+        from assistant.peer import PeerAnswerer
+
+        peer = PeerAnswerer(assistant.store, assistant.embeddings)
+
+        def passages(q: str):
+            return [(s, assistant.store.letter(s).text[a:b]) for s, a, b in peer.ranked(q)[:5]]
+
+        return peer.answer, passages
     if name == "baseline":
         base = baseline_class(assistant.store, assistant.embeddings,
                               lambda c: open_chroma(assistant.store.path, assistant.embeddings, c))
@@ -192,15 +234,18 @@ def score_case(case: Case, name: str, ask, retrieve, store) -> CaseResult:
         if where:
             spans.append((g.source, *where))
     cited = data["citations"]
-    hit = any(c["source"] == s and c["start"] < e and b < c["end"] for c in cited for s, b, e in spans)
-    supporting = sum(any(any(norm(a) in norm(c["quote"]) for a in grp) for grp in case.facts) for c in cited)
+    on_gold = [any(c["source"] == s and c["start"] < e and b < c["end"] for s, b, e in spans) for c in cited]
+    hit = any(on_gold)
+    # A citation is precise when it covers a gold span or itself states a fact of the answer.
+    supporting = sum(gold or any(norm(a) in norm(c["quote"]) for grp in case.facts for a in grp)
+                     for gold, c in zip(on_gold, cited, strict=True))
     verbatim = 0
     for c in cited:
         letter = store.letter(c["source"])
         verbatim += bool(letter) and " ".join(letter.text[c["start"] : c["end"]].split()) == " ".join(c["quote"].split())
     return CaseResult(
         case, name, data, [{"source": s, "text": t} for s, t in passages], facts_stated(data["answer"], case.facts),
-        first_hit, len(found) / len(case.gold) if case.gold else 0.0, hit, supporting, verbatim,
+        facts_stated(lead(data["answer"]), case.facts), first_hit, len(found) / len(case.gold) if case.gold else 0.0, hit, supporting, verbatim,
         data.get("timings_ms", {}).get("total", 0.0),
     )
 
@@ -209,6 +254,10 @@ def score_case(case: Case, name: str, ask, retrieve, store) -> CaseResult:
 def _mean(values) -> float | None:
     values = list(values)
     return round(sum(values) / len(values), 4) if values else None
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def metrics(results: list[CaseResult]) -> dict:
@@ -226,11 +275,12 @@ def metrics(results: list[CaseResult]) -> dict:
         "recall@5": _mean(r.recall5 for r in with_gold),
         "mrr": _mean(1 / r.first_hit if r.first_hit else 0.0 for r in with_gold),
         "fact_accuracy": _mean(all(r.facts) and not r.answer["abstained"] for r in answerable if r.case.facts),
+        "lead_fact_accuracy": _mean(all(r.lead_facts) and not r.answer["abstained"] for r in answerable if r.case.facts),
         "partial_fact_score": _mean(sum(r.facts) / len(r.facts) if not r.answer["abstained"] else 0.0 for r in answerable if r.case.facts),
         "citation_hit": _mean(r.citation_hit for r in with_gold),
-        "citation_precision": _mean(
-            r.citations_supporting / len(r.answer["citations"]) for r in answered if r.answer["citations"] and r.case.facts
-        ),
+        "citation_precision": _ratio(sum(r.citations_supporting for r in answered),
+                                     sum(len(r.answer["citations"]) for r in answered)),
+        "citations_per_answer": _mean(len(r.answer["citations"]) for r in results if not r.answer["abstained"]),
         "quote_fidelity": round(sum(r.citations_verbatim for r in results) / len(cited), 4) if cited else None,
         "correct_refusal": _mean(r.answer["abstained"] for r in unanswerable),
         "false_refusal": _mean(r.answer["abstained"] for r in answerable),
@@ -288,16 +338,18 @@ def _passed(r: CaseResult) -> bool:
 # -- the gold ledger ------------------------------------------------------------------------------------
 def ledger_scores(testset: TestSet, store) -> dict:
     data = yaml.safe_load(testset.ledger.read_text(encoding="utf-8"))
-    base = testset.ledger.parent
+    base = source_base(testset.ledger, data, testset.settings)
     predicted = store.commitments()
     gold = []
     for g in data["records"]:
         source = str((base / g["source"]).resolve())
         letter = store.letter(source)
         where = locate(letter.text, g["quote"]) if letter else None
-        if where:
-            gold.append((g, source, where))
+        if not where:
+            raise TestSetError(f"{testset.ledger}: gold record “{g['quote'][:60]}” is not in {source}")
+        gold.append((g, source, where))
     matched, actor_ok, recipients_ok, deadline_ok, status_ok, kind_ok = 0, 0, 0, 0, 0, 0
+    recurring, recurrence_ok = 0, 0
     used: set[str] = set()
     for g, source, (start, end) in gold:
         match = next((p for p in predicted if p.source == source and p.start < end and start < p.end and p.id not in used), None)
@@ -310,6 +362,9 @@ def ledger_scores(testset: TestSet, store) -> dict:
         deadline_ok += (g.get("deadline") and str(g["deadline"])) == match.deadline or (not g.get("deadline") and not match.deadline)
         status_ok += g.get("status", "current") == match.status
         kind_ok += g.get("kind") == match.kind
+        if g.get("recurrence"):
+            recurring += 1
+            recurrence_ok += RECURRENCES.get(g["recurrence"]) == match.recurrence
     n_gold, n_pred = len(gold), len(predicted)
     return {
         "gold_records": n_gold, "predicted_records": n_pred, "matched": matched,
@@ -320,7 +375,13 @@ def ledger_scores(testset: TestSet, store) -> dict:
         "exact_deadline_accuracy": round(deadline_ok / matched, 4) if matched else None,
         "status_accuracy": round(status_ok / matched, 4) if matched else None,
         "kind_accuracy": round(kind_ok / matched, 4) if matched else None,
+        "recurrence_accuracy": round(recurrence_ok / recurring, 4) if recurring else None,
     }
+
+
+# A gold record's `recurrence:` in words, as the ledger's iCalendar rule.
+RECURRENCES = {"weekly": "FREQ=WEEKLY", "fortnightly": "FREQ=WEEKLY;INTERVAL=2", "monthly": "FREQ=MONTHLY",
+               "quarterly": "FREQ=MONTHLY;INTERVAL=3", "six-monthly": "FREQ=MONTHLY;INTERVAL=6", "annual": "FREQ=YEARLY"}
 
 
 def _actor_matches(expected: str | None, record) -> bool:

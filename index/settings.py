@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = None
+    # Real published letters the real-letter test sets are written on (never copied into the repo).
+    real_corpus: Path = Path("../shared/corpus/real")
 
 
 def get_settings(**overrides: object) -> Settings:
