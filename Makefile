@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SOURCES ?= sources
 
-.PHONY: install run index test lint eval benchmark browser clean
+.PHONY: install run index test lint eval calibrate benchmark browser clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ lint: install
 # Every answerer on every test set and the blind set: one table, appended to evals/README.md's score log.
 eval: install
 	$(BIN)/python -m assistant.scoreboard
+
+# Refit the evidence ranking model on the calibration sets (never the frozen half or the blind set).
+calibrate: install
+	$(BIN)/python -m assistant.calibration
 
 benchmark: install
 	$(BIN)/python benchmarks/lexical_search.py

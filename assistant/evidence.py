@@ -1,0 +1,270 @@
+"""Evidence for a question: the sentences of the retrieved passages, each with generic features.
+
+Sentences are read in context — their list lead-in, who "I"/"you"/"this study" are, the ledger's
+record of who acts for whom, the letter's title and parties — and ranked by `assistant.ranking`.
+`insufficient` says when the evidence cannot answer: names no letter mentions, nothing covering the
+question, or no sentence giving the kind of answer wanted. (These gates, measured on our own questions,
+are to give way to one calibrated confidence once sentences carry frames.)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from assistant.fit import fit
+from assistant.question import Analysis, QuestionType
+from assistant.ranking import Features, RankingModel
+from index.dates import find_deadlines
+from index.references import Referent, sentence_referents
+from index.segmenter import UnitKind
+from index.store import Letter, Store
+from index.text import stem, words
+from index.vocabulary import Mentions, acronyms_in
+
+# Evidence gates (from measurements on our own questions), still in force until frames replace them:
+# evidence must cover the question, and a question wanting a kind of answer needs a sentence giving it.
+MIN_COVERAGE = 0.5
+MIN_COVERAGE_WITH_STRONG_MEANING = 0.3
+STRONG_MEANING = 0.55
+REQUIRED_FIT = {QuestionType.CONSEQUENCE, QuestionType.WHEN, QuestionType.TO_WHOM, QuestionType.LEGAL_BASIS,
+                QuestionType.AMOUNT, QuestionType.APPOINTMENT}
+WANTED = {
+    QuestionType.CONSEQUENCE: "what would follow", QuestionType.WHEN: "a date or deadline",
+    QuestionType.TO_WHOM: "who receives it", QuestionType.LEGAL_BASIS: "the legal powers used",
+    QuestionType.AMOUNT: "an amount or figure", QuestionType.APPOINTMENT: "an appointment",
+}
+COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
+TITLES = {"the", "sir", "mr", "mrs", "ms", "dr", "lord", "councillor", "professor"}
+
+
+@dataclass
+class Candidate:
+    index: int  # position in the store's unit table
+    source: str
+    start: int
+    end: int
+    kind: str
+    block: int
+    lead_in: int | None
+    features: Features = field(default_factory=Features)
+    probability: float = 0.0
+
+    @classmethod
+    def of_unit(cls, i: int, u: dict) -> Candidate:
+        return cls(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"])
+
+
+class Evidence:
+    """Finds and scores the sentences that may answer a question."""
+
+    def __init__(self, store: Store, embeddings, retriever, model: RankingModel | None = None) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.retriever = retriever
+        self.model = model or RankingModel.load()
+        self._idf: tuple[object, dict[str, float]] | None = None
+        self._records: tuple[list, dict[str, list]] | None = None
+        self._acronyms: tuple[dict, set[str]] | None = None
+
+    # -- word weights ---------------------------------------------------------------------------
+    def idf(self) -> dict[str, float]:
+        units, _ = self.store.units()
+        if self._idf is None or self._idf[0] is not units:
+            letters = self.store.letters()
+            df: Counter[str] = Counter()
+            for u in units:
+                df.update({stem(w) for w in words(letters[u["source"]].text[u["start"] : u["end"]])})
+            n = max(len(units), 1)
+            self._idf = (units, {s: math.log(1 + n / c) for s, c in df.items()})
+        return self._idf[1]
+
+    def _weights(self, analysis: Analysis) -> dict[str, float]:
+        idf = self.idf()
+        unseen = 2 * max(idf.values(), default=1.0)  # a word no letter uses weighs most
+        return {s: idf.get(s, unseen) for s in analysis.stems}
+
+    def coverage(self, analysis: Analysis, text: str) -> float:
+        weights = self._weights(analysis)
+        if not weights:
+            return 0.0
+        present = {stem(w) for w in words(text)}
+        for compound in COMPOUND.findall(analysis.text):  # "re-inspection" is not "inspection"
+            parts = compound.split("-")
+            if not re.search(r"\b" + r"[\s-]".join(map(re.escape, parts)) + r"\b", text, re.I):
+                present -= {stem(p) for p in parts}
+        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+
+    def unseen(self, analysis: Analysis) -> float:
+        """Share of the question's weight on words no letter uses (a place, a person the letters never name)."""
+        weights = self._weights(analysis)
+        idf = self.idf()
+        total = sum(weights.values())
+        return sum(w for s, w in weights.items() if s not in idf) / total if total else 0.0
+
+    def known_acronyms(self) -> set[str]:
+        flat = self.store.flat_texts()
+        if self._acronyms is None or self._acronyms[0] is not flat:
+            self._acronyms = (flat, acronyms_in(v.text for v in self.store.letters().values()))
+        return self._acronyms[1]
+
+    def unknown_names(self, analysis: Analysis) -> float:
+        """Share of the names in the question (people, places, bodies, acronyms) that no letter mentions."""
+        mentions = Mentions(" ".join(self.store.flat_texts().values()), self.known_acronyms())
+        return mentions.unknown_share(analysis.text, analysis.names)
+
+    # -- context ---------------------------------------------------------------------------------
+    def record_for(self, cand: Candidate):
+        """The ledger record stated by this sentence, if any."""
+        records = self.store.commitments()
+        if self._records is None or self._records[0] is not records:
+            by_source: dict[str, list] = {}
+            for r in records:
+                by_source.setdefault(r.source, []).append(r)
+            self._records = (records, by_source)
+        return next((r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end), None)
+
+    @staticmethod
+    def referents(letter: Letter, cand: Candidate) -> list[Referent]:
+        text = letter.text
+        paragraph_start = max(text.rfind("\n\n", 0, cand.start), 0)
+        notes = sentence_referents(text, cand.start, cand.end, paragraph_start, letter.metadata)
+        if cand.lead_in is not None:
+            notes += sentence_referents(text, cand.lead_in, cand.start, cand.lead_in, letter.metadata)
+        unique: dict[str, Referent] = {}
+        for note in notes:
+            unique.setdefault(note.means, note)
+        return list(unique.values())
+
+    def context(self, c: Candidate, letter: Letter) -> str:
+        """The sentence as the letter means it: lead-in, referents, the ledger's parties, title and posts."""
+        parts = [letter.text[c.start : c.end]]
+        if c.lead_in is not None:
+            parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
+        parts += [r.means for r in self.referents(letter, c)]
+        record = self.record_for(c)
+        if record:
+            parts += [record.actor or "", record.actor_name or "", " ".join(record.recipients)]
+        meta = letter.metadata
+        parts += [letter.title, meta.get("recipient_role") or "", meta.get("sender_role") or ""]
+        return " ".join(parts)
+
+    # -- which letters ----------------------------------------------------------------------------
+    def letters_named(self, question: str) -> list[str]:
+        """Sources of the letters a question designates by writer or addressee ("the letter to Sir Albert Bore")."""
+        m = LETTER_REFERENCE.search(question)
+        if not m:
+            return []
+        who = set(words(m.group("who"))) - TITLES
+        return [
+            s for s, v in self.store.letters().items()
+            if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
+        ]
+
+    def letters_about(self, analysis: Analysis) -> list[str]:
+        """The letters that mention the most of the question's names, when that is fewer than all."""
+        names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
+        if not names:
+            return []
+        letters = self.store.letters()
+        flat = {s: t for s, t in self.store.flat_texts().items() if s in letters}
+        counts = {s: sum(n in text for n in names) for s, text in flat.items()}
+        best = max(counts.values(), default=0)
+        scoped = [s for s, c in counts.items() if c == best]
+        return scoped if best and len(scoped) < len(letters) else []
+
+    @staticmethod
+    def relevant(c: Candidate) -> bool:
+        f = c.features
+        return f.coverage >= MIN_COVERAGE or (f.dense >= STRONG_MEANING and f.coverage >= MIN_COVERAGE_WITH_STRONG_MEANING)
+
+    def insufficient(self, cands: list[Candidate], analysis: Analysis) -> str | None:
+        """Why the evidence cannot answer, or None when it can."""
+        if self.unknown_names(analysis) >= 0.5:
+            return "No indexed letter mentions some of the names in the question."
+        relevant = [c for c in cands if self.relevant(c)]
+        if not relevant:
+            return "No passage in the indexed letters covers what was asked."
+        vague = analysis.type == QuestionType.WHEN and any(d.vague for c in relevant[:2] for d in find_deadlines(self._text(c), None))
+        if analysis.type in REQUIRED_FIT and not any(c.features.fit >= 1.0 for c in relevant) and not vague:
+            return f"The passages on this subject do not give {WANTED[analysis.type]}."
+        return None
+
+    def _text(self, c: Candidate) -> str:
+        return self.store.letters()[c.source].text[c.start : c.end]
+
+    # -- candidates --------------------------------------------------------------------------------
+    def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
+        """The sentences of the passages retrieved for `question`, most probable answer first."""
+        named = self.letters_named(question)
+        scope = named or self.letters_about(analysis)
+        retriever = self.retriever.model_copy(update={"k": k, "sources": scope or None})  # a copy per question
+        if named:  # the names pick the letter; they are not what the answer is about
+            dropped = {stem(w) for w in words(LETTER_REFERENCE.search(question).group(0))}
+            analysis = replace(analysis, stems=[s for s in analysis.stems if s not in dropped])
+        found = self._units_in(retriever.invoke(question))
+        q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
+        out = [self._scored(i, bonus, analysis, q_vec) for i, bonus in found.items()]
+        out = [c for c in out if c is not None]
+        self._relate(out, analysis)
+        return sorted(out, key=lambda c: c.probability, reverse=True)
+
+    def _units_in(self, chunks) -> dict[int, float]:
+        """Unit index → rank bonus of the best retrieved chunk holding it."""
+        units, _ = self.store.units()
+        by_source: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            by_source.setdefault(u["source"], []).append(i)
+        chosen: dict[int, float] = {}
+        for doc in chunks:
+            meta = doc.metadata
+            bonus = 1.0 / (1 + meta["rank"])
+            for i in by_source.get(meta["source"], []):
+                u = units[i]
+                if u["start"] < meta["end"] and meta["start"] < u["end"]:
+                    chosen[i] = max(chosen.get(i, 0.0), bonus)
+        return chosen
+
+    def _scored(self, i: int, bonus: float, analysis: Analysis, q_vec: np.ndarray) -> Candidate | None:
+        units, vectors = self.store.units()
+        u = units[i]
+        letter = self.store.letters().get(u["source"])
+        if letter is None:  # removed meanwhile
+            return None
+        c = Candidate.of_unit(i, u)
+        text = letter.text[c.start : c.end]
+        f = c.features
+        f.dense = float(vectors[i] @ q_vec)
+        prev = units[i - 1] if i > 0 else None
+        if prev and prev["source"] == c.source and prev["block"] == c.block:
+            pair = vectors[i] + vectors[i - 1]
+            f.dense_pair = float(pair @ q_vec / (np.linalg.norm(pair) or 1.0))
+            before = letter.text[prev["start"] : prev["end"]]
+            f.coverage = self.coverage(analysis, before + " " + self.context(c, letter))
+        else:
+            f.dense_pair = f.dense
+        f.coverage = max(f.coverage, self.coverage(analysis, self.context(c, letter)))
+        f.coverage_own = self.coverage(analysis, text)
+        f.fit = fit(analysis, text, letter)
+        f.rank_bonus = bonus
+        f.is_line = float(c.kind == UnitKind.LINE.value)
+        f.is_item = float(c.kind == UnitKind.ITEM.value)
+        return c
+
+    def _relate(self, cands: list[Candidate], analysis: Analysis) -> None:
+        """Features relative to the other candidates, then each candidate's probability."""
+        if not cands:
+            return
+        best_dense = max(c.features.dense for c in cands)
+        best_cov = max(c.features.coverage for c in cands)
+        unseen = self.unseen(analysis)
+        for c in cands:
+            c.features.dense_gap = c.features.dense - best_dense
+            c.features.coverage_gap = c.features.coverage - best_cov
+            c.features.unseen = unseen
+            c.probability = self.model.sentence.probability(c.features)

@@ -1,0 +1,73 @@
+"""Does a sentence give the kind of answer a question wants — a date, a person, a recipient, a law?
+
+A score from 0 to 1 that re-ranks evidence; it never forces a refusal on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.question import Analysis, QuestionType
+from assistant.wording import LAW
+from index.dates import find_deadlines
+from index.ledger import recurrence_of
+from index.store import Letter
+
+RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
+CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
+LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
+APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
+AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
+ROLE_CUE = re.compile(r"\b(?:Commissioner|Council|Minister|Secretary|Panel|Department|Director|Chief|Board|Professor|Lord|Councillor|Leader|Ofsted|team)\b")
+PERSON = re.compile(r"\b(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b(?<!\bCouncil)")
+NOT_PERSON = frozenset(
+    "Act Council Government Department Board Office Unit Service Services Authority Committee Panel Report Trust "
+    "Agency Directorate Ministry Inspection City Borough County District State Secretary Commissioner Minister "
+    "Children Care Social Local Education Parliamentary Street Road House Square Place Buildings Hall Centre "
+    "Town London Westminster".split()
+)
+HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+CUES = {
+    QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
+    QuestionType.TO_WHOM: RECIPIENT_CUE,
+    QuestionType.APPOINTMENT: APPOINT_CUE,
+    QuestionType.AMOUNT: AMOUNT_CUE,
+}
+
+
+def fit(analysis: Analysis, text: str, letter: Letter) -> float:
+    """How well the sentence gives the kind(s) of answer wanted, 0..1."""
+    wanted = [t for t in analysis.wants if t != QuestionType.WHAT] or [analysis.type]
+    return sum(fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
+
+
+def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
+    if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text):
+        return 1.0 if recurrence_of(text) else 0.0
+    if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
+        return _dated(qtype, analysis, text, letter)
+    if qtype == QuestionType.WHO:
+        return _names_someone(analysis, text)
+    if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
+        return 1.0 if LAW.search(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
+    cue = CUES.get(qtype)
+    return 1.0 if cue and cue.search(text) else 0.0
+
+
+def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
+    deadlines = find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None)
+    if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
+        lo, hi = analysis.period
+        return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
+    if any(d.stated for d in deadlines):
+        return 1.0
+    return 0.2 if deadlines else 0.0
+
+
+def _names_someone(analysis: Analysis, text: str) -> float:
+    """A person named in the sentence but not in the question is what a "who" question wants."""
+    asked = analysis.text.lower()
+    names = [m.group(0) for m in PERSON.finditer(text)
+             if m.group(0).lower() not in asked and not set(m.group(0).split()) & NOT_PERSON]
+    return 1.0 if names else (0.5 if ROLE_CUE.search(text) else 0.0)

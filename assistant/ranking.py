@@ -1,0 +1,62 @@
+"""How much a sentence answers a question: one small logistic model over generic evidence features.
+
+Fitted by `make calibrate` (`assistant.calibration`) on the calibration sets — our own letters, their
+paraphrases and the real-letter development half, never the frozen test half or the blind set — and
+kept in `ranking.json`. No feature looks at particular words of a question or a letter: each says how
+close, how covered, how fitting a sentence is.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+WEIGHTS = Path(__file__).with_name("ranking.json")
+
+
+@dataclass
+class Features:
+    """One candidate sentence for one question."""
+
+    dense: float = 0.0  # cosine of question and sentence
+    dense_pair: float = 0.0  # cosine of question and sentence read with the one before it
+    coverage: float = 0.0  # idf-weighted share of the question's words in the sentence read in context
+    coverage_own: float = 0.0  # the same in the sentence alone
+    fit: float = 0.0  # the sentence gives the kind of answer wanted (a date, a person, a recipient…)
+    rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
+    is_line: float = 0.0  # an address, heading or signature line rather than a sentence
+    is_item: float = 0.0  # a list item under a lead-in
+    dense_gap: float = 0.0  # dense minus the best dense among this question's candidates
+    coverage_gap: float = 0.0  # coverage minus the best coverage among this question's candidates
+    unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all
+
+
+def vector(features) -> list[float]:
+    return [getattr(features, f.name) for f in fields(features)]
+
+
+@dataclass(frozen=True)
+class Logistic:
+    weights: dict[str, float]
+    bias: float
+
+    def probability(self, features) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in asdict(features).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class RankingModel:
+    sentence: Logistic  # P(this sentence answers the question)
+    second: float  # a second sentence is cited when its probability is at least this share of the best's
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> RankingModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(Logistic(**data["sentence"]), data["second"])
+
+    def save(self, path: Path = WEIGHTS, provenance: dict | None = None) -> None:
+        data = {"sentence": asdict(self.sentence), "second": self.second, "provenance": provenance or {}}
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

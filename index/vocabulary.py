@@ -1,0 +1,104 @@
+"""The words letters use to name people and bodies, defined once: honorifics, the acronyms a letter's own
+names make ("UK Statistics Authority" → UKSA, "Department for Work and Pensions" → DWP), and the
+forms a name takes in a question ("DWP's", "Welsh-language").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index.text import stem
+
+HONORIFICS = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness",
+    "Baron", "Councillor", "Cllr", "Rt Hon", "The Rt Hon", "Right Honourable",
+)
+HONORIFIC = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\b\.?\s")
+# Small words inside the name of a body: "Department for Work and Pensions".
+NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&"})
+# A run of capitalised words on one line, allowing small joining words inside it.
+PROPER_RUN = re.compile(r"[A-Z][\w'’]*(?:[ \t]+(?:(?:for|of|and|the|on|in|&)[ \t]+)*[A-Z][\w'’]*)+")
+
+
+def initials(phrase: str, joiners: bool = False) -> str:
+    """'UK Statistics Authority' → 'UKSA'; 'Department for Work and Pensions' → 'DWP' (with its
+    joining words, 'Secretary of State' → 'SoS', 'Department of Health' → 'DoH')."""
+    out = []
+    for word in phrase.split():
+        if word.lower() in NAME_JOINERS:
+            if joiners and word != "&":
+                out.append(word[0])
+            continue
+        out.append(word if word.isupper() and len(word) <= 4 else word[0])
+    return "".join(out)
+
+
+def acronyms_in(texts: Iterable[str]) -> set[str]:
+    """The acronyms the letters' own names make: of every run of capitalised words within a name, with
+    and without its joining words ("Chief Statistician for the Department for Work and Pensions" gives
+    DWP and CS; "Secretary of State" gives SS and SoS)."""
+    found: set[str] = set()
+    for text in texts:
+        for m in PROPER_RUN.finditer(text):
+            words = m.group(0).split()
+            starts = [i for i, w in enumerate(words) if w[0].isupper()]
+            for i in starts:
+                for j in (j for j in starts if j > i):
+                    part = " ".join(words[i : j + 1])
+                    found.update({initials(part).upper(), initials(part, joiners=True).upper()})
+    return found
+
+
+def name_forms(token: str) -> list[str]:
+    """The forms to look for in the letters: 'DWP's' → ['DWP'], 'Welsh-language' → ['Welsh', 'language']."""
+    bare = re.sub(r"['’]s$", "", token)
+    return [part for part in re.split(r"-", bare) if part]
+
+
+class Mentions:
+    """Whether the letters mention a name a question uses. `corpus` is the letters' text lower-cased on
+    single spaces; `acronyms` those their names make (`acronyms_in`)."""
+
+    def __init__(self, corpus: str, acronyms: set[str]) -> None:
+        self.corpus = corpus
+        self.acronyms = acronyms
+
+    def _written(self, form: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(form.lower())}\b", self.corpus))
+
+    def known(self, words: list[str], whole: bool) -> bool:
+        """Written so; a whole name also by its initials ("Northern Ireland" for NI); one word in any form."""
+        phrase = " ".join(words)
+        if len(words) > 1:
+            short = initials(phrase)
+            by_initials = whole and (short.upper() in self.acronyms or self._written(short))
+            return phrase.lower() in self.corpus or by_initials
+        return all(self._written(f) or f.upper() in self.acronyms or re.search(rf"\b{re.escape(stem(f))}", self.corpus)
+                   for f in name_forms(phrase))
+
+    def covered(self, phrase: str) -> bool:
+        """Every part of the name is mentioned, taking the longest known run of words first. A name of
+        three or more capitalised words with no joining word is one name and must be known whole: the
+        "Kingsmere Local Safeguarding Children Board" is not a letter's "Local Safeguarding Children Board"."""
+        tokens = [re.sub(r"['’]s$", "", w) for w in phrase.split()]
+        if len(tokens) >= 3 and not NAME_JOINERS & {w.lower() for w in tokens} and not re.search(r"['’]", phrase):
+            return self.known(tokens, True)
+        i = 0
+        while i < len(tokens):
+            j = next((j for j in range(len(tokens), i, -1) if self.known(tokens[i:j], i == 0 and j == len(tokens))), None)
+            if j is None:
+                return False
+            i = j
+        return True
+
+    def unknown_share(self, question: str, names: list[str]) -> float:
+        """Share of the question's names — runs of capitalised words, and the single `names` outside
+        them — that the letters do not mention. The question's first word is no name."""
+        asked = re.sub(r"^\s*\S+", lambda m: m.group(0).lower(), question)
+        phrases = [m.group(0) for m in PROPER_RUN.finditer(asked)]
+        inside = {w for p in phrases for w in p.split()}
+        singles = [w for w in re.findall(r"\b[A-Z][\w'’-]*", asked) if w not in inside and w in names]
+        asked_names = phrases + singles
+        unknown = [n for n in asked_names if not self.covered(n)]
+        return len(unknown) / len(asked_names) if asked_names else 0.0

@@ -1,0 +1,42 @@
+"""The evidence ranking model and its calibration helpers, from tables (no embedding model)."""
+
+import json
+
+from assistant.calibration import cited, citing_score
+from assistant.ranking import Features, Logistic, RankingModel
+
+
+class Cand:
+    def __init__(self, dense: float):
+        self.features = Features(dense=dense)
+
+
+def model(second: float = 0.7) -> RankingModel:
+    return RankingModel(Logistic({"dense": 4.0}, -2.0), second)
+
+
+def test_probability_rises_with_a_positively_weighted_feature():
+    m = model()
+    assert m.sentence.probability(Features(dense=0.9)) > m.sentence.probability(Features(dense=0.2))
+    assert 0.0 < m.sentence.probability(Features(dense=-100.0)) < 1e-10  # clipped, never overflows
+
+
+def test_the_model_saves_and_loads_its_weights(tmp_path):
+    path = tmp_path / "ranking.json"
+    model().save(path, provenance={"sets": ["x"]})
+    assert RankingModel.load(path) == model()
+    assert json.loads(path.read_text())["provenance"] == {"sets": ["x"]}
+
+
+def test_a_second_sentence_is_cited_only_when_close_enough_to_the_best():
+    from assistant.calibration import Question
+
+    q = Question("dev", [Cand(0.5), Cand(0.9), Cand(0.85)], [False, True, False])
+    assert cited([q], model(second=0.7)) == [("dev", True, False)]
+    assert cited([q], model(second=1.01)) == [("dev", True, None)]
+
+
+def test_a_wrong_second_citation_costs_precision():
+    alone, with_wrong = [("dev", True, None)], [("dev", True, False)]
+    assert citing_score(alone) == 2.0
+    assert citing_score(with_wrong) == 1.5

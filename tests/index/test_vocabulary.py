@@ -1,0 +1,56 @@
+"""The vocabulary of names: acronyms the letters' names make, and whether a question's names are mentioned."""
+
+import pytest
+
+from index.vocabulary import HONORIFIC, Mentions, acronyms_in, initials, name_forms
+
+LETTERS = [
+    "I am writing as Chair of the UK Statistics Authority to the Department for Work and Pensions.",
+    "Copy to: the Secretary of State\nDepartment of Health, NI specific developments",
+    "Your Local Safeguarding Children Board in Kingsmere will meet. Lead Commissioner Joanne Pike.",
+]
+CORPUS = " ".join(" ".join(t.split()).lower() for t in LETTERS)
+MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS))
+
+
+@pytest.mark.parametrize("phrase, joiners, expected", [
+    ("UK Statistics Authority", False, "UKSA"),
+    ("Department for Work and Pensions", False, "DWP"),
+    ("Secretary of State", True, "SoS"),
+    ("Department of Health", True, "DoH"),
+])
+def test_initials_of_a_name(phrase, joiners, expected):
+    assert initials(phrase, joiners) == expected
+
+
+def test_acronyms_come_from_runs_within_one_line_of_a_letters_names():
+    found = acronyms_in(LETTERS)
+    assert {"UKSA", "DWP", "SOS", "DOH", "LC"} <= found
+    assert "SDN" not in found  # "State" and "Department" are on different lines
+
+
+@pytest.mark.parametrize("token, forms", [("DWP's", ["DWP"]), ("Welsh-language", ["Welsh", "language"]), ("Pike’s", ["Pike"])])
+def test_a_name_in_a_question_is_looked_for_without_possessive_and_hyphen(token, forms):
+    assert name_forms(token) == forms
+
+
+@pytest.mark.parametrize("question, names, unknown", [
+    ("Who asked the UKSA Chair to act?", ["UKSA", "Chair"], 0.0),  # an acronym the letters' names make
+    ("What will DWP's new series cover?", ["DWP's"], 0.0),  # a possessive
+    ("Who in Northern Ireland will work with the Department of Health?", ["Northern", "Ireland"], 0.0),  # NI
+    ("When is the SoS meeting?", ["SoS"], 0.0),
+    ("When does Joanne Pike's appointment as Lead Commissioner end?", ["Joanne", "Pike's"], 0.0),
+    ("When must Leeds City Council submit its plan?", ["Leeds", "City"], 1.0),  # a place no letter names
+    ("Who will chair the Kingsmere Local Safeguarding Children Board review?", ["Kingsmere"], 1.0),
+    ("According to the Chair, what next?", ["According"], 0.0),  # a question's first word is no name
+])
+def test_the_share_of_a_questions_names_no_letter_mentions(question, names, unknown):
+    assert MENTIONS.unknown_share(question, names) == unknown
+
+
+def test_honorifics_are_one_list():
+    assert HONORIFIC.match("Rt Hon Kate Forbes") and HONORIFIC.match("Dr. Tony Wright") and not HONORIFIC.match("Drake")
+
+
+def test_a_plural_name_is_mentioned_by_its_singular():
+    assert MENTIONS.unknown_share("Which Boards are named?", ["Boards"]) == 0.0
