@@ -13,7 +13,7 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
-from assistant.evidence import REQUIRED_FIT, Candidate, Evidence
+from assistant.evidence import Candidate, Evidence
 from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType, analyse
 from assistant.ranking import RankingModel
@@ -101,18 +101,16 @@ class ExtractiveAnswerer:
         why = self.evidence.insufficient(cands, analysis)
         if why:
             return self.abstain(question, why)
-        relevant = [c for c in cands if self.evidence.relevant(c)]
-        fitting = [c for c in relevant if c.features.fit >= 1.0] if analysis.type in REQUIRED_FIT else relevant
-        if not fitting:  # a "when" question answered only by "shortly" or "in due course"
-            vague = next(c for c in relevant[:2] if any(d.vague for d in find_deadlines(self._text(c), None)))
-            return self.no_date(question, analysis, vague)
-        best = fitting[0]
+        answering = self.evidence.answering(cands, analysis)
+        if not answering:  # a "when" question answered only by "shortly" or "in due course"
+            return self.no_date(question, analysis, self.evidence.vague_date(cands, analysis))
+        best = answering[0]
         chosen = [best]
         if best.kind == UnitKind.ITEM.value and best.lead_in is not None and LIST_QUESTION.search(question):
             chosen = self._items_of(best) or chosen
         else:
             model = self.evidence.model
-            chosen += [c for c in fitting[1:2] if c.probability >= model.second * best.probability]
+            chosen += [c for c in answering[1:2] if c.probability >= model.second * best.probability]
         return self.write(question, analysis, chosen)
 
     def due_in_period(self, question: str, analysis: Analysis) -> Answer:

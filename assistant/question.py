@@ -75,6 +75,11 @@ def is_follow_up(question: str) -> bool:
     return len(own) <= 1 and (bool(FOLLOW_UP.search(question)) or len(question.split()) <= 4)
 
 
+def type_words(analysis: Analysis) -> frozenset[str]:
+    """The words of a question that say which kinds of answer it wants."""
+    return frozenset().union(*(TYPE_WORDS.get(t, frozenset()) for t in analysis.wants))
+
+
 def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
     """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
     wants = tuple(dict.fromkeys(t for t, p in PATTERNS if p.search(question))) or (QuestionType.WHAT,)

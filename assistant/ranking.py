@@ -24,6 +24,7 @@ class Features:
     dense_pair: float = 0.0  # cosine of question and sentence read with the one before it
     coverage: float = 0.0  # idf-weighted share of the question's words in the sentence read in context
     coverage_own: float = 0.0  # the same in the sentence alone
+    key_coverage: float = 0.0  # the same for the question's key terms (nouns, proper nouns, verbs) in context
     fit: float = 0.0  # the sentence gives the kind of answer wanted (a date, a person, a recipient…)
     rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
     is_line: float = 0.0  # an address, heading or signature line rather than a sentence

@@ -15,6 +15,13 @@ HONORIFICS = (
     "Baron", "Councillor", "Cllr", "Rt Hon", "The Rt Hon", "Right Honourable",
 )
 HONORIFIC = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\b\.?\s")
+# Verbs that carry no subject of their own in a question ("what must the Council do", "when will it take place").
+LIGHT_VERBS = frozenset(
+    "be do have will would can could should must may might shall take make give get say tell happen place "
+    "expect require need ask plan intend want".split()
+)
+# Parts of speech that say what a question is about.
+KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # Small words inside the name of a body: "Department for Work and Pensions".
 NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&"})
 # A run of capitalised words on one line, allowing small joining words inside it.
