@@ -2,9 +2,9 @@
 
 Sentences are read in context — their list lead-in, who "I"/"you"/"this study" are, the ledger's
 record of who acts for whom, the letter's title and parties — and ranked by `assistant.ranking`.
-`insufficient` says when the evidence cannot answer: names no letter mentions, nothing covering the
-question, or no sentence giving the kind of answer wanted. (These gates, measured on our own questions,
-are to give way to one calibrated confidence once sentences carry frames.)
+`insufficient` says when the evidence cannot answer: names no letter mentions, or no sentence that
+covers the question's key terms (and gives the kind of answer wanted), with thresholds fitted by
+`make calibrate`.
 """
 
 from __future__ import annotations
@@ -27,12 +27,7 @@ from index.store import Letter, Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words
 from index.vocabulary import KEY_POS, LIGHT_VERBS, Mentions, acronyms_in
 
-# The evidence must cover what the question is about: the idf-weighted share of its key terms (nouns,
-# proper nouns and verbs) in a sentence read in context; a question wanting a kind of answer (a date,
-# a person…) needs a sentence that gives it and covers them. Set by measuring the calibration sets
-# (evals/README.md, "Evidence ranking"): the best share of questions handled right on all three.
-KEY_COVERAGE = 0.3
-KEY_COVERAGE_WITH_KIND = 0.4
+# A question wanting one of these kinds of answer needs a sentence that gives it (and covers the question).
 WANTED = {
     QuestionType.CONSEQUENCE: "what would follow", QuestionType.WHEN: "a date or deadline",
     QuestionType.TO_WHOM: "who receives it", QuestionType.LEGAL_BASIS: "the legal powers used",
@@ -179,12 +174,13 @@ class Evidence:
         scoped = [s for s, c in counts.items() if c == best]
         return scoped if best and len(scoped) < len(letters) else []
 
-    @staticmethod
-    def answering(cands: list[Candidate], analysis: Analysis) -> list[Candidate]:
-        """The candidates that cover what the question is about and, when it wants a kind of answer, give it."""
+    def answering(self, cands: list[Candidate], analysis: Analysis) -> list[Candidate]:
+        """The candidates that cover what the question is about (the idf-weighted share of its key terms,
+        in context) and, when it wants a kind of answer, give it; thresholds from calibration."""
         if analysis.type in WANTED:
-            return [c for c in cands if c.features.fit >= 1.0 and c.features.key_coverage >= KEY_COVERAGE_WITH_KIND]
-        return [c for c in cands if c.features.key_coverage >= KEY_COVERAGE]
+            least = self.model.key_coverage_with_kind
+            return [c for c in cands if c.features.fit >= 1.0 and c.features.key_coverage >= least]
+        return [c for c in cands if c.features.key_coverage >= self.model.key_coverage]
 
     def insufficient(self, cands: list[Candidate], analysis: Analysis) -> str | None:
         """Why the evidence cannot answer, or None when it can."""
@@ -200,7 +196,7 @@ class Evidence:
         """For a "when" question, a covering sentence that says only "shortly" or "in due course"."""
         if analysis.type != QuestionType.WHEN:
             return None
-        covering = [c for c in cands if c.features.key_coverage >= KEY_COVERAGE_WITH_KIND][:2]
+        covering = [c for c in cands if c.features.key_coverage >= self.model.key_coverage_with_kind][:2]
         return next((c for c in covering if any(d.vague for d in find_deadlines(self._text(c), None))), None)
 
     def _text(self, c: Candidate) -> str:

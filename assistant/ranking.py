@@ -1,4 +1,5 @@
-"""How much a sentence answers a question: one small logistic model over generic evidence features.
+"""How much a sentence answers a question: one small logistic model over generic evidence features,
+and how much of the question a sentence must cover to answer it at all.
 
 Fitted by `make calibrate` (`assistant.calibration`) on the calibration sets — our own letters, their
 paraphrases and the real-letter development half, never the frozen test half or the blind set — and
@@ -52,12 +53,17 @@ class Logistic:
 class RankingModel:
     sentence: Logistic  # P(this sentence answers the question)
     second: float  # a second sentence is cited when its probability is at least this share of the best's
+    # The least share of a question's key terms a sentence must cover to answer it; more when the question
+    # wants a kind of answer (a date, a person…) that the same sentence must give.
+    key_coverage: float = 0.3
+    key_coverage_with_kind: float = 0.4
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> RankingModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(Logistic(**data["sentence"]), data["second"])
+        return cls(Logistic(**data["sentence"]), data["second"], data["key_coverage"], data["key_coverage_with_kind"])
 
     def save(self, path: Path = WEIGHTS, provenance: dict | None = None) -> None:
-        data = {"sentence": asdict(self.sentence), "second": self.second, "provenance": provenance or {}}
+        data = {"sentence": asdict(self.sentence), "second": self.second, "key_coverage": self.key_coverage,
+                "key_coverage_with_kind": self.key_coverage_with_kind, "provenance": provenance or {}}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
