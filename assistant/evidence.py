@@ -268,7 +268,7 @@ class Evidence:
         f.coverage = max(f.coverage, self.coverage(analysis, context))
         f.key_coverage = self.coverage(keyed, context)
         f.coverage_own = self.coverage(analysis, text)
-        f.fit = fit(analysis, text, letter)
+        f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.rank_bonus = bonus
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)

@@ -14,7 +14,7 @@ from index.dates import find_deadlines
 from index.ledger import recurrence_of
 from index.store import Letter
 
-RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
+RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*|copy|copying|copied|write|writing|written)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
@@ -36,10 +36,11 @@ CUES = {
 }
 
 
-def fit(analysis: Analysis, text: str, letter: Letter) -> float:
-    """How well the sentence gives the kind(s) of answer wanted, 0..1."""
+def fit(analysis: Analysis, text: str, letter: Letter, is_line: bool = False) -> float:
+    """How well the sentence gives the kind(s) of answer wanted, 0..1. A line of a letterhead, address
+    or heading ("Letter from the Convener … of 6 October 2021") dates the letter, not a duty."""
     wanted = [t for t in analysis.wants if t != QuestionType.WHAT] or [analysis.type]
-    return sum(fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
+    return sum(0.0 if is_line and t == QuestionType.WHEN else fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
 
 
 def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:

@@ -86,6 +86,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "twelve": 12, "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30}
 
 # Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
+_PARTS = "early|mid|late|beginning of|start of|middle of|end of|first week of|second week of|third week of|last week of"
 _LEAD = r"(?:(?:by|before|no later than|not later than|until|from|starting|beginning|in|on|during)\s+)?(?:the\s+)?"
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full", re.compile(rf"\b{_LEAD}(?:end of\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.I)),
@@ -96,10 +97,18 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
     ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
     ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
+    ("month_part", re.compile(rf"\b(?:by|in|during|from|starting in|until|before|at)\s+(?:the\s+)?(?P<part>{_PARTS})[- ]\s*(?:of\s+)?(?P<month>{MONTHS})\b(?P<year>\s+\d{{4}})?", re.I)),
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
+    ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
+    ("later_year", re.compile(r"\blater\s+(?:this|in\s+the)\s+year\b", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
 ]
 _WORD_NUMBER = _WORDS
+# Part of a month → the day it ends on (None: the month's last day).
+_PART_ENDS = {"early": 10, "beginning of": 10, "start of": 10, "first week of": 7, "second week of": 14, "mid": 20,
+              "middle of": 20, "third week of": 21, "late": None, "end of": None, "last week of": None}
+# A season → the month it ends in (winter ends in the February after).
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 
 
 def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
@@ -115,6 +124,13 @@ def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
                 found.append(deadline)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _next_year_of(month: int, letter_date: date | None) -> int | None:
+    """The year of the next such month on or after the letter's month ("report in September")."""
+    if letter_date is None:
+        return None
+    return letter_date.year if month >= letter_date.month else letter_date.year + 1
 
 
 def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline | None:
@@ -159,11 +175,26 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline 
     if kind == "quarter":
         year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
         return make(month_end(year, int(m.group("q")) * 3) if year else None, Precision.MONTH)
+    if kind == "month_part":
+        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
+        year = int(m.group("year")) if m.group("year") else _next_year_of(month, letter_date)
+        if year is None:
+            return make(None, Precision.NONE)
+        day = _PART_ENDS[" ".join(m.group("part").lower().split())]
+        return make(date(year, month, day) if day else month_end(year, month), Precision.MONTH)
+    if kind == "season":
+        if letter_date is None:
+            return make(None, Precision.NONE)
+        end_month = _SEASON_ENDS[m.group("season").lower()]
+        end = month_end(letter_date.year + (end_month < letter_date.month), end_month)
+        if re.search(r"\bnext\b", words, re.I):
+            end = month_end(end.year + 1, end_month)
+        return make(end, Precision.MONTH)
+    if kind == "later_year":
+        return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.YEAR)
     if kind == "bare_month":
         if letter_date is None:
             return make(None, Precision.NONE)
         month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
-        # "report in September" means the next September on or after the letter's month.
-        year = letter_date.year if month >= letter_date.month else letter_date.year + 1
-        return make(month_end(year, month), Precision.MONTH)
+        return make(month_end(_next_year_of(month, letter_date), month), Precision.MONTH)
     return Deadline(None, words, Precision.NONE, m.start(), m.end(), vague=True)  # kept, never dated

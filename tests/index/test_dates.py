@@ -56,3 +56,21 @@ def test_modal_may_is_not_a_month():
 def test_more_ways_of_writing_a_deadline(text, expected):
     (deadline,) = [d for d in find_deadlines(text, LETTER_DATE) if d.stated]
     assert deadline.date == expected
+
+
+@pytest.mark.parametrize("text, letter_date, expected", [
+    ("we plan to publish the report in early May", date(2019, 3, 20), date(2019, 5, 10)),
+    ("in the first week of September", date(2019, 7, 20), date(2019, 9, 7)),
+    ("by mid-June", date(2019, 7, 20), date(2020, 6, 20)),
+    ("at the end of March 2023", None, date(2023, 3, 31)),
+    ("later in the year", date(2021, 3, 10), date(2021, 12, 31)),
+    ("we will respond in the autumn", date(2020, 4, 1), date(2020, 11, 30)),
+    ("I will write again in the spring", date(2020, 7, 1), date(2021, 5, 31)),
+    ("over the winter", date(2020, 11, 1), date(2021, 2, 28)),
+])
+def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would_diary_them(text, letter_date, expected):
+    assert [d.date for d in find_deadlines(text, letter_date)] == [expected]
+
+
+def test_a_parliamentary_recess_is_not_a_season():
+    assert find_deadlines("a response due by the summer Parliamentary recess", date(2020, 4, 1)) == []
