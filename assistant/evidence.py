@@ -21,6 +21,7 @@ from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel
 from index.dates import find_deadlines
 from index.language import pipeline
+from index.parties import letter_parties
 from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
 from index.store import Letter, Store
@@ -138,7 +139,8 @@ class Evidence:
         return list(unique.values())
 
     def context(self, c: Candidate, letter: Letter) -> str:
-        """The sentence as the letter means it: lead-in, referents, the ledger's parties, title and posts."""
+        """The sentence as the letter means it: lead-in, referents, the ledger's parties, the letter's title
+        and every name of its sender and recipient (name, post, organisation, acronym)."""
         parts = [letter.text[c.start : c.end]]
         if c.lead_in is not None:
             parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
@@ -146,8 +148,8 @@ class Evidence:
         record = self.record_for(c)
         if record:
             parts += [record.actor or "", record.actor_name or "", " ".join(record.recipients)]
-        meta = letter.metadata
-        parts += [letter.title, meta.get("recipient_role") or "", meta.get("sender_role") or ""]
+        sender, recipient = letter_parties(letter.metadata)
+        parts += [letter.title, *sender.aliases(), *recipient.aliases()]
         return " ".join(parts)
 
     # -- which letters ----------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.dates import FULL_DATE, parse_date
+from index.parties import ORG_WORDS, PERSON_NAME, header
+from index.vocabulary import HONORIFIC
 
 SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
 SALUTATION = re.compile(r"^Dear\s+(?P<name>[^,\n]{1,80}),?\s*$", re.M)
@@ -29,6 +31,7 @@ class LetterMetadata:
     sender_role: str | None = None
     recipient: str | None = None
     recipient_role: str | None = None
+    sender_org: str | None = None  # the body the sender writes for, from the signature or a header
     recipient_org: str | None = None  # the body the recipient writes for, from the address block
     salutation: str | None = None
     cc: list[str] = field(default_factory=list)
@@ -53,18 +56,22 @@ def letter_date(text: str) -> str | None:
     return None
 
 
-def signature(text: str) -> tuple[str | None, str | None]:
-    """Sender and role from the lines after the sign-off ('Yours sincerely,')."""
+def signature(text: str) -> tuple[str | None, str | None, str | None]:
+    """Sender, role and organisation from the lines after the sign-off ('Yours sincerely,'), or, in a
+    letter signed without one, from a closing block that starts with a name ('John Swinney')."""
     sign_offs = list(SIGN_OFF.finditer(text))
-    if not sign_offs:
-        return None, None
-    after = [line for line in _lines(text[sign_offs[-1].end() :]) if line][:6]
+    if sign_offs:
+        after = [line for line in _lines(text[sign_offs[-1].end() :]) if line][:6]
+    else:
+        blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+        after = _lines(blocks[-1])[:4] if blocks and PERSON_NAME.match(_lines(blocks[-1])[0]) else []
     names = [(i, line) for i, line in enumerate(after) if NAME_LINE.match(line) and len(line.split()) >= 2]
     if not names:
-        return None, None
+        return None, None, None
     i, name = names[0]
     role = after[i + 1] if i + 1 < len(after) else None
-    return name, role
+    org = after[i + 2] if i + 2 < len(after) and ORG_WORDS.search(after[i + 2]) else None
+    return name, role, org
 
 
 _BODY = r"(?P<org>(?:the\s+)?[A-Z][\w'’&. -]*?\b(?:Council|Authority|Trust|Board|Department|Agency|Commission|Partnership|Academy|School|College|Ofsted))\b"
@@ -72,8 +79,6 @@ _BODY = r"(?P<org>(?:the\s+)?[A-Z][\w'’&. -]*?\b(?:Council|Authority|Trust|Boa
 ORG_AFTER_OF = re.compile(rf"\bof\s+{_BODY}")
 ORG = re.compile(rf"(?:^|,\s*){_BODY}")
 
-
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|The Rt Hon|Rt Hon)\b\.?\s")
 
 
 def organisation(lines: list[str]) -> str | None:
@@ -86,19 +91,36 @@ def organisation(lines: list[str]) -> str | None:
     return None
 
 
+LETTERHEAD = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b0\d{3}\s?\d{3}\s?\d{4}\b")  # a postcode or a phone number
+
+
+def _address_blocks(blocks: list[list[str]]) -> list[list[str]]:
+    """Blocks, with an address written one line per paragraph ("Nick Ramsay AM / Chair, Public Accounts
+    Committee / National Assembly for Wales") joined into one block, from the name up to four lines."""
+    out: list[list[str]] = []
+    open_address = False
+    for block in blocks:
+        if open_address and len(block) == 1 and not FULL_DATE.fullmatch(block[0].strip(" .")) and len(out[-1]) < 4:
+            out[-1] = out[-1] + block
+            continue
+        out.append(list(block))
+        open_address = len(block) == 1 and bool(PERSON_NAME.match(block[0]))
+    return out
+
+
 def addressee(text: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """Recipient, role, organisation and salutation name from the address block before 'Dear …'."""
+    """Recipient, role, organisation and salutation name from the address block before 'Dear …': the
+    block opening with the name the salutation greets, else the last block opening with a person's name
+    (a sender's letterhead comes first), else the last block of several lines that is no letterhead."""
     salutation = SALUTATION.search(text)
     if not salutation:
         return None, None, None, None
-    blocks = [b for b in re.split(r"\n\s*\n", text[: salutation.start()]) if b.strip()]
-    address = None
-    for block in reversed(blocks):
-        lines = _lines(block)
-        if len(lines) >= 2 and not FULL_DATE.fullmatch(lines[0].strip(" .")):
-            address = lines
-            break
+    blocks = _address_blocks([_lines(b) for b in re.split(r"\n\s*\n", text[: salutation.start()]) if b.strip()])
     name = salutation.group("name").strip()
+    named = [b for b in blocks if len(b) >= 2 and PERSON_NAME.match(b[0])]
+    greeted = [b for b in named if set(name.split()) & set(b[0].split()) - {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord"}]
+    others = [b for b in blocks if len(b) >= 2 and not FULL_DATE.fullmatch(b[0].strip(" .")) and not LETTERHEAD.search(" ".join(b))]
+    address = (greeted or named or others or [None])[-1]
     if address:
         # A letterhead can run into the address ("Ofsted / Ms Priya Shah / Director …"): start at the person.
         titled = next((i for i, line in enumerate(address[:4]) if HONORIFIC.match(line)), 0)
@@ -157,16 +179,28 @@ def title_for(text: str, path: Path, meta: dict) -> str:
 
 
 def extract_metadata(text: str, path: Path) -> LetterMetadata:
-    sender, sender_role = signature(text)
+    sender, sender_role, sender_org = signature(text)
     recipient, recipient_role, recipient_org, salutation = addressee(text)
+    salute = SALUTATION.search(text)
+    stated = header(text[: salute.start()] if salute else text[:1500])
+    if stated:
+        sender = sender or stated.sender.name
+        sender_role = sender_role or stated.sender.post
+        sender_org = sender_org or stated.sender.organisation
+        if not recipient or recipient == salutation:  # a first name or a post from "Dear …"
+            recipient = stated.recipient.name or recipient or stated.recipient.post
+        recipient_role = recipient_role or stated.recipient.post
+        recipient_org = recipient_org or stated.recipient.organisation
     fields = {
-        "date": letter_date(text),
+        "date": letter_date(text) or (stated.date if stated else None),
         "sender": sender,
         "sender_role": sender_role,
+        "sender_org": sender_org,
         "recipient": recipient,
         "recipient_role": recipient_role,
         "recipient_org": recipient_org,
         "salutation": salutation,
         "cc": copied_to(text),
     }
-    return LetterMetadata(title=title_for(text, path, fields), **fields)
+    title = stated.subject if stated and stated.subject else title_for(text, path, fields)
+    return LetterMetadata(title=title, **fields)

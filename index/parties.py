@@ -1,0 +1,123 @@
+"""Who writes and who is written to, as letters and their publication pages say it.
+
+A party is a name, a post and an organisation, each optional. Besides the address block and the
+signature (index/metadata.py), letters as published carry headers that name both parties:
+- "Letter from the Convener to the Deputy First Minister of 6 October 2021" (parliament pages);
+- "Ed Humpherson, Director General for Regulation, Office for Statistics Regulation to Philip Rycroft,
+  Permanent Secretary, Department for Exiting the European Union (DExEU)." (regulators' pages);
+- "From: …", "To: …", "Date: …", "Subject: …" (emails saved as text).
+A party's aliases are every way a question may name it: name, surname, post, organisation and the
+acronym the organisation's name makes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.dates import FULL_DATE, parse_date
+from index.vocabulary import HONORIFIC, initials
+
+# Words that make a line a post or an organisation rather than a person's name.
+POST_WORDS = re.compile(
+    r"\b(?:Minister|Secretary|Chair|Chairman|Chairwoman|Convener|Director|Head|Chief|Commissioner|Leader|"
+    r"Officer|Statistician|Clerk|President|Governor|Adviser|Advisor|Deputy|Permanent|General|Principal|"
+    r"Manager|Controller|Registrar|Chancellor|Member|Members)\b"
+)
+ORG_WORDS = re.compile(
+    r"\b(?:Council|Authority|Department|Office|Committee|Government|Agency|Board|Trust|Commission|Parliament|"
+    r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|England|Bank|Partnership)\b"
+)
+PERSON_NAME = re.compile(
+    r"^(?:(?:Rt Hon|The Rt Hon|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Councillor|Cllr)\.?\s+)*"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:MP|MSP|MS|AM|MLA|CBE|OBE|MBE|KCB|QC|KC))*$"
+)
+LETTER_FROM = re.compile(
+    r"^Letter\s+(?:from\s+(?P<sender>.+?)\s+)?to\s+(?P<recipient>.+?)(?:\s+(?:of|dated|on)\s+(?P<date>" + FULL_DATE.pattern + r"))?\s*\.?$",
+    re.I,
+)
+FROM_TO = re.compile(r"^(?P<sender>[A-Z][^.:;]*?,[^:;]*?)\s+to\s+(?P<recipient>[A-Z][^:;]*?,.*?)\.?$")
+EMAIL_FIELD = re.compile(r"^(?P<field>From|To|Cc|Date|Sent|Subject)\s*:\s*(?P<value>.+)$", re.I | re.M)
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str | None = None
+    post: str | None = None
+    organisation: str | None = None
+
+    def aliases(self) -> list[str]:
+        """The ways a question may name this party, longest first."""
+        out = []
+        if self.name:
+            bare = HONORIFIC.sub("", self.name).strip()
+            out += [self.name, bare]
+            if len(bare.split()) > 1:
+                out.append(re.sub(r"\s+(?:MP|MSP|MS|AM|MLA)$", "", bare).split()[-1])
+        for text in (self.post, self.organisation):
+            if text:
+                out.append(text)
+                short = initials(text)
+                if len(short) > 1:
+                    out.append(short)
+        return sorted(dict.fromkeys(a for a in out if a), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Header:
+    sender: Party
+    recipient: Party
+    date: str | None = None  # ISO
+    subject: str | None = None
+
+
+def describe(text: str) -> Party:
+    """'Ed Humpherson, Director General for Regulation, Office for Statistics Regulation' or
+    'the Deputy First Minister and Cabinet Secretary for COVID Recovery' as a party."""
+    parts = [p.strip(" .") for p in re.split(r",\s*", text.strip()) if p.strip(" .")]
+    name = post = org = None
+    for part in parts:
+        bare = re.sub(r"^the\s+", "", part, flags=re.I)
+        if name is None and post is None and PERSON_NAME.match(bare) and not POST_WORDS.search(bare):
+            name = bare
+        elif post is None and POST_WORDS.search(bare):
+            post = bare
+        elif org is None and ORG_WORDS.search(bare):
+            org = bare
+    if not (name or post or org) and parts:
+        post = re.sub(r"^the\s+", "", parts[0], flags=re.I)
+    return Party(name, post, org)
+
+
+def _iso(text: str | None) -> str | None:
+    when = parse_date(text) if text else None
+    return when.isoformat() if when else None
+
+
+def header(head: str) -> Header | None:
+    """The parties (and date) a publication page or an email header states, from the text before the salutation."""
+    fields = {m.group("field").lower(): m.group("value").strip() for m in EMAIL_FIELD.finditer(head)}
+    if "from" in fields and "to" in fields:
+        sent = fields.get("date") or fields.get("sent")
+        found = FULL_DATE.search(sent or "")
+        return Header(_email_party(fields["from"]), _email_party(fields["to"]), _iso(found.group(0)) if found else None,
+                      fields.get("subject"))
+    for line in (line.strip() for line in head.split("\n")):
+        m = LETTER_FROM.match(line) or FROM_TO.match(line)
+        if m:
+            date_text = m.groupdict().get("date")
+            return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), _iso(date_text))
+    return None
+
+
+def _email_party(value: str) -> Party:
+    """'Jane Smith <jane.smith@dept.gov.uk>' → Jane Smith; a bare address stays as it is."""
+    name = re.sub(r"\s*<[^>]*>", "", value).strip(' "') or value.strip()
+    return describe(name)
+
+
+def letter_parties(metadata: dict) -> tuple[Party, Party]:
+    """(sender, recipient) of a letter from its metadata."""
+    sender = Party(metadata.get("sender"), metadata.get("sender_role"), metadata.get("sender_org"))
+    recipient = Party(metadata.get("recipient"), metadata.get("recipient_role"), metadata.get("recipient_org"))
+    return sender, recipient

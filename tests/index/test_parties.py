@@ -1,0 +1,35 @@
+"""Parties from the headers letters are published with, and the names a question may use for them."""
+
+import pytest
+
+from index.parties import Party, describe, header
+
+
+@pytest.mark.parametrize("head, sender, recipient, date", [
+    ("Finance and Public Administration Committee\n\nHandling formal complaints\n\n"
+     "Letter from the Deputy First Minister and Cabinet Secretary for COVID Recovery to the Convener of 26 October 2021\n",
+     Party(None, "Deputy First Minister and Cabinet Secretary for COVID Recovery"), Party(None, "Convener"), "2021-10-26"),
+    ("Ed Humpherson, Director General for Regulation, Office for Statistics Regulation to Jane Doe, Permanent "
+     "Secretary, Department for Transport.\n",
+     Party("Ed Humpherson", "Director General for Regulation", "Office for Statistics Regulation"),
+     Party("Jane Doe", "Permanent Secretary", "Department for Transport"), None),
+    ("From: Sam Patel <sam.patel@example.gov.uk>\nTo: Alex Brown\nDate: 3 May 2022\nSubject: Quarterly returns\n",
+     Party("Sam Patel"), Party("Alex Brown"), "2022-05-03"),
+    ("APPENDIX 3\n\nLetter from the Chairman to Members of Parliament\n", Party(None, "Chairman"),
+     Party(None, "Members of Parliament"), None),
+])
+def test_a_publication_or_email_header_names_both_parties(head, sender, recipient, date):
+    found = header(head)
+    assert (found.sender, found.recipient, found.date) == (sender, recipient, date)
+
+
+def test_text_without_a_header_has_none():
+    assert header("Dear Ms Shah,\n") is None
+    assert header("Response to the consultation\n") is None
+
+
+def test_a_party_is_named_by_name_surname_post_organisation_and_its_acronym():
+    party = describe("Ed Humpherson, Director General for Regulation, Office for Statistics Regulation")
+    assert {"Ed Humpherson", "Humpherson", "Director General for Regulation", "Office for Statistics Regulation",
+            "OSR"} <= set(party.aliases())
+    assert "Drakeford" in Party("Mark Drakeford MS", "First Minister").aliases()
