@@ -17,9 +17,12 @@ from enum import Enum
 
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end
+from index.frames import Binding, Frame, frames
+from index.frames import Party as FrameParty
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
 from index.text import STOPWORDS, stem, words
+from index.vocabulary import ACTION_VERBS as ACTING_VERBS
 
 
 class Kind(str, Enum):
@@ -301,6 +304,7 @@ def extract(letter: LetterView) -> list[Commitment]:
         lead_in = text[unit.lead_in : unit.start].split("\n")[0] if unit.lead_in is not None else None
         kind = classify(body, lead_in, text)
         if kind is None:
+            records += frame_records(body, start, letter, when)
             continue
         deadlines = find_deadlines(body, when)
         stated = [d for d in deadlines if d.stated]
@@ -332,6 +336,52 @@ def extract(letter: LetterView) -> list[Commitment]:
             )
         )
     return records
+
+
+# -- from frames ---------------------------------------------------------------------------------
+KIND_OF = {Binding.OBLIGATION: Kind.DIRECTION, Binding.COMMITMENT: Kind.COMMITMENT, Binding.REQUEST: Kind.REQUEST}
+
+
+def frame_records(body: str, start: int, letter: LetterView, when: date | None) -> list[Commitment]:
+    """Records from the frames of a sentence no duty pattern matched: each binding of someone to an action
+    with a time (a date, a period, "later in the year", a recurrence), and each binding of the sender or
+    the recipient themselves ("we will publish …", "you should ensure …") to an action an official tracks."""
+    out = []
+    for frame in frames(body, start):
+        clause = letter.text[frame.start : frame.end]
+        deadlines = find_deadlines(clause, when)
+        stated = [d for d in deadlines if d.stated]
+        recurrence = recurrence_of(clause)
+        # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
+        exhortation = frame.binding == Binding.OBLIGATION and frame.party == FrameParty.SENDER
+        undated_duty = frame.party is not None and frame.verb in ACTING_VERBS and not exhortation
+        if not (stated or recurrence or undated_duty):
+            continue
+        actor, actor_name = frame_actor(frame, letter)
+        deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
+        out.append(Commitment(
+            id=record_id(letter.source, frame.start, frame.end), kind=KIND_OF[frame.binding].value,
+            actor=short(actor), actor_name=actor_name, action=letter.text[frame.action_start : frame.action_end],
+            recipients=[resolve_party(r, letter) for r in frame.recipients],
+            deadline=deadline.date.isoformat() if deadline and deadline.date else None,
+            deadline_text=deadline.text if deadline else None,
+            deadline_precision=deadline.precision.value if deadline else Precision.NONE.value,
+            recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
+            source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
+            quote=clause, start=frame.start, end=frame.end,
+        ))
+    return out
+
+
+def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | None]:
+    """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
+    meta = letter.metadata
+    if frame.party == FrameParty.SENDER:
+        return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or "the sender", meta.get("sender")
+    if frame.party == FrameParty.RECIPIENT:
+        body = recipient_body(meta)
+        return body or meta.get("recipient_role") or meta.get("recipient") or "the recipient", meta.get("recipient")
+    return frame.actor, None
 
 
 # -- across letters ------------------------------------------------------------------------------

@@ -20,6 +20,38 @@ LIGHT_VERBS = frozenset(
     "be do have will would can could should must may might shall take make give get say tell happen place "
     "expect require need ask plan intend want".split()
 )
+# Verbs of binding, read from a sentence's parse (index/frames.py).
+OBLIGATION_AUX = frozenset({"must", "should", "shall"})
+OBLIGATION_HEADS = frozenset({"need", "have", "require", "oblige", "expect"})  # "is required to", "need to"
+FUTURE_HEADS = frozenset({"plan", "intend", "propose", "aim", "undertake", "commit", "schedule", "due", "seek",
+                          "hope", "want", "look", "continue", "expect", "agree"})
+REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "like", "suggest", "recommend", "expect"})
+DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
+# Nouns whose to-infinitive binds: "the Government's commitment to report to Parliament before …".
+COMMITMENT_NOUNS = frozenset({"commitment", "plan", "plans", "intention", "undertaking", "promise", "proposal", "aim"})
+# A word without which no sentence binds anyone (saves parsing the rest).
+BINDING_CUE = re.compile(
+    r"\b(?:will|shall|must|should|would|'ll|please|need|required?|expect\w*|plan\w*|intend\w*|propos\w*|aim\w*|"
+    r"undertak\w*|commit\w*|schedul\w*|due|seek\w*|ask\w*|invit\w*|urg\w*|encourag\w*|request\w*|direct\w*|"
+    r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to)\b",
+    re.I,
+)
+# Verbs that state how things are, not something anyone will do.
+STATIVE_VERBS = frozenset({"be", "have", "know", "think", "believe", "recognise", "recognize", "note", "see",
+                           "understand", "feel", "seem", "appear", "remain", "hope", "wish", "regret", "acknowledge"})
+# Verbs of doing that an official tracks: reporting, requesting, directing, committing, appointing.
+ACTION_VERBS = frozenset(
+    "report publish send submit provide respond reply write give produce prepare complete deliver share appoint "
+    "agree review consult meet engage invite attend monitor work support discuss confirm make ensure update set "
+    "investigate develop introduce implement announce lay issue present release launch close open establish "
+    "recruit advertise inform notify tell arrange hold seek return follow assess evaluate consider address "
+    "improve extend raise explore continue take".split()
+)
+# Verbs whose action goes to someone ("respond to the Committee", "send the documents to you").
+COMMUNICATING_VERBS = frozenset(
+    "report send submit provide respond reply write give deliver share present return copy forward explain "
+    "make be".split()
+)
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # Small words inside the name of a body: "Department for Work and Pensions".

@@ -1,0 +1,205 @@
+"""Frames: who is bound to do what, for whom, by when — read from a sentence's dependency parse.
+
+A frame is a predicate that binds someone: an obligation ("you should look to ensure …", "the Council
+must …"), a commitment ("we will publish …", "I propose to engage …", "the documents will be available
+… before recess"), or a request ("I would be grateful if the Committee would give …", "we would welcome
+a response …", "I have asked Ed Humpherson … to make this point …"). Each frame knows its exact span,
+its actor as written and which party that is (the sender for I/we, the recipient for you), the words of
+its action, whom it is for, and its time (index.dates reads the words). The vocabulary of binding verbs
+is in index.vocabulary; the parse is spaCy's (index.language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from index.language import pipeline
+from index.vocabulary import (
+    BINDING_CUE,
+    COMMITMENT_NOUNS,
+    COMMUNICATING_VERBS,
+    DIRECTING_HEADS,
+    FUTURE_HEADS,
+    OBLIGATION_AUX,
+    OBLIGATION_HEADS,
+    REQUEST_HEADS,
+    STATIVE_VERBS,
+)
+
+
+class Binding(str, Enum):
+    OBLIGATION = "obligation"  # must, should, is required to → a direction
+    COMMITMENT = "commitment"  # will, plans to, is scheduled to → a commitment
+    REQUEST = "request"  # asks, invites, would welcome, would be grateful if → a request
+
+
+class Party(str, Enum):
+    SENDER = "sender"
+    RECIPIENT = "recipient"
+
+
+@dataclass(frozen=True)
+class Frame:
+    binding: Binding
+    start: int  # the clause, as offsets into the text given to `frames`
+    end: int
+    verb: str  # the lemma of the bound action ("publish", "respond", "be")
+    actor: str | None  # as written: "you", "the UK Statistics Authority", "the Committee"
+    party: Party | None  # which party the actor is, when the letter makes it one
+    recipients: tuple[str, ...] = ()  # "to the Committee" of a communicating verb, as written
+    action_start: int = 0  # the action's words: the verb with what it governs
+    action_end: int = 0
+
+
+SENDER_WORDS = {"i", "we", "me", "us", "my", "our"}
+RECIPIENT_WORDS = {"you", "your"}
+
+
+def frames(text: str, offset: int = 0) -> list[Frame]:
+    """The binding frames of one sentence (or list item) `text`; offsets are shifted by `offset`."""
+    if not BINDING_CUE.search(text):
+        return []  # no word that binds anyone: no need to parse
+    doc = pipeline(parse=True)(text)
+    out = []
+    for token in doc:
+        frame = _frame(token, offset)
+        if frame is not None:
+            out.append(frame)
+    return out
+
+
+def _frame(v, offset: int) -> Frame | None:
+    if v.pos_ not in ("VERB", "AUX") or v.dep_ in ("aux", "auxpass"):
+        return None
+    binding, subject_from = _binding(v)
+    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _available(v):
+        return None
+    if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and _xcomp(v) is not None:
+        return None  # "I propose to engage": the frame is the engaging
+    actor = _subject(subject_from)
+    governor = v.head if v.dep_ in ("xcomp", "advcl", "acl") and v.head.i != v.i else v
+    start, end = _clause(governor if governor.pos_ in ("VERB", "AUX") else v)
+    act_start, act_end = _action(v)
+    return Frame(binding, start + offset, end + offset, v.lemma_.lower(), actor, _party(actor),
+                 _recipients(v), act_start + offset, act_end + offset)
+
+
+def _binding(v):
+    """(binding, the token whose subject acts) for predicate `v`, or (None, None)."""
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    head = v.head if v.dep_ in ("xcomp", "ccomp", "advcl") else None
+    if head is not None and head.lemma_.lower() in DIRECTING_HEADS:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        return Binding.OBLIGATION, obj if obj is not None else head  # "directing the Council to take …"
+    if head is not None and head.lemma_.lower() in REQUEST_HEADS:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        return Binding.REQUEST, obj if obj is not None else head  # "asked Ed … to make", "would like to"
+    if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
+        return Binding.REQUEST, v  # "I would be grateful if the Committee would give …"
+    if head is None and v.dep_ == "acl" and v.head.lemma_.lower() in COMMITMENT_NOUNS:
+        return Binding.COMMITMENT, v.head  # "the Government's commitment to report to Parliament before …"
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not aux - {"to"}:
+        return _binding(v.head)  # "… to report to Parliament …, and to produce an updated policy …"
+    if aux & OBLIGATION_AUX:
+        return Binding.OBLIGATION, v
+    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in OBLIGATION_HEADS:
+        return Binding.OBLIGATION, head  # "is required to", "need to", "have to"
+    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS:
+        return Binding.COMMITMENT, head  # "plan to", "intend to", "propose to", "is scheduled to"
+    if aux & {"will", "'ll", "shall"}:
+        return Binding.COMMITMENT, v
+    if v.lemma_.lower() in ("welcome", "appreciate") and "would" in aux:
+        return Binding.REQUEST, None  # "we would welcome a response": the recipient is asked
+    if v.dep_ == "ROOT" and any(c.lower_ == "please" for c in v.children):
+        return Binding.REQUEST, None
+    return None, None
+
+
+def _grateful(be) -> bool:
+    return any(c.lemma_.lower() in ("grateful", "glad", "pleased") for c in be.children if c.dep_ == "acomp")
+
+
+def _available(v) -> bool:
+    """'will be available / published / ready': a stative verb that still binds at a time."""
+    return v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in ("available", "ready", "published") for c in v.children)
+
+
+def _xcomp(v):
+    return next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _subject(token) -> str | None:
+    if token is None:
+        return "you"  # a request with no one named ("please …", "we would welcome …") asks the recipient
+    if token.dep_ in ("dobj", "dative"):
+        return _phrase(token)
+    if token.pos_ == "NOUN":  # a commitment noun: whose commitment it is
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return _phrase(owner).removesuffix("’s").removesuffix("'s") if owner is not None else None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        return _subject(token.head)
+    if subject is not None and subject.dep_ == "nsubjpass":  # "will be supported by a team": the team acts
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return _phrase(by) if by is not None else None
+    return _phrase(subject) if subject is not None else None
+
+
+def _phrase(token) -> str:
+    """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …")."""
+    kept = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
+    left = min(t.i for t in kept)
+    right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i)
+    return token.doc[left : right + 1].text
+
+
+def _party(actor: str | None) -> Party | None:
+    word = (actor or "").lower().split()
+    if word and word[0] in SENDER_WORDS:
+        return Party.SENDER
+    if word and word[0] in RECIPIENT_WORDS:
+        return Party.RECIPIENT
+    return None
+
+
+def _clause(v) -> tuple[int, int]:
+    """Character span of the predicate's clause, leaving out clauses joined to it that bind on their own."""
+    own = sorted((t for t in v.subtree if not _inside_other(t, v)), key=lambda t: t.i)
+    while len(own) > 1 and (own[-1].is_punct or own[-1].dep_ == "cc"):
+        own.pop()
+    return own[0].idx, own[-1].idx + len(own[-1].text)
+
+
+def _inside_other(t, v) -> bool:
+    node = t
+    while node.i != v.i:
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _binding(node)[0]:
+            return True
+        if node.head.i == node.i:  # the root: `t` was not under `v` after all
+            return False
+        node = node.head
+    return False
+
+
+def _action(v) -> tuple[int, int]:
+    """The verb and what it governs after it (objects, complements, particles)."""
+    right = sorted((t for t in v.subtree if t.i >= v.i and not _inside_other(t, v)), key=lambda t: t.i)
+    while len(right) > 1 and (right[-1].is_punct or right[-1].dep_ == "cc"):
+        right.pop()
+    return v.idx, right[-1].idx + len(right[-1].text)
+
+
+def _recipients(v) -> tuple[str, ...]:
+    """Whom a communicating verb's action goes to: 'respond to the Committee', 'sending the documents to you'."""
+    if v.lemma_.lower() not in COMMUNICATING_VERBS:
+        return ()
+    out = []
+    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.text[:1].isupper() or obj.lower_ in ("committee", "council")):
+            out.append(_phrase(obj))
+    return tuple(dict.fromkeys(out))
+
+

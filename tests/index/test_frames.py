@@ -1,0 +1,52 @@
+"""Frames from the parse: who is bound to do what, for whom — read from sentences as letters write them."""
+
+import pytest
+
+from index.frames import Binding, Party, frames
+
+
+def only(text: str):
+    found = frames(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, binding, verb, actor, party", [
+    ("The documents will be available to the Committee before recess in December 2021.", Binding.COMMITMENT, "be", "The documents", None),
+    ("I would be very grateful if the Committee would give an extension of time until after recess.", Binding.REQUEST, "give", "the Committee", None),
+    ("We would welcome a detailed response to each of the points in our letter.", Binding.REQUEST, "welcome", "you", Party.RECIPIENT),
+    ("The Authority will respond to the Committee’s report at 7:30am on 4 September.", Binding.COMMITMENT, "respond", "The Authority", None),
+    ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Party.SENDER),
+    ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Party.RECIPIENT),
+    ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
+    ("I am directing the Council to take the actions set out below.", Binding.OBLIGATION, "take", "the Council", None),
+    ("This Expert Panel will be supported by a small team of officials.", Binding.COMMITMENT, "support", "a small team", None),
+])
+def test_a_sentence_that_binds_someone_gives_one_frame(text, binding, verb, actor, party):
+    frame = only(text)
+    assert (frame.binding, frame.verb, frame.actor, frame.party) == (binding, verb, actor, party)
+
+
+def test_joined_duties_are_frames_of_their_own_with_exact_spans():
+    text = "the Government’s commitment to report to Parliament before the end of 2021, and to produce an updated policy to the same timetable."
+    report, produce = frames(text)
+    assert text[report.start : report.end] == "to report to Parliament before the end of 2021"
+    assert text[produce.start : produce.end] == "to produce an updated policy to the same timetable"
+    assert report.actor == produce.actor == "the Government"
+    assert report.recipients == ("Parliament",)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your letter of 5 March.",
+    "I am copying this letter to the Chancellor.",
+    "I hope that you find this update helpful.",
+    "The report was published in January.",
+])
+def test_sentences_that_bind_no_one_give_no_frame(text):
+    assert frames(text) == []
+
+
+def test_frame_offsets_shift_into_the_letter():
+    frame = only("You must submit a plan by 1 May 2016.")
+    shifted = frames("You must submit a plan by 1 May 2016.", offset=100)[0]
+    assert (shifted.start, shifted.end) == (frame.start + 100, frame.end + 100)
