@@ -17,10 +17,10 @@ from assistant.evidence import Candidate, Evidence
 from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType, analyse
 from assistant.ranking import RankingModel
-from assistant.wording import ACTING, LAW, describe, fmt_date, how_often, join_names, name_for_role, resolve_people
+from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
 from index.canonical import BULLET_MARK
 from index.dates import Precision, find_deadlines
-from index.ledger import recurrence_of
+from index.ledger import recurrence_of, recurrence_words
 from index.segmenter import UnitKind
 from index.store import Letter, Store
 
@@ -249,7 +249,8 @@ class ExtractiveAnswerer:
     def write(self, question: str, analysis: Analysis, chosen: list[Candidate]) -> Answer:
         letters = self.store.letters()
         parts: list[str] = []
-        record = self.evidence.record_for(chosen[0])
+        about = replace(analysis, stems=self.evidence.key_terms(question, analysis))
+        record = self.evidence.record_for(chosen[0], about)
         change_note = None
         if record and (record.supersedes or record.superseded_by):
             current, earlier = self.history(record)
@@ -333,7 +334,8 @@ class ExtractiveAnswerer:
             return f"{who[0].upper()}{who[1:]} [{cite.id}]."
         if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text) and recurrence_of(text):
             first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record and record.deadline else ""
-            return f"{how_often(recurrence_of(text))}{first} [{cite.id}]."
+            said = recurrence_words(text)
+            return f"{said[0].upper()}{said[1:]}{first} [{cite.id}]."
         if qtype == QuestionType.WHEN and record and record.deadline_text and record.deadline_precision != "none":
             exact = f" ({fmt_date(date.fromisoformat(record.deadline))})" if record.deadline else ""
             said = record.deadline_text

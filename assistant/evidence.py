@@ -116,15 +116,19 @@ class Evidence:
         return mentions.unknown_share(analysis.text, analysis.names)
 
     # -- context ---------------------------------------------------------------------------------
-    def record_for(self, cand: Candidate):
-        """The ledger record stated by this sentence, if any."""
+    def record_for(self, cand: Candidate, about: Analysis | None = None):
+        """The ledger record stated by this sentence, if any; of several (a sentence binding two duties),
+        the one whose words cover most of what the question is `about`."""
         records = self.store.commitments()
         if self._records is None or self._records[0] is not records:
             by_source: dict[str, list] = {}
             for r in records:
                 by_source.setdefault(r.source, []).append(r)
             self._records = (records, by_source)
-        return next((r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end), None)
+        stated = [r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end]
+        if about is not None and len(stated) > 1:
+            return max(stated, key=lambda r: self.coverage(about, r.quote))
+        return stated[0] if stated else None
 
     @staticmethod
     def referents(letter: Letter, cand: Candidate) -> list[Referent]:

@@ -37,16 +37,6 @@ def name_for_role(question: str, text: str) -> str | None:
     return None
 
 
-RECURRENCE_WORDS = {
-    "FREQ=MONTHLY": "Every month", "FREQ=MONTHLY;INTERVAL=3": "Every quarter", "FREQ=MONTHLY;INTERVAL=6": "Every six months",
-    "FREQ=YEARLY": "Every year", "FREQ=WEEKLY": "Every week", "FREQ=WEEKLY;INTERVAL=2": "Every fortnight",
-}
-
-
-def how_often(rrule: str) -> str:
-    return RECURRENCE_WORDS.get(rrule, f"Repeating ({rrule})")
-
-
 def describe(r) -> str:
     """One ledger record in plain words: who, what, to whom, by when."""
     who = r.actor or "No one named"

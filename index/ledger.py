@@ -180,6 +180,16 @@ def recurrence_of(text: str) -> str | None:
     return next((rule for pattern, rule in RECURRENCE if pattern.search(text)), None)
 
 
+def recurrence_words(text: str) -> str | None:
+    """The words that say how often, as the letter writes them ("weekly", "on a monthly basis")."""
+    m = next((m for m in (p.search(text) for p, _ in RECURRENCE) if m), None)
+    if not m:
+        return None
+    basis = re.match(r"\s+basis\b", text[m.end() :])
+    start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()].lower() == "on a " and basis else m.start()
+    return text[start : m.end() + (basis.end() if basis else 0)]
+
+
 def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
     body = BULLET_MARK.sub("", text)
     if APPOINT_AS.search(body) or APPOINT_DASH.search(body):
