@@ -5,7 +5,7 @@ development half. Never the frozen test half, never the blind set.
 - Every candidate sentence of every answerable question is a training row of the sentence model,
   labelled by whether it overlaps a gold span.
 - A second citation is allowed when its probability is a large enough share of the best's: the share
-  that most improves gold sentences found plus half the precision of what is cited.
+  that most improves gold sentences found plus a quarter of the precision of what is cited.
 - The least key-term coverage to answer (with and without a kind of answer wanted) maximises the share
   of questions handled right — answered from a gold sentence, or refused when the letters do not
   say — each set weighing the same; the refusal precision/recall at that choice is logged.
@@ -95,11 +95,11 @@ def cited(questions: list[Question], model: RankingModel) -> list[tuple[str, boo
 
 
 def citing_score(rows) -> float:
-    """Share of questions with a gold sentence cited, plus half the share of citations that are gold:
+    """Share of questions with a gold sentence cited, plus a quarter of the share of citations that are gold:
     finding the answer matters most, and a second citation must still earn its place."""
     found = np.mean([best or bool(second) for _, best, second in rows])
     citations = sum(1 + (second is not None) for _, _, second in rows)
-    return float(found + 0.5 * sum(best + bool(second) for _, best, second in rows) / citations)
+    return float(found + 0.25 * sum(best + bool(second) for _, best, second in rows) / citations)
 
 
 def decisions(questions: list[Question], model: RankingModel) -> list[tuple[str, bool, bool, bool]]:

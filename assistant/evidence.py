@@ -278,6 +278,9 @@ class Evidence:
         f.rank_bonus = bonus
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)
+        record = self.record_for(c)
+        f.duty = float(record is not None)
+        f.dated_duty = float(record is not None and bool(record.deadline or record.recurrence))
         return c
 
     def _relate(self, cands: list[Candidate], analysis: Analysis) -> None:

@@ -31,8 +31,10 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
-    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwhom\b|\bwho\b[^?]*\b(?:receives?|gets?|will receive|should receive|is sent|are sent|hears?)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
-    (QuestionType.WHEN, re.compile(r"\b(?:when|by when|what date|which date|deadline|how long|how often|how frequently|timescale|timetable|by what date|how soon)\b", re.I)),
+    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwhom\b|\bwho\b[^?]*\b(?:receives?|received|gets?|will receive|should receive|is sent|are sent|hears?|copied)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
+    # "when" asks when only as the question's own word ("When …", "By when …", "…, and when …"), not inside a
+    # clause it quotes ("Who was copied on the letter telling him when the Authority would respond?").
+    (QuestionType.WHEN, re.compile(r"^\W*(?:\w+\s+){0,2}when\b|(?:,|;|\band)\s+(?:by\s+)?when\b|\b(?:what date|which date|deadline|how long|how often|how frequently|timescale|timetable|by what date|how soon)\b", re.I)),
     (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|nominat\w*)\b", re.I)),
     (QuestionType.WHO, re.compile(r"^\s*(?:who|which (?:person|body|organisation|official|minister|team))\b", re.I)),
 ]

@@ -30,6 +30,8 @@ class Features:
     rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
     is_line: float = 0.0  # an address, heading or signature line rather than a sentence
     is_item: float = 0.0  # a list item under a lead-in
+    duty: float = 0.0  # the sentence binds someone to an action (it holds a ledger record)
+    dated_duty: float = 0.0  # … with a time
     dense_gap: float = 0.0  # dense minus the best dense among this question's candidates
     coverage_gap: float = 0.0  # coverage minus the best coverage among this question's candidates
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all

@@ -101,6 +101,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
     ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
     ("later_year", re.compile(r"\blater\s+(?:this|in\s+the)\s+year\b", re.I)),
+    ("today", re.compile(r"\b(?:from|as of|with effect from|by the end of)\s+today\b", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
 ]
 _WORD_NUMBER = _WORDS
@@ -190,6 +191,8 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline 
         if re.search(r"\bnext\b", words, re.I):
             end = month_end(end.year + 1, end_month)
         return make(end, Precision.MONTH)
+    if kind == "today":
+        return make(letter_date, Precision.DAY)
     if kind == "later_year":
         return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.YEAR)
     if kind == "bare_month":

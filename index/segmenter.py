@@ -12,6 +12,7 @@ from enum import Enum
 
 from index.canonical import BULLET
 from index.dates import FULL_DATE
+from index.parties import LETTER_FROM
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = {
@@ -71,6 +72,8 @@ def _looks_like_prose(line: str) -> bool:
     (a letterhead, an address, a heading) is a line, not a sentence."""
     if line.endswith(":") and len(line.split()) >= 2:  # a lead-in: "The Council must:"
         return True
+    if LETTER_FROM.match(line.strip()):  # a publication's header: "Letter from … to … of 6 October 2021"
+        return False
     if FULL_DATE.search(line) and len(line.split()) >= 5:  # a table row of an action and its deadline
         return True
     return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200

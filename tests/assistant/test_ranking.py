@@ -38,5 +38,5 @@ def test_a_second_sentence_is_cited_only_when_close_enough_to_the_best():
 
 def test_a_wrong_second_citation_costs_precision():
     alone, with_wrong = [("dev", True, None)], [("dev", True, False)]
-    assert citing_score(alone) == 1.5
-    assert citing_score(with_wrong) == 1.25
+    assert citing_score(alone) == 1.25
+    assert citing_score(with_wrong) == 1.125

@@ -74,3 +74,8 @@ def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would
 
 def test_a_parliamentary_recess_is_not_a_season():
     assert find_deadlines("a response due by the summer Parliamentary recess", date(2020, 4, 1)) == []
+
+
+def test_from_today_is_the_letters_own_date_and_a_past_today_is_no_deadline():
+    assert [d.date for d in find_deadlines("advertised on the website from today", date(2021, 11, 2))] == [date(2021, 11, 2)]
+    assert find_deadlines("I have today written to the Leader of the Council", date(2021, 11, 2)) == []
