@@ -16,7 +16,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.answerer import Answer
+from assistant.answer import Answer
 from assistant.commitments import LedgerFilter, select, to_csv, to_ics
 from assistant.question import is_follow_up
 from assistant.service import Assistant

@@ -11,7 +11,7 @@ import time
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.answerer import Answer, Citation
+from assistant.answer import Answer, Citation
 from index.store import Store
 
 COLLECTION = "baseline"

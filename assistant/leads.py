@@ -1,0 +1,112 @@
+"""The first paragraph of an answer: the asked fact in plain words, with its [n] marker, read from the
+cited sentence and its ledger record — a date, a recipient, a person, a law, how often."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answer import Citation
+from assistant.fit import HOW_OFTEN
+from assistant.question import Analysis, QuestionType
+from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
+from index.dates import Precision, find_deadlines
+from index.ledger import recurrence_of, recurrence_words
+from index.store import Letter
+
+RECIPIENTS = re.compile(
+    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|provide\w*)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which)\b|[.;:]|,\s+(?:by|with|in|on|no later)\b|$)"
+)
+
+
+def lead(qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation, record=None) -> str | None:
+    """A plain-words answer to one kind of question, or None when the sentence gives no such fact."""
+    writer = {
+        QuestionType.TO_WHOM: _to_whom, QuestionType.APPOINTMENT: _appointed, QuestionType.LEGAL_BASIS: _law,
+        QuestionType.WHO: _who, QuestionType.WHEN: _when,
+    }.get(qtype)
+    said = writer(analysis, letter, cite.quote, record) if writer else None
+    return f"{said[0].upper()}{said[1:]} [{cite.id}]." if said else None
+
+
+def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
+    if record and record.recipients:
+        return f"To {join_names(record.recipients)}"
+    m = RECIPIENTS.search(text)
+    return f"To {resolve_people(m.group('to').strip(), letter.metadata)}" if m else None
+
+
+def _appointed(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
+    if record and record.kind == "appointment" and record.actor_name:
+        return f"{record.actor_name}, as {record.actor}"
+    return None
+
+
+def _law(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
+    laws = [m.group(0) for m in LAW.finditer(text)]
+    return join_names(laws) if laws else None
+
+
+def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
+    named = name_for_role(analysis.text, text)
+    if named:
+        return named
+    if record and record.actor and ACTING.search(analysis.text):
+        return record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
+    return None
+
+
+def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
+    if HOW_OFTEN.search(analysis.text) and recurrence_of(text):
+        first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record and record.deadline else ""
+        return f"{recurrence_words(text)}{first}"
+    if record and record.deadline_text and record.deadline_precision != "none":
+        exact = fmt_date(date.fromisoformat(record.deadline)) if record.deadline else ""
+        return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
+    deadlines = [d for d in find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None) if d.stated]
+    if not deadlines:
+        return None
+    d = _nearest_deadline(deadlines, text, analysis)
+    precise = d.date and d.precision in (Precision.DAY, Precision.MONTH) and fmt_date(d.date) not in d.text
+    return d.text + (f" ({fmt_date(d.date)})" if precise else "")
+
+
+def _nearest_deadline(deadlines, text: str, analysis: Analysis):
+    """The deadline closest to the words of the question within the sentence."""
+    positions = [m.start() for s in analysis.stems for m in re.finditer(re.escape(s), text, re.I)]
+    if not positions:
+        return deadlines[0]
+    return min(deadlines, key=lambda d: min(abs(d.start - p) for p in positions))
+
+
+def change_lead(current, earlier: list) -> str:
+    """The current state of a changed duty, citing the change [1] and what it replaced [2…]."""
+    if current.status == "withdrawn":
+        return f"This was withdrawn [1] and no longer applies. What was withdrawn: {describe(earlier[0])} [2]." if earlier else "This was withdrawn [1]."
+    due = current.deadline_text or "no date given"
+    if current.deadline:
+        due = fmt_date(date.fromisoformat(current.deadline))
+    replaced = "; ".join(
+        f"{fmt_date(date.fromisoformat(r.deadline)) if r.deadline else r.deadline_text} [{n}]"
+        for n, r in enumerate(earlier, start=2)
+    )
+    text = f"The current deadline is {due} [1]"
+    if replaced:
+        text += f", which replaced the earlier deadline of {replaced}"
+    who = current.actor or ""
+    return f"{text}. ({who[:1].upper() + who[1:]}: {current.action}.)" if who else text + "."
+
+
+def introduce(letter: Letter, lead_in: str | None) -> str:
+    """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: '"""
+    meta = letter.metadata
+    described = "The letter"
+    if not (meta.get("sender") or meta.get("recipient")):
+        described += f" “{letter.title}”"
+    if letter.date:
+        described += f" of {fmt_date(date.fromisoformat(letter.date))}"
+    if meta.get("sender"):
+        described += f" from {meta['sender']}"
+    if meta.get("recipient"):
+        described += f" to {meta['recipient']}"
+    return f"{described}, under “{lead_in}”, says: " if lead_in else f"{described} says: "

@@ -1,0 +1,98 @@
+"""Answers read from the ledger and the letters' dates rather than from one sentence: what falls due in
+a period, when a letter was written, and the history of a changed duty."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answer import Answer, Citation
+from assistant.question import Analysis
+from assistant.wording import describe, fmt_date
+from index.store import Store
+
+WRITTEN_SAME_DAY = re.compile(r"[^.\n]*\bI have (?:today|also today) written to[^.]*\.")
+
+
+class LedgerAnswers:
+    def __init__(self, store: Store, evidence) -> None:
+        self.store = store
+        self.evidence = evidence
+
+    def history(self, record) -> tuple[object, list]:
+        """(the current record, the earlier ones it replaced, newest first) for a changed duty."""
+        by_id = {r.id: r for r in self.store.commitments()}
+        current = record
+        while current.superseded_by and current.superseded_by in by_id and current.status != "withdrawn":
+            current = by_id[current.superseded_by]
+        earlier, r = [], current
+        while r.supersedes and r.supersedes in by_id:
+            r = by_id[r.supersedes]
+            earlier.append(r)
+        return current, earlier
+
+    def due_in_period(self, question: str, analysis: Analysis) -> Answer | str:
+        """Every ledger record due in the period asked about, soonest first, current ones before history;
+        narrowed to the letters and the actor the question names. A string says why there is none."""
+        lo, hi = analysis.period
+        span = f"by {fmt_date(hi)}" if lo == date.min else f"between {fmt_date(lo)} and {fmt_date(hi)}"
+        scope = set(self.evidence.letters_about(analysis))
+        records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi
+                   and (not scope or r.source in scope)]
+        actors = [t for t in analysis.terms if any(t in (r.actor or "").lower() for r in records)]
+        if actors:
+            records = [r for r in records if any(t in f"{r.actor} {r.actor_name}".lower() for t in actors)]
+        if not records:
+            return f"No deadline in the indexed letters falls {span}."
+        records.sort(key=lambda r: (r.status != "current", r.deadline, r.source, r.start))
+        citations, lines = [], []
+        for n, r in enumerate(records, start=1):
+            citations.append(self._cite(n, r.source, r.quote, r.start, r.end))
+            lines.append(f"{n}. {describe(r)} [{n}]" + self._no_longer(r))
+        head = f"{len(records)} item{'s' if len(records) > 1 else ''} due {span}:"
+        return Answer(question, head + "\n" + "\n".join(lines), False, citations)
+
+    def _no_longer(self, record) -> str:
+        if record.status == "current":
+            return ""
+        note = f" — {record.status}, no longer in force"
+        current, _ = self.history(record)
+        if record.status == "superseded" and current.deadline:
+            note += f" (now due {fmt_date(date.fromisoformat(current.deadline))})"
+        return note
+
+    def letter_dates(self, question: str, analysis: Analysis) -> Answer | str:
+        """The date of the letter(s) a question designates, citing the date line; an undated letter's
+        date is given only when the ledger could infer it, citing the sentence it was inferred from."""
+        scope = self.evidence.letters_named(question) or self.evidence.letters_about(analysis)
+        if not scope or len(scope) > 3:
+            return "Name the letter (its writer, addressee or subject) to get its date."
+        parts, citations = [], []
+        for source in scope:
+            said, citation = self._dated(source, len(citations) + 1)
+            parts.append(said)
+            citations += [citation] if citation else []
+        if not citations:
+            return " ".join(p for p in parts if p)
+        return Answer(question, " ".join(p for p in parts if p), False, citations)
+
+    def _dated(self, source: str, n: int) -> tuple[str, Citation | None]:
+        letter = self.store.letters()[source]
+        if letter.date:
+            when = date.fromisoformat(letter.date)
+            m = re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
+            if not m:
+                return "", None
+            return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.group(0), m.start(), m.end())
+        inferred = next((r for r in self.store.commitments() if r.source == source and r.letter_date_basis == "inferred"), None)
+        written = WRITTEN_SAME_DAY.search(letter.text)
+        if not (inferred and written):
+            return f"The letter “{letter.title}” gives no date.", None
+        start = written.start() + len(written.group(0)) - len(written.group(0).lstrip())
+        said = (f"The letter “{letter.title}” is undated; it says it was written the same day as the letter it encloses, "
+                f"which is dated {fmt_date(date.fromisoformat(inferred.letter_date))} [{n}].")
+        return said, self._cite(n, source, letter.text[start : written.end()], start, written.end())
+
+    def _cite(self, n: int, source: str, quote: str, start: int, end: int) -> Citation:
+        letter = self.store.letters()[source]
+        return Citation(n, source, letter.title, letter.date, quote, start, end, letter.page_at(start))
