@@ -22,7 +22,7 @@ from index.frames import Party as FrameParty
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
 from index.text import STOPWORDS, stem, words
-from index.vocabulary import ACTION_VERBS as ACTING_VERBS
+from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
 
 
 class Kind(str, Enum):
@@ -319,6 +319,7 @@ def extract(letter: LetterView) -> list[Commitment]:
         deadlines = find_deadlines(body, when)
         stated = [d for d in deadlines if d.stated]
         if kind != Kind.APPOINTMENT and not deadlines and not ACTION_VERBS.search(body):
+            records += frame_records(body, start, letter, when)
             continue
         if CHANGE.search(body) and stated:
             deadline = change_dates(body, when)[1]
@@ -357,14 +358,17 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     with a time (a date, a period, "later in the year", a recurrence), and each binding of the sender or
     the recipient themselves ("we will publish …", "you should ensure …") to an action an official tracks."""
     out = []
+    if body.rstrip().endswith(":"):
+        return out  # a lead-in: the duties are its list's items
     for frame in frames(body, start):
         clause = letter.text[frame.start : frame.end]
-        deadlines = find_deadlines(clause, when)
-        stated = [d for d in deadlines if d.stated]
         recurrence = recurrence_of(clause)
+        # "advertising from today" starts something; only a recurring duty is first due at its start.
+        deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
+        stated = [d for d in deadlines if d.stated]
         # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
         exhortation = frame.binding == Binding.OBLIGATION and frame.party == FrameParty.SENDER
-        undated_duty = frame.party is not None and frame.verb in ACTING_VERBS and not exhortation
+        undated_duty = frame.party is not None and frame.verb in ACTION_VERBS_SET and not exhortation
         if not (stated or recurrence or undated_duty):
             continue
         actor, actor_name = frame_actor(frame, letter)

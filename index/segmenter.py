@@ -76,7 +76,8 @@ def _looks_like_prose(line: str) -> bool:
         return False
     if FULL_DATE.search(line) and len(line.split()) >= 5:  # a table row of an action and its deadline
         return True
-    return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line) >= 200
+    # A long line is prose even when the letter as published lost its final full stop.
+    return bool(re.search(r"[.!?:;,)\"”’]$", line)) and len(line.split()) > 4 or len(line.split()) >= 15 or len(line) >= 200
 
 
 # An instruction opening with its verb ("Submit a plan by 1 May 2016."): a numbered item whose number was markup.
