@@ -21,7 +21,7 @@ from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
 from index.dates import find_deadlines
 from index.segmenter import UnitKind
-from index.store import Letter, Store
+from index.store import Store
 
 BACK_REFERENCE = re.compile(r"^(?:In the light of (?:its|their|this|these|that|those)|As a result|For (?:this|these) reasons?|Following (?:this|that|these)|Given (?:this|that|these)|Consequently|Therefore|In view of (?:this|that|these))\b")
 ELABORATION = re.compile(r"^(?:In particular|Specifically|For example|For instance|This means|That is|Namely)\b")
@@ -88,15 +88,11 @@ class ExtractiveAnswerer:
     def no_date(self, question: str, analysis: Analysis, cand: Candidate) -> Answer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
         answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
-        words_ = next(d.text for d in find_deadlines(answer.citations[0].quote, None) if d.vague)
-        answer.answer = f"No date is given: the letter says only “{words_}” [1].\n\n" + answer.answer
+        said = self.store.letters()[cand.source].text[cand.start : cand.end]
+        vague = next((d.text for d in find_deadlines(said, None) if d.vague), None)
+        if vague:
+            answer.answer = f"No date is given: the letter says only “{vague}” [1].\n\n" + answer.answer
         return answer
-
-    def _text(self, c: Candidate) -> str:
-        return self._letter(c).text[c.start : c.end]
-
-    def _letter(self, c: Candidate) -> Letter:
-        return self.store.letters()[c.source]
 
     def _items_of(self, item: Candidate) -> list[Candidate]:
         units, _ = self.store.units()

@@ -45,7 +45,6 @@ TYPE_WORDS = {
     QuestionType.CONSEQUENCE: frozenset("happens happen follows consequence consequences sanction sanctions penalty penalties".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
 }
-MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){2,}")
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.
 COMMON_CAPITALS = frozenset(
@@ -62,7 +61,6 @@ class Analysis:
     terms: list[str]  # content words, stopwords and question words removed
     stems: list[str]
     names: list[str] = field(default_factory=list)  # capitalised words that name something
-    titles: list[str] = field(default_factory=list)  # names of three or more capitalised words
     period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
     has_year: bool = False
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
@@ -106,8 +104,7 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
     tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", subject)
     names = [t for i, t in enumerate(tokens) if t not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
-    titles = [m.group(0) for m in MULTIWORD_NAME.finditer(subject) if m.start() > 0]
     return Analysis(
-        question, qtype, terms, [stem(t) for t in terms], names=names, titles=titles,
+        question, qtype, terms, [stem(t) for t in terms], names=names,
         period=period, has_year=has_year, wants=wants,
     )

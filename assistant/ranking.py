@@ -57,8 +57,8 @@ class RankingModel:
     second: float  # a second sentence is cited when its probability is at least this share of the best's
     # The least share of a question's key terms a sentence must cover to answer it; more when the question
     # wants a kind of answer (a date, a person…) that the same sentence must give.
-    key_coverage: float = 0.3
-    key_coverage_with_kind: float = 0.4
+    key_coverage: float = 0.0
+    key_coverage_with_kind: float = 0.0
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> RankingModel:

@@ -4,7 +4,7 @@ Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter
 frozen test halves (skipped, with the reason, when `ASSISTANT_REAL_CORPUS` is absent) and the blind
 set (`../shared/blind/run`, which scores main's CLI and prints totals only). The table is printed and
 appended to the score log in `evals/README.md` with the date and commit; each set's full report goes
-to `evals/report/<set>/`.
+to `evals/report/<set>/`, except the frozen half's, which gives its totals only.
 """
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ BLIND = Path("../shared/blind/run")
 class EvalSet:
     name: str
     path: Path
+    cases_reported: bool = True  # the frozen half gives totals only: nobody reads its answers case by case
 
 
 SETS = (
     EvalSet("own", Path("evals/testset.yaml")),
     EvalSet("paraphrases", Path("evals/paraphrases.yaml")),
     EvalSet("real-dev", Path("evals/real_dev.yaml")),
-    EvalSet("real-test (frozen)", Path("evals/real_test.yaml")),
+    EvalSet("real-test (frozen)", Path("evals/real_test.yaml"), cases_reported=False),
 )
 
 
@@ -140,13 +141,12 @@ def run_sets(sets, reports: Path | None, progress=None) -> tuple[list[Row], list
     rows, notes = [], []
     for s in sets:
         try:
-            testset = load_testset(s.path)
+            report = run_eval(load_testset(s.path), embeddings=embeddings, progress=progress)
         except TestSetError as err:
             notes.append(f"{s.name}: skipped — {err}")
             log.warning("%s: skipped: %s", s.name, err)
             continue
-        report = run_eval(testset, embeddings=embeddings, progress=progress)
-        if reports:
+        if reports and s.cases_reported:
             write_outputs(report, "extractive", reports / s.name.split()[0])
         rows += rows_from_report(s.name, report)
     return rows, notes

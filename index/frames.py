@@ -94,7 +94,9 @@ def _binding(v):
         return Binding.OBLIGATION, obj if obj is not None else head  # "directing the Council to take …"
     if head is not None and head.lemma_.lower() in REQUEST_HEADS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        return Binding.REQUEST, obj if obj is not None else head  # "asked Ed … to make", "would like to"
+        if obj is None:
+            return None, None  # "I would like to thank you": the writer's own wish asks no one
+        return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
     if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
         return Binding.REQUEST, v  # "I would be grateful if the Committee would give …"
     if head is None and v.dep_ == "acl" and v.head.lemma_.lower() in COMMITMENT_NOUNS:

@@ -186,7 +186,8 @@ def recurrence_words(text: str) -> str | None:
     if not m:
         return None
     basis = re.match(r"\s+basis\b", text[m.end() :])
-    start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()].lower() == "on a " and basis else m.start()
+    on = re.search(r"\bon\s+an?\s+$", text[max(0, m.start() - 8) : m.start()], re.I) if basis else None
+    start = m.start() - (len(text[max(0, m.start() - 8) : m.start()]) - on.start()) if on else m.start()
     return text[start : m.end() + (basis.end() if basis else 0)]
 
 
@@ -332,6 +333,8 @@ def extract(letter: LetterView) -> list[Commitment]:
         first_due = deadline.date if deadline else None
         if recurrence and deadline and deadline.precision == Precision.MONTH and first_due:
             first_due = month_end(first_due.year, first_due.month)
+        if any(r.start == start and r.end == unit.end for r in records):
+            continue
         records.append(
             Commitment(
                 id=record_id(letter.source, start, unit.end), kind=kind.value, actor=actor, actor_name=actor_name,
@@ -357,10 +360,12 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     """Records from the frames of a sentence no duty pattern matched: each binding of someone to an action
     with a time (a date, a period, "later in the year", a recurrence), and each binding of the sender or
     the recipient themselves ("we will publish …", "you should ensure …") to an action an official tracks."""
-    out = []
+    out: list[Commitment] = []
     if body.rstrip().endswith(":"):
         return out  # a lead-in: the duties are its list's items
     for frame in frames(body, start):
+        if any(r.start == frame.start and r.end == frame.end for r in out):
+            continue  # two actions under one governing verb: one record for the clause
         clause = letter.text[frame.start : frame.end]
         recurrence = recurrence_of(clause)
         # "advertising from today" starts something; only a recurring duty is first due at its start.

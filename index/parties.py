@@ -21,12 +21,12 @@ from index.vocabulary import HONORIFIC, initials
 # Words that make a line a post or an organisation rather than a person's name.
 POST_WORDS = re.compile(
     r"\b(?:Minister|Secretary|Chair|Chairman|Chairwoman|Convener|Director|Head|Chief|Commissioner|Leader|"
-    r"Officer|Statistician|Clerk|President|Governor|Adviser|Advisor|Deputy|Permanent|General|Principal|"
-    r"Manager|Controller|Registrar|Chancellor|Member|Members)\b"
+    r"Officer|Statistician|President|Governor|Adviser|Advisor|Deputy|Permanent|General|Principal|"
+    r"Manager|Controller|Registrar|Chancellor)\b"
 )
 ORG_WORDS = re.compile(
     r"\b(?:Council|Authority|Department|Office|Committee|Government|Agency|Board|Trust|Commission|Parliament|"
-    r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|England|Bank|Partnership)\b"
+    r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|Partnership)\b"
 )
 PERSON_NAME = re.compile(
     r"^(?:(?:Rt Hon|The Rt Hon|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Councillor|Cllr)\.?\s+)*"
@@ -56,7 +56,8 @@ class Party:
                 out.append(re.sub(r"\s+(?:MP|MSP|MS|AM|MLA)$", "", bare).split()[-1])
         for text in (self.post, self.organisation):
             if text:
-                out.append(text)
+                out.append(re.sub(r"\s*\([^)]*\)", "", text))
+                out += re.findall(r"\(([A-Za-z]{2,8})\)", text)  # "Department for … (DExEU)"
                 short = initials(text)
                 if len(short) > 1:
                     out.append(short)

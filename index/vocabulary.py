@@ -33,12 +33,14 @@ COMMITMENT_NOUNS = frozenset({"commitment", "plan", "plans", "intention", "under
 BINDING_CUE = re.compile(
     r"\b(?:will|shall|must|should|would|'ll|please|need|required?|expect\w*|plan\w*|intend\w*|propos\w*|aim\w*|"
     r"undertak\w*|commit\w*|schedul\w*|due|seek\w*|ask\w*|invit\w*|urg\w*|encourag\w*|request\w*|direct\w*|"
-    r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to)\b",
+    r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to|agree\w*|continu\w*|look\w*|"
+    r"want\w*|hop\w*)\b",
     re.I,
 )
 # Verbs that state how things are, not something anyone will do.
 STATIVE_VERBS = frozenset({"be", "have", "know", "think", "believe", "recognise", "recognize", "note", "see",
-                           "understand", "feel", "seem", "appear", "remain", "hope", "wish", "regret", "acknowledge"})
+                           "understand", "feel", "seem", "appear", "remain", "hope", "wish", "regret", "acknowledge",
+                           "recall", "remember", "realise", "realize", "find"})
 # Verbs of doing that an official tracks: reporting, requesting, directing, committing, appointing.
 ACTION_VERBS = frozenset(
     "report publish send submit provide respond reply write give produce prepare complete deliver share appoint "
@@ -64,7 +66,7 @@ def initials(phrase: str, joiners: bool = False) -> str:
     """'UK Statistics Authority' → 'UKSA'; 'Department for Work and Pensions' → 'DWP' (with its
     joining words, 'Secretary of State' → 'SoS', 'Department of Health' → 'DoH')."""
     out = []
-    for word in phrase.split():
+    for word in re.sub(r"\([^)]*\)", " ", phrase).split():  # "(DExEU)" is an alias of its own, not initials
         if word.lower() in NAME_JOINERS:
             if joiners and word != "&":
                 out.append(word[0])
@@ -113,7 +115,7 @@ class Mentions:
             short = initials(phrase)
             by_initials = whole and (short.upper() in self.acronyms or self._written(short))
             return phrase.lower() in self.corpus or by_initials
-        return all(self._written(f) or f.upper() in self.acronyms or re.search(rf"\b{re.escape(stem(f))}", self.corpus)
+        return all(self._written(f) or f.upper() in self.acronyms or re.search(rf"\b{re.escape(stem(f))}\w{{0,4}}\b", self.corpus)
                    for f in name_forms(phrase))
 
     def covered(self, phrase: str) -> bool:

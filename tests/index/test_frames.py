@@ -50,3 +50,12 @@ def test_frame_offsets_shift_into_the_letter():
     frame = only("You must submit a plan by 1 May 2016.")
     shifted = frames("You must submit a plan by 1 May 2016.", offset=100)[0]
     assert (shifted.start, shifted.end) == (frame.start + 100, frame.end + 100)
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to thank you for your letter of 3 May.",  # the writer's own wish asks no one
+    "The Committee will recall that the report was published in January.",  # recalling binds no one to act
+    "We hope that you will find this update helpful.",
+])
+def test_sentences_with_a_binding_word_that_bind_no_one_to_act_give_no_frame(text):
+    assert frames(text) == []

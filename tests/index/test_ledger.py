@@ -159,3 +159,14 @@ def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assista
     assert budget.status == "withdrawn"  # "I no longer require the Commissioner to …"
     answer = assistant.ask("By when must the Commissioner make recommendations on urgent actions?")
     assert answer.answer.startswith("The current deadline is 30 June 2014 [1], which replaced the earlier deadline of 31 May 2014 [2]")
+
+
+def test_two_actions_under_one_governing_verb_make_one_record_with_one_id():
+    from index.ledger import LetterView, extract
+
+    text = ("Dear Ms Shah,\n\nI would be pleased if you could confirm the timetable and if you could send the "
+            "documents to the Committee by 1 May 2016.\n\nYours sincerely,\n\nJo Bloggs\nDirector\n")
+    records = extract(LetterView("letter.txt", "A letter", text, {"recipient": "Ms Shah"}, date="2016-03-01"))
+    ids = [r.id for r in records]
+    assert ids and len(ids) == len(set(ids))
+    assert all(text[r.start : r.end] == r.quote for r in records)

@@ -15,8 +15,8 @@ from index.parties import Party, describe, header
      Party("Jane Doe", "Permanent Secretary", "Department for Transport"), None),
     ("From: Sam Patel <sam.patel@example.gov.uk>\nTo: Alex Brown\nDate: 3 May 2022\nSubject: Quarterly returns\n",
      Party("Sam Patel"), Party("Alex Brown"), "2022-05-03"),
-    ("APPENDIX 3\n\nLetter from the Chairman to Members of Parliament\n", Party(None, "Chairman"),
-     Party(None, "Members of Parliament"), None),
+    ("Annex B\n\nLetter from the Chair to the Permanent Secretary\n", Party(None, "Chair"),
+     Party(None, "Permanent Secretary"), None),
 ])
 def test_a_publication_or_email_header_names_both_parties(head, sender, recipient, date):
     found = header(head)

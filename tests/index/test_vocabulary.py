@@ -49,7 +49,7 @@ def test_the_share_of_a_questions_names_no_letter_mentions(question, names, unkn
 
 
 def test_honorifics_are_one_list():
-    assert HONORIFIC.match("Rt Hon Kate Forbes") and HONORIFIC.match("Dr. Tony Wright") and not HONORIFIC.match("Drake")
+    assert HONORIFIC.match("Rt Hon Alex Morgan") and HONORIFIC.match("Dr. Sam Okafor") and not HONORIFIC.match("Drake")
 
 
 def test_a_plural_name_is_mentioned_by_its_singular():
