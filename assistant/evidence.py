@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
 from index.store import Letter, Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words
-from index.vocabulary import KEY_POS, LIGHT_VERBS, Mentions, acronyms_in
+from index.vocabulary import HONORIFICS, KEY_POS, LIGHT_VERBS, Mentions, acronyms_in
 
 # A question wanting one of these kinds of answer needs a sentence that gives it (and covers the question).
 WANTED = {
@@ -37,7 +38,14 @@ WANTED = {
 }
 COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
-TITLES = {"the", "sir", "mr", "mrs", "ms", "dr", "lord", "councillor", "professor"}
+# Words that address a person rather than name them ("the letter to Sir Albert Bore").
+TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
+
+
+@lru_cache(maxsize=256)
+def _tagged(question: str) -> tuple[tuple[str, str, str], ...]:
+    """(word, part of speech, lemma) of each token of a question, tagged once."""
+    return tuple((t.text, t.pos_, t.lemma_) for t in pipeline()(question))
 
 
 @dataclass
@@ -67,7 +75,7 @@ class Evidence:
         self.model = model or RankingModel.load()
         self._idf: tuple[object, dict[str, float]] | None = None
         self._records: tuple[list, dict[str, list]] | None = None
-        self._acronyms: tuple[dict, set[str]] | None = None
+        self._mentions: tuple[dict, Mentions] | None = None
 
     # -- word weights ---------------------------------------------------------------------------
     def idf(self) -> dict[str, float]:
@@ -104,16 +112,17 @@ class Evidence:
         total = sum(weights.values())
         return sum(w for s, w in weights.items() if s not in idf) / total if total else 0.0
 
-    def known_acronyms(self) -> set[str]:
+    def mentions(self) -> Mentions:
+        """What the letters mention, built once per state of the store (the texts joined, their acronyms)."""
         flat = self.store.flat_texts()
-        if self._acronyms is None or self._acronyms[0] is not flat:
-            self._acronyms = (flat, acronyms_in(v.text for v in self.store.letters().values()))
-        return self._acronyms[1]
+        if self._mentions is None or self._mentions[0] is not flat:
+            acronyms = acronyms_in(v.text for v in self.store.letters().values())
+            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms))
+        return self._mentions[1]
 
     def unknown_names(self, analysis: Analysis) -> float:
         """Share of the names in the question (people, places, bodies, acronyms) that no letter mentions."""
-        mentions = Mentions(" ".join(self.store.flat_texts().values()), self.known_acronyms())
-        return mentions.unknown_share(analysis.text, analysis.names)
+        return self.mentions().unknown_share(analysis.text, analysis.names)
 
     # -- context ---------------------------------------------------------------------------------
     def record_for(self, cand: Candidate, about: Analysis | None = None):
@@ -142,14 +151,13 @@ class Evidence:
             unique.setdefault(note.means, note)
         return list(unique.values())
 
-    def context(self, c: Candidate, letter: Letter) -> str:
+    def context(self, c: Candidate, letter: Letter, record) -> str:
         """The sentence as the letter means it: lead-in, referents, the ledger's parties, the letter's title
         and every name of its sender and recipient (name, post, organisation, acronym)."""
         parts = [letter.text[c.start : c.end]]
         if c.lead_in is not None:
             parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
         parts += [r.means for r in self.referents(letter, c)]
-        record = self.record_for(c)
         if record:
             parts += [record.actor or "", record.actor_name or "", " ".join(record.recipients)]
         sender, recipient = letter_parties(letter.metadata)
@@ -214,8 +222,8 @@ class Evidence:
         that say what kind of answer it wants: "powers", "how much")."""
         skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
         return list(dict.fromkeys(
-            stem(t.text) for t in pipeline()(question)
-            if t.pos_ in KEY_POS and t.lemma_.lower() not in LIGHT_VERBS and t.text.lower() not in skip
+            stem(word) for word, pos, lemma in _tagged(question)
+            if pos in KEY_POS and lemma.lower() not in LIGHT_VERBS and word.lower() not in skip
         ))
 
     # -- candidates --------------------------------------------------------------------------------
@@ -262,15 +270,16 @@ class Evidence:
         text = letter.text[c.start : c.end]
         f = c.features
         f.dense = float(vectors[i] @ q_vec)
+        record = self.record_for(c)
+        context = self.context(c, letter, record)
         prev = units[i - 1] if i > 0 else None
         if prev and prev["source"] == c.source and prev["block"] == c.block:
             pair = vectors[i] + vectors[i - 1]
             f.dense_pair = float(pair @ q_vec / (np.linalg.norm(pair) or 1.0))
             before = letter.text[prev["start"] : prev["end"]]
-            f.coverage = self.coverage(analysis, before + " " + self.context(c, letter))
+            f.coverage = self.coverage(analysis, before + " " + context)
         else:
             f.dense_pair = f.dense
-        context = self.context(c, letter)
         f.coverage = max(f.coverage, self.coverage(analysis, context))
         f.key_coverage = self.coverage(keyed, context)
         f.coverage_own = self.coverage(analysis, text)
@@ -278,7 +287,6 @@ class Evidence:
         f.rank_bonus = bonus
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)
-        record = self.record_for(c)
         f.duty = float(record is not None)
         f.dated_duty = float(record is not None and bool(record.deadline or record.recurrence))
         return c

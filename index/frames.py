@@ -34,7 +34,9 @@ class Binding(str, Enum):
     REQUEST = "request"  # asks, invites, would welcome, would be grateful if → a request
 
 
-class Party(str, Enum):
+class Side(str, Enum):
+    """Which side of the letter an actor is on."""
+
     SENDER = "sender"
     RECIPIENT = "recipient"
 
@@ -46,7 +48,7 @@ class Frame:
     end: int
     verb: str  # the lemma of the bound action ("publish", "respond", "be")
     actor: str | None  # as written: "you", "the UK Statistics Authority", "the Committee"
-    party: Party | None  # which party the actor is, when the letter makes it one
+    party: Side | None  # which party the actor is, when the letter makes it one
     recipients: tuple[str, ...] = ()  # "to the Committee" of a communicating verb, as written
     action_start: int = 0  # the action's words: the verb with what it governs
     action_end: int = 0
@@ -157,12 +159,12 @@ def _phrase(token) -> str:
     return token.doc[left : right + 1].text
 
 
-def _party(actor: str | None) -> Party | None:
+def _party(actor: str | None) -> Side | None:
     word = (actor or "").lower().split()
     if word and word[0] in SENDER_WORDS:
-        return Party.SENDER
+        return Side.SENDER
     if word and word[0] in RECIPIENT_WORDS:
-        return Party.RECIPIENT
+        return Side.RECIPIENT
     return None
 
 

@@ -17,8 +17,7 @@ from enum import Enum
 
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end
-from index.frames import Binding, Frame, frames
-from index.frames import Party as FrameParty
+from index.frames import Binding, Frame, Side, frames
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
 from index.text import STOPWORDS, stem, words
@@ -372,7 +371,7 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
         stated = [d for d in deadlines if d.stated]
         # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
-        exhortation = frame.binding == Binding.OBLIGATION and frame.party == FrameParty.SENDER
+        exhortation = frame.binding == Binding.OBLIGATION and frame.party == Side.SENDER
         undated_duty = frame.party is not None and frame.verb in ACTION_VERBS_SET and not exhortation
         if not (stated or recurrence or undated_duty):
             continue
@@ -395,9 +394,9 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
 def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | None]:
     """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
     meta = letter.metadata
-    if frame.party == FrameParty.SENDER:
+    if frame.party == Side.SENDER:
         return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or "the sender", meta.get("sender")
-    if frame.party == FrameParty.RECIPIENT:
+    if frame.party == Side.RECIPIENT:
         body = recipient_body(meta)
         return body or meta.get("recipient_role") or meta.get("recipient") or "the recipient", meta.get("recipient")
     return frame.actor, None

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from index.dates import FULL_DATE, parse_date
 from index.vocabulary import HONORIFIC, initials
 
+# Letters after a name: "Mark Drakeford MS", "Jane Doe CBE".
+POST_NOMINALS = ("MP", "MSP", "MS", "AM", "MLA", "CBE", "OBE", "MBE", "KCB", "QC", "KC")
 # Words that make a line a post or an organisation rather than a person's name.
 POST_WORDS = re.compile(
     r"\b(?:Minister|Secretary|Chair|Chairman|Chairwoman|Convener|Director|Head|Chief|Commissioner|Leader|"
@@ -30,7 +32,7 @@ ORG_WORDS = re.compile(
 )
 PERSON_NAME = re.compile(
     r"^(?:(?:Rt Hon|The Rt Hon|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Councillor|Cllr)\.?\s+)*"
-    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:MP|MSP|MS|AM|MLA|CBE|OBE|MBE|KCB|QC|KC))*$"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*$"
 )
 LETTER_FROM = re.compile(
     r"^Letter\s+(?:from\s+(?P<sender>.+?)\s+)?to\s+(?P<recipient>.+?)(?:\s+(?:of|dated|on)\s+(?P<date>" + FULL_DATE.pattern + r"))?\s*\.?$",
@@ -53,7 +55,7 @@ class Party:
             bare = HONORIFIC.sub("", self.name).strip()
             out += [self.name, bare]
             if len(bare.split()) > 1:
-                out.append(re.sub(r"\s+(?:MP|MSP|MS|AM|MLA)$", "", bare).split()[-1])
+                out.append(re.sub(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))+$", "", bare).split()[-1])
         for text in (self.post, self.organisation):
             if text:
                 out.append(re.sub(r"\s*\([^)]*\)", "", text))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.frames import Binding, Party, frames
+from index.frames import Binding, Side, frames
 
 
 def only(text: str):
@@ -14,10 +14,10 @@ def only(text: str):
 @pytest.mark.parametrize("text, binding, verb, actor, party", [
     ("The documents will be available to the Committee before recess in December 2021.", Binding.COMMITMENT, "be", "The documents", None),
     ("I would be very grateful if the Committee would give an extension of time until after recess.", Binding.REQUEST, "give", "the Committee", None),
-    ("We would welcome a detailed response to each of the points in our letter.", Binding.REQUEST, "welcome", "you", Party.RECIPIENT),
+    ("We would welcome a detailed response to each of the points in our letter.", Binding.REQUEST, "welcome", "you", Side.RECIPIENT),
     ("The Authority will respond to the Committee’s report at 7:30am on 4 September.", Binding.COMMITMENT, "respond", "The Authority", None),
-    ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Party.SENDER),
-    ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Party.RECIPIENT),
+    ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Side.SENDER),
+    ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Side.RECIPIENT),
     ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
     ("I am directing the Council to take the actions set out below.", Binding.OBLIGATION, "take", "the Council", None),
     ("This Expert Panel will be supported by a small team of officials.", Binding.COMMITMENT, "support", "a small team", None),
