@@ -226,13 +226,22 @@ class Evidence:
             if pos in KEY_POS and lemma.lower() not in LIGHT_VERBS and word.lower() not in skip
         ))
 
+    @staticmethod
+    def key_verbs(question: str, analysis: Analysis) -> list[str]:
+        """Stems of the verbs that say what happens in the question ("copied", "backed", "oversees")."""
+        skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
+        return list(dict.fromkeys(
+            stem(lemma) for word, pos, lemma in _tagged(question)
+            if pos == "VERB" and lemma.lower() not in LIGHT_VERBS and word.lower() not in skip
+        ))
+
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
         """The sentences of the passages retrieved for `question`, most probable answer first."""
         named = self.letters_named(question)
         scope = named or self.letters_about(analysis)
         retriever = self.retriever.model_copy(update={"k": k, "sources": scope or None})  # a copy per question
-        keyed = replace(analysis, stems=self.key_terms(question, analysis))
+        keyed = replace(analysis, stems=self.key_terms(question, analysis), verbs=self.key_verbs(question, analysis))
         if named:  # the names pick the letter; they are not what the answer is about
             dropped = {stem(w) for w in words(LETTER_REFERENCE.search(question).group(0))}
             analysis = replace(analysis, stems=[s for s in analysis.stems if s not in dropped])
@@ -285,6 +294,8 @@ class Evidence:
         f.coverage_own = self.coverage(analysis, text)
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.rank_bonus = bonus
+        own = {stem(w) for w in words(text)}
+        f.verb_match = float(any(v in own for v in keyed.verbs))
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)
         f.duty = float(record is not None)

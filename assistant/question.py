@@ -60,6 +60,7 @@ class Analysis:
     type: QuestionType
     terms: list[str]  # content words, stopwords and question words removed
     stems: list[str]
+    verbs: list[str] = field(default_factory=list)  # stems of its own verbs, when evidence asks for them
     names: list[str] = field(default_factory=list)  # capitalised words that name something
     period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
     has_year: bool = False

@@ -28,6 +28,7 @@ class Features:
     key_coverage: float = 0.0  # the same for the question's key terms (nouns, proper nouns, verbs) in context
     fit: float = 0.0  # the sentence gives the kind of answer wanted (a date, a person, a recipient…)
     rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
+    verb_match: float = 0.0  # the sentence itself uses one of the question's own verbs (not "be", "have", "ask"…)
     is_line: float = 0.0  # an address, heading or signature line rather than a sentence
     is_item: float = 0.0  # a list item under a lead-in
     duty: float = 0.0  # the sentence binds someone to an action (it holds a ledger record)
