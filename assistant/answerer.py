@@ -16,10 +16,9 @@ from assistant.answer import Answer, Citation
 from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
-from assistant.question import Analysis, QuestionType, analyse
+from assistant.question import Analysis, QuestionType, analyse, asked
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
-from index.dates import find_deadlines
 from index.segmenter import UnitKind
 from index.store import Store
 
@@ -41,7 +40,8 @@ class ExtractiveAnswerer:
         """Answer `question`; `context` is the previous question when this one is a follow-up."""
         started = time.perf_counter()
         question = question.strip()
-        analysis = analyse(question, default_year=self._default_year(), context=context)
+        query = asked(question)
+        analysis = analyse(query, default_year=self._default_year(), context=context)
         if not question:
             return Answer(question, "Please ask a question about the letters.", True)
         if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
@@ -49,9 +49,10 @@ class ExtractiveAnswerer:
             found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(question, analysis)
             result = found if isinstance(found, Answer) else self.abstain(question, found)
         else:
-            cands = self.evidence.candidates(f"{question} {context}" if context else question, analysis, k)
+            cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
             retrieved = time.perf_counter()
-            result = self.compose(question, analysis, cands)
+            result = self.compose(query, analysis, cands)
+            result.question = question
         done = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((retrieved - started) * 1000, 1),
@@ -68,30 +69,27 @@ class ExtractiveAnswerer:
         return Answer(question, f"The letters do not say. {why}".strip(), True)
 
     def compose(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer:
-        """The most probable answering sentence among the evidence that covers the question and gives
-        the kind of answer wanted; otherwise the letters do not say, and why."""
+        """The most probable sentence, when it is probable enough to answer; otherwise the letters do not
+        say, and why."""
         why = self.evidence.insufficient(cands, analysis)
         if why:
             return self.abstain(question, why)
-        answering = self.evidence.answering(cands, analysis)
-        if not answering:  # a "when" question answered only by "shortly" or "in due course"
-            return self.no_date(question, analysis, self.evidence.vague_date(cands, analysis))
-        best = answering[0]
+        vague = self.evidence.vague_date(cands, analysis)
+        if vague:  # a "when" question answered only by "shortly" or "in due course"
+            return self.no_date(question, analysis, cands[0], vague)
+        best = cands[0]
         chosen = [best]
         if best.kind == UnitKind.ITEM.value and best.lead_in is not None and LIST_QUESTION.search(question):
             chosen = self._items_of(best) or chosen
         else:
             model = self.evidence.model
-            chosen += [c for c in answering[1:2] if c.probability >= model.second * best.probability]
+            chosen += [c for c in cands[1:2] if c.probability >= model.second * best.probability]
         return self.write(question, analysis, chosen)
 
-    def no_date(self, question: str, analysis: Analysis, cand: Candidate) -> Answer:
+    def no_date(self, question: str, analysis: Analysis, cand: Candidate, vague: str) -> Answer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
         answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
-        said = self.store.letters()[cand.source].text[cand.start : cand.end]
-        vague = next((d.text for d in find_deadlines(said, None) if d.vague), None)
-        if vague:
-            answer.answer = f"No date is given: the letter says only “{vague}” [1].\n\n" + answer.answer
+        answer.answer = f"No date is given: the letter says only “{vague}” [1].\n\n" + answer.answer
         return answer
 
     def _items_of(self, item: Candidate) -> list[Candidate]:

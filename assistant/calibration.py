@@ -2,13 +2,17 @@
 
 Calibration sets only: our own letters (`evals/testset.yaml`), their paraphrases and the real-letter
 development half. Never the frozen test half, never the blind set.
-- Every candidate sentence of every answerable question is a training row of the sentence model,
-  labelled by whether it overlaps a gold span.
+- Every candidate sentence of every question is a training row of the sentence model, labelled by
+  whether it overlaps a gold span (so no sentence answers an unanswerable question).
 - A second citation is allowed when its probability is a large enough share of the best's: the share
   that most improves gold sentences found plus a quarter of the precision of what is cited.
-- The least key-term coverage to answer (with and without a kind of answer wanted) maximises the share
-  of questions handled right — answered from a gold sentence, or refused when the letters do not
-  say — each set weighing the same; the refusal precision/recall at that choice is logged.
+- A second small logistic model reads each question's best evidence (`ranking.Support`: the best
+  sentence's probability, the key terms covered by it and by any sentence giving the kind of answer
+  wanted, names and words no letter uses), labelled by whether the question is answerable, each set
+  and each label weighing the same. One threshold on its probability decides whether the letters
+  answer at all: the middle of the range that maximises the share of questions handled right —
+  answered citing a gold sentence, or refused when the letters do not say — each set weighing the
+  same. The refusal precision/recall curve over thresholds is logged.
 """
 
 from __future__ import annotations
@@ -16,17 +20,19 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from assistant.ranking import Features, Logistic, RankingModel, vector
+from assistant.ranking import Features, Logistic, RankingModel, Support, vector
 
 SETS = (Path("evals/testset.yaml"), Path("evals/paraphrases.yaml"), Path("evals/real_dev.yaml"))
 SECONDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-COVERAGES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.01))
+CURVE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 START, END = "<!-- calibration -->", "<!-- /calibration -->"
 
 
@@ -36,15 +42,14 @@ class Question:
     cands: list  # its candidates (evidence.Candidate), features filled in
     hits: list[bool]  # each candidate overlaps a gold span
     answerable: bool = True
-    wants_kind: bool = False  # wants a kind of answer (evidence.WANTED)
-    unknown_names: float = 0.0  # share of its names no letter mentions
+    support: Support | None = None  # its best evidence's support, once the candidates are ranked
+    analysis: object = None  # question.Analysis
 
 
 def collect(paths=SETS, embeddings=None) -> list[Question]:
-    """The candidates of every answerable question of the calibration sets, with their gold labels."""
+    """The candidates of every question of the calibration sets, with their gold labels."""
     from assistant.evaluation import load_testset, locate
-    from assistant.evidence import WANTED
-    from assistant.question import QuestionType, analyse
+    from assistant.question import QuestionType, analyse, asked
     from assistant.service import Assistant
     from index.settings import Settings
 
@@ -58,24 +63,49 @@ def collect(paths=SETS, embeddings=None) -> list[Question]:
             assistant.indexer.run(testset.corpus)
             answerer = assistant.answerer
             for case in testset.cases:
-                analysis = analyse(case.question, default_year=answerer._default_year())
+                analysis = analyse(asked(case.question), default_year=answerer._default_year())
                 if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
                     continue  # answered from the ledger and the letters' dates, not from evidence
                 spans = [(g.source, *locate(assistant.store.letter(g.source).text, g.quote)) for g in case.gold]
-                cands = answerer.evidence.candidates(case.question, analysis, 8)
+                cands = answerer.evidence.candidates(asked(case.question), analysis, 8)
                 hits = [any(c.source == s and c.start < e and b < c.end for s, b, e in spans) for c in cands]
-                out.append(Question(path.stem, cands, hits, case.answerable, analysis.type in WANTED,
-                                    answerer.evidence.unknown_names(analysis)))
+                out.append(Question(path.stem, cands, hits, case.answerable, None, analysis))
     return out
 
 
 def fit_sentence_model(questions: list[Question]) -> Logistic:
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([vector(c.features) for q in questions if q.answerable for c in q.cands])
-    y = np.array([h for q in questions if q.answerable for h in q.hits])
+    x = np.array([vector(c.features) for q in questions for c in q.cands])
+    y = np.array([h for q in questions for h in q.hits])
     model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
     names = [f.name for f in fields(Features)]
+    return Logistic({n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)},
+                    round(float(model.intercept_[0]), 4))
+
+
+def ranked(q: Question, sentence: Logistic) -> Question:
+    """The question with its candidates re-scored by `sentence`, most probable first."""
+    from assistant.evidence import Evidence
+
+    for c in q.cands:
+        c.probability = sentence.probability(c.features)
+    order = sorted(range(len(q.cands)), key=lambda i: -q.cands[i].probability)
+    cands = [q.cands[i] for i in order]
+    return replace(q, cands=cands, hits=[q.hits[i] for i in order], support=Evidence.support(cands, q.analysis))
+
+
+def fit_support_model(questions: list[Question]) -> Logistic:
+    """P(the letters answer) from each question's best evidence, labelled by whether it is answerable."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([vector(q.support) for q in questions])
+    y = np.array([q.answerable for q in questions])
+    # Each set weighs the same, and within it answerable and unanswerable questions weigh the same.
+    size = Counter((q.set, q.answerable) for q in questions)
+    weight = np.array([1.0 / size[q.set, q.answerable] for q in questions])
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y, sample_weight=weight * len(questions) / weight.sum())
+    names = [f.name for f in fields(Support)]
     return Logistic({n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)},
                     round(float(model.intercept_[0]), 4))
 
@@ -103,15 +133,12 @@ def citing_score(rows) -> float:
 
 
 def decisions(questions: list[Question], model: RankingModel) -> list[tuple[str, bool, bool, bool]]:
-    """Per question: (set, answerable, answered, answered from a gold sentence)."""
+    """Per question: (set, answerable, answered, answered citing a gold sentence)."""
     rows = []
     for q in questions:
-        least = model.key_coverage_with_kind if q.wants_kind else model.key_coverage
-        passing = [(model.sentence.probability(c.features), h) for c, h in zip(q.cands, q.hits, strict=True)
-                   if c.features.key_coverage >= least and (c.features.fit >= 1.0 or not q.wants_kind)]
-        answered = bool(passing) and q.unknown_names < 0.5
-        gold = answered and max(passing, key=lambda p: p[0])[1]
-        rows.append((q.set, q.answerable, answered, gold))
+        answered = bool(q.cands) and model.support.probability(q.support) >= model.threshold
+        second = len(q.cands) > 1 and q.cands[1].probability >= model.second * q.cands[0].probability
+        rows.append((q.set, q.answerable, answered, answered and (q.hits[0] or second and q.hits[1])))
     return rows
 
 
@@ -134,28 +161,30 @@ def refusal_figures(rows) -> dict[str, dict[str, float]]:
 
 def calibrate(questions: list[Question]) -> tuple[RankingModel, dict, dict]:
     sentence = fit_sentence_model(questions)
+    questions = [ranked(q, sentence) for q in questions]
     second = max(SECONDS, key=lambda s: citing_score(cited(questions, RankingModel(sentence, s))))
-    model = RankingModel(sentence, second)
+    model = RankingModel(sentence, second, fit_support_model(questions))
 
     def handled(m: RankingModel) -> float:
         return float(np.mean([f["handled"] for f in refusal_figures(decisions(questions, m)).values()]))
 
-    grid = [replace(model, key_coverage=a, key_coverage_with_kind=b) for a in COVERAGES for b in COVERAGES]
-    model = max(grid, key=lambda m: (handled(m), -m.key_coverage - m.key_coverage_with_kind))
+    scores = {t: handled(replace(model, threshold=t)) for t in THRESHOLDS}
+    best = [t for t, s in scores.items() if s == max(scores.values())]
+    model = replace(model, threshold=best[len(best) // 2])
     rows = cited(questions, model)
     quality = {}
     for name in dict.fromkeys(s for s, _, _ in rows):
         mine = [r for r in rows if r[0] == name]
         quality[name] = {"questions": len(mine), "best_is_gold": round(float(np.mean([b for _, b, _ in mine])), 3),
                          "gold_cited": round(float(np.mean([b or bool(s) for _, b, s in mine])), 3)}
-    return model, quality, refusal_figures(decisions(questions, model))
+    curve = {t: refusal_figures(decisions(questions, replace(model, threshold=t))) for t in CURVE}
+    return model, quality, refusal_figures(decisions(questions, model)), curve
 
 
-def report_markdown(model: RankingModel, quality: dict, refusals: dict, day: date) -> str:
+def report_markdown(model: RankingModel, quality: dict, refusals: dict, curve: dict, day: date) -> str:
     lines = [START, f"Fitted {day.isoformat()} on {', '.join(p.name for p in SETS)}: a second citation when its "
-             f"probability is ≥ {model.second} of the best's; a sentence answers when it covers ≥ {model.key_coverage} "
-             f"of the question's key terms (≥ {model.key_coverage_with_kind}, and gives it, when a kind of answer is "
-             "wanted). Measured on the evidence alone (names no letter mentions refuse too; the ledger's and the "
+             f"probability is ≥ {model.second} of the best's; the letters answer when the best sentence's probability "
+             f"is ≥ {model.threshold}, else they do not say. Measured on the evidence alone (the ledger's and the "
              "letters' dates answer their own questions), in-sample: on the very sets it was fitted on.", "",
              "| set | answerable | best sentence is gold | a gold sentence is cited | handled right | refusal precision "
              "| refusal recall | false refusals |", "|---|---|---|---|---|---|---|---|"]
@@ -164,6 +193,13 @@ def report_markdown(model: RankingModel, quality: dict, refusals: dict, day: dat
         cells = [name, q["questions"], q["best_is_gold"], q["gold_cited"], r["handled"], r["refusal_precision"],
                  r["refusal_recall"], r["false_refusal"]]
         lines.append("| " + " | ".join("—" if c is None else str(c) for c in cells) + " |")
+    names = list(quality)
+    lines += ["", "Refusals by threshold (precision / recall / false refusals):", "",
+              "| threshold | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for t, figures in curve.items():
+        cells = [" / ".join("—" if figures[n][k] is None else str(figures[n][k])
+                            for k in ("refusal_precision", "refusal_recall", "false_refusal")) for n in names]
+        lines.append(f"| {t}{' (chosen)' if t == model.threshold else ''} | " + " | ".join(cells) + " |")
     return "\n".join(lines + [END])
 
 
@@ -181,10 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, default=Path("evals/README.md"))
     args = parser.parse_args(argv)
     questions = collect()
-    model, quality, refusals = calibrate(questions)
+    model, quality, refusals, curve = calibrate(questions)
     model.save(provenance={"fitted": date.today().isoformat(), "sets": [str(p) for p in SETS],
                            "questions": len(questions), "candidates": sum(len(q.cands) for q in questions)})
-    block = report_markdown(model, quality, refusals, date.today())
+    block = report_markdown(model, quality, refusals, curve, date.today())
     write_block(args.readme, block)
     print(block)
     return 0

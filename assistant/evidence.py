@@ -2,9 +2,9 @@
 
 Sentences are read in context — their list lead-in, who "I"/"you"/"this study" are, the ledger's
 record of who acts for whom, the letter's title and parties — and ranked by `assistant.ranking`.
-`insufficient` says when the evidence cannot answer: names no letter mentions, or no sentence that
-covers the question's key terms (and gives the kind of answer wanted), with thresholds fitted by
-`make calibrate`.
+`insufficient` says when the evidence cannot answer: when even the best sentence's probability is below
+the one threshold `make calibrate` fits. Names no letter mentions, a kind of answer (a date, a person)
+no sentence gives, and thin coverage lower that probability; none of them refuses on its own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.fit import fit
 from assistant.question import Analysis, QuestionType, type_words
-from assistant.ranking import Features, RankingModel
+from assistant.ranking import Features, RankingModel, Support
 from index.dates import find_deadlines
 from index.language import pipeline
 from index.parties import letter_parties
@@ -29,7 +29,7 @@ from index.store import Letter, Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words
 from index.vocabulary import HONORIFICS, KEY_POS, LIGHT_VERBS, Mentions, acronyms_in
 
-# A question wanting one of these kinds of answer needs a sentence that gives it (and covers the question).
+# The kinds of answer a question can want, as a refusal names what the evidence lacks.
 WANTED = {
     QuestionType.CONSEQUENCE: "what would follow", QuestionType.WHEN: "a date or deadline",
     QuestionType.TO_WHOM: "who receives it", QuestionType.LEGAL_BASIS: "the legal powers used",
@@ -188,30 +188,36 @@ class Evidence:
         scoped = [s for s, c in counts.items() if c == best]
         return scoped if best and len(scoped) < len(letters) else []
 
-    def answering(self, cands: list[Candidate], analysis: Analysis) -> list[Candidate]:
-        """The candidates that cover what the question is about (the idf-weighted share of its key terms,
-        in context) and, when it wants a kind of answer, give it; thresholds from calibration."""
-        if analysis.type in WANTED:
-            least = self.model.key_coverage_with_kind
-            return [c for c in cands if c.features.fit >= 1.0 and c.features.key_coverage >= least]
-        return [c for c in cands if c.features.key_coverage >= self.model.key_coverage]
-
     def insufficient(self, cands: list[Candidate], analysis: Analysis) -> str | None:
-        """Why the evidence cannot answer, or None when it can."""
-        if self.unknown_names(analysis) >= 0.5:
-            return "No indexed letter mentions some of the names in the question."
-        if self.answering(cands, analysis) or self.vague_date(cands, analysis):
+        """Why the letters do not say, or None when the best sentence is probable enough to answer (one
+        threshold, from calibration). The reason names what the best evidence lacks most."""
+        best = cands[0] if cands else None
+        if best is not None and self.model.support.probability(self.support(cands, analysis)) >= self.model.threshold:
             return None
-        if analysis.type in WANTED:
+        if best is None or best.features.unknown_names >= 0.5:
+            return "No indexed letter mentions some of the names in the question." if best else \
+                "No passage in the indexed letters covers what was asked."
+        if best.features.kind_missing > 0 and analysis.type in WANTED:
             return f"The passages on this subject do not give {WANTED[analysis.type]}."
         return "No passage in the indexed letters covers what was asked."
 
-    def vague_date(self, cands: list[Candidate], analysis: Analysis) -> Candidate | None:
-        """For a "when" question, a covering sentence that says only "shortly" or "in due course"."""
-        if analysis.type != QuestionType.WHEN:
+    @staticmethod
+    def support(cands: list[Candidate], analysis: Analysis) -> Support:
+        """The best evidence's support for any answer (candidates most probable first)."""
+        if not cands:
+            return Support()
+        best = cands[0].features
+        giving = [c.features.key_coverage for c in cands if analysis.type not in WANTED or c.features.fit >= 1.0]
+        wanted = float(analysis.type in WANTED)
+        covered = max(giving, default=0.0)
+        return Support(cands[0].probability, best.key_coverage, covered, best.unknown_names,
+                       float(best.unknown_names >= 0.5), best.unseen, wanted, covered * wanted)
+
+    def vague_date(self, cands: list[Candidate], analysis: Analysis) -> str | None:
+        """For a "when" question whose best sentence gives no date but "shortly" or "in due course": those words."""
+        if analysis.type != QuestionType.WHEN or not cands or cands[0].features.fit >= 1.0:
             return None
-        covering = [c for c in cands if c.features.key_coverage >= self.model.key_coverage_with_kind][:2]
-        return next((c for c in covering if any(d.vague for d in find_deadlines(self._text(c), None))), None)
+        return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
 
     def _text(self, c: Candidate) -> str:
         return self.store.letters()[c.source].text[c.start : c.end]
@@ -293,6 +299,7 @@ class Evidence:
         f.key_coverage = self.coverage(keyed, context)
         f.coverage_own = self.coverage(analysis, text)
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
+        f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus
         own = {stem(w) for w in words(text)}
         f.verb_match = float(any(v in own for v in keyed.verbs))
@@ -308,9 +315,10 @@ class Evidence:
             return
         best_dense = max(c.features.dense for c in cands)
         best_cov = max(c.features.coverage for c in cands)
-        unseen = self.unseen(analysis)
+        unseen, unknown = self.unseen(analysis), self.unknown_names(analysis)
         for c in cands:
             c.features.dense_gap = c.features.dense - best_dense
             c.features.coverage_gap = c.features.coverage - best_cov
             c.features.unseen = unseen
+            c.features.unknown_names = unknown
             c.probability = self.model.sentence.probability(c.features)

@@ -70,6 +70,15 @@ class Analysis:
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)
 
 
+# "For my note: …", "For the Minister's briefing: …": what the answer is for, not what the question asks.
+PURPOSE_LABEL = re.compile(r"^\s*for\s+[^:?]{1,40}:\s+(?=\S)", re.I)
+
+
+def asked(question: str) -> str:
+    """The question without a leading label saying what the answer is for."""
+    return PURPOSE_LABEL.sub("", question.strip(), count=1)
+
+
 def is_follow_up(question: str) -> bool:
     """A short question leaning on the one before ("and by when?", "who else receives it?")."""
     own = [t for t in content_terms(question) if t not in QUESTION_WORDS and t not in {"else", "also", "receive", "receives"}]

@@ -1,5 +1,6 @@
 """How much a sentence answers a question: one small logistic model over generic evidence features,
-and how much of the question a sentence must cover to answer it at all.
+and a second over the best evidence of a question: the one probability, with one threshold, that decides
+whether the letters answer at all.
 
 Fitted by `make calibrate` (`assistant.calibration`) on the calibration sets — our own letters, their
 paraphrases and the real-letter development half, never the frozen test half or the blind set — and
@@ -36,6 +37,22 @@ class Features:
     dense_gap: float = 0.0  # dense minus the best dense among this question's candidates
     coverage_gap: float = 0.0  # coverage minus the best coverage among this question's candidates
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all
+    unknown_names: float = 0.0  # share of the question's names (people, places, bodies) no letter mentions
+    kind_missing: float = 0.0  # the question wants a kind of answer (a date, a person…) the sentence does not give: 1 - fit
+
+
+@dataclass
+class Support:
+    """How well the best evidence for one question supports any answer at all."""
+
+    best: float = 0.0  # the best sentence's probability
+    key_coverage: float = 0.0  # its share of the question's key terms, in context
+    kind_coverage: float = 0.0  # the most key terms any sentence giving the kind of answer wanted covers
+    unknown_names: float = 0.0  # share of the question's names no letter mentions
+    most_names_unknown: float = 0.0  # … at least half of them: the question is about something else
+    unseen: float = 0.0  # idf-weighted share of the question's words no letter uses
+    wants_kind: float = 0.0  # the question wants a kind of answer (a date, a person, a recipient…)
+    kind_coverage_wanted: float = 0.0  # kind_coverage when a kind is wanted, else 0 (its own slope)
 
 
 def vector(features) -> list[float]:
@@ -56,17 +73,15 @@ class Logistic:
 class RankingModel:
     sentence: Logistic  # P(this sentence answers the question)
     second: float  # a second sentence is cited when its probability is at least this share of the best's
-    # The least share of a question's key terms a sentence must cover to answer it; more when the question
-    # wants a kind of answer (a date, a person…) that the same sentence must give.
-    key_coverage: float = 0.0
-    key_coverage_with_kind: float = 0.0
+    support: Logistic = Logistic({}, 0.0)  # P(the letters answer the question), from its best evidence (Support)
+    threshold: float = 0.0  # the letters answer when that probability reaches this; else they do not say
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> RankingModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(Logistic(**data["sentence"]), data["second"], data["key_coverage"], data["key_coverage_with_kind"])
+        return cls(Logistic(**data["sentence"]), data["second"], Logistic(**data["support"]), data["threshold"])
 
     def save(self, path: Path = WEIGHTS, provenance: dict | None = None) -> None:
-        data = {"sentence": asdict(self.sentence), "second": self.second, "key_coverage": self.key_coverage,
-                "key_coverage_with_kind": self.key_coverage_with_kind, "provenance": provenance or {}}
+        data = {"sentence": asdict(self.sentence), "second": self.second, "support": asdict(self.support),
+                "threshold": self.threshold, "provenance": provenance or {}}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -38,3 +38,19 @@ def test_follow_ups_lean_on_the_previous_question():
     assert not is_follow_up("Who has been appointed Commissioner for Birmingham?")
     followed = analyse("and by when?", context="Who does the Commissioner report to about senior management?")
     assert followed.type == QuestionType.WHEN and "commissioner" in followed.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_part"),
+    [
+        ("For my note: who will the study report to?", "who will the study report to?"),
+        ("For the Minister's briefing: when is the plan due?", "when is the plan due?"),
+        ("Improvement plan adequacy: who does the Commissioner report to?",
+         "Improvement plan adequacy: who does the Commissioner report to?"),  # a topic, not a purpose
+        ("For how long is the Commissioner appointed?", "For how long is the Commissioner appointed?"),
+    ],
+)
+def test_a_label_saying_what_the_answer_is_for_is_not_part_of_the_question(question, asked_part):
+    from assistant.question import asked
+
+    assert asked(question) == asked_part

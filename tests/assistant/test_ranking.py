@@ -40,3 +40,23 @@ def test_a_wrong_second_citation_costs_precision():
     alone, with_wrong = [("dev", True, None)], [("dev", True, False)]
     assert citing_score(alone) == 1.25
     assert citing_score(with_wrong) == 1.125
+
+
+def test_the_letters_answer_only_when_the_best_evidence_is_supported_enough():
+    from assistant.calibration import Question, decisions
+    from assistant.ranking import Support
+
+    m = RankingModel(Logistic({"dense": 4.0}, -2.0), 0.7, Logistic({"kind_coverage": 10.0}, -5.0), 0.5)
+    covered = Question("dev", [Cand(0.9)], [True], True, Support(kind_coverage=0.8))
+    thin = Question("dev", [Cand(0.9)], [False], False, Support(kind_coverage=0.1))
+    unanswered = Question("dev", [Cand(0.9)], [True], True, Support(kind_coverage=0.2))
+    assert decisions([covered, thin, unanswered], m) == [
+        ("dev", True, True, True), ("dev", False, False, False), ("dev", True, False, False)]
+
+
+def test_names_no_letter_mentions_lower_the_support_but_decide_nothing_alone():
+    from assistant.ranking import Support
+
+    support = Logistic({"kind_coverage": 6.0, "unknown_names": -3.0}, -2.0)
+    strong = support.probability(Support(kind_coverage=1.0, unknown_names=0.5))
+    assert support.probability(Support(kind_coverage=1.0)) > strong > 0.5
