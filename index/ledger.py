@@ -392,25 +392,14 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
 
 
 def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | None]:
-    """(actor as post or body, person's name): "I" is the sender, "we" the body the sender writes for,
-    "you" the recipient; "our officials" are the sender's body's officials."""
+    """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
     meta = letter.metadata
-    words_ = (frame.actor or "").split()
-    first = words_[0].lower() if words_ else ""
-    if frame.party == Side.SENDER and first in PLURAL_SENDER:
-        body = meta.get("sender_org") or meta.get("sender_role") or meta.get("sender") or "the sender"
-        return (body if len(words_) == 1 else f"{body} {' '.join(words_[1:])}"), None
     if frame.party == Side.SENDER:
         return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or "the sender", meta.get("sender")
     if frame.party == Side.RECIPIENT:
         body = recipient_body(meta)
-        who = body or meta.get("recipient_role") or meta.get("recipient") or "the recipient"
-        return (who if len(words_) == 1 else f"{who} {' '.join(words_[1:])}"), meta.get("recipient")
+        return body or meta.get("recipient_role") or meta.get("recipient") or "the recipient", meta.get("recipient")
     return frame.actor, None
-
-
-# "We" and "our" speak for the body the sender writes for; "I" and "my" for the sender.
-PLURAL_SENDER = frozenset({"we", "us", "our"})
 
 
 # -- across letters ------------------------------------------------------------------------------
