@@ -11,7 +11,7 @@ from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines
-from index.ledger import recurrence_of, recurrence_words
+from index.ledger import UNNAMED_RECIPIENT, UNNAMED_SENDER, recurrence_of, recurrence_words
 from index.store import Letter
 
 RECIPIENTS = re.compile(
@@ -51,7 +51,7 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     named = name_for_role(analysis.text, text)
     if named:
         return named
-    if record and record.actor and ACTING.search(analysis.text):
+    if record and record.actor not in (None, UNNAMED_SENDER, UNNAMED_RECIPIENT) and ACTING.search(analysis.text):
         return record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
     return None
 

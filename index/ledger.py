@@ -111,6 +111,10 @@ REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
 ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?P<role>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:then\b|who will\b|will\b|is to\b|must\b|to make\b)")
 
 
+# An actor a letter does not name: better said than left out of a record, but no answer to "who?".
+UNNAMED_SENDER, UNNAMED_RECIPIENT = "the sender", "the recipient"
+
+
 def record_id(source: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{source}\x00{start}\x00{end}".encode()).hexdigest()[:16]
 
@@ -131,9 +135,9 @@ def resolve_party(phrase: str, letter: LetterView) -> str:
     p = re.sub(r"^(?:to|and)\s+", "", p)
     low = p.lower()
     if low in ("me", "us", "i", "myself"):
-        return meta.get("sender") or "the sender"
+        return meta.get("sender") or UNNAMED_SENDER
     if low in ("you", "yourself"):
-        return meta.get("recipient") or "the recipient"
+        return meta.get("recipient") or UNNAMED_RECIPIENT
     if low.startswith("your council") or low == "your authority":
         return recipient_body(meta) or "the Council"
     if low.startswith("your "):
@@ -255,12 +259,12 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
             return ("the Council" if body_name else meta.get("recipient")), None
         return who, None
     if re.match(r"^(?:[Pp]lease)\b", body) or re.search(r"\b[Pp]lease\b", body[:40]):
-        return ("the Council" if body_name else meta.get("recipient") or "the recipient"), None
+        return ("the Council" if body_name else meta.get("recipient") or UNNAMED_RECIPIENT), None
     liked = re.search(r"\bI (?:would (?:also )?like|ask|invite|request|expect|am asking|will be expecting) (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|them|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b", body)
     if liked:
         who = liked.group("who")
         if who == "you":
-            return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or "the recipient", None if body_name else meta.get("recipient")
+            return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, None if body_name else meta.get("recipient")
         if who in ("them", "him", "her"):
             return previous_actor, None
         if who == "this":
@@ -272,10 +276,10 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
         if directed:
             return directed.group("who"), None
         if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
-            return sender_role or sender or "the sender", sender
-        return ("the Council" if body_name else meta.get("recipient") or "the recipient"), None
+            return sender_role or sender or UNNAMED_SENDER, sender
+        return ("the Council" if body_name else meta.get("recipient") or UNNAMED_RECIPIENT), None
     if re.search(r"\b(?:I|[Ww]e)\b", body):
-        return sender_role or sender or "the sender", sender
+        return sender_role or sender or UNNAMED_SENDER, sender
     return None, None
 
 
@@ -395,10 +399,10 @@ def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | Non
     """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
     meta = letter.metadata
     if frame.party == Side.SENDER:
-        return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or "the sender", meta.get("sender")
+        return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or UNNAMED_SENDER, meta.get("sender")
     if frame.party == Side.RECIPIENT:
         body = recipient_body(meta)
-        return body or meta.get("recipient_role") or meta.get("recipient") or "the recipient", meta.get("recipient")
+        return body or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, meta.get("recipient")
     return frame.actor, None
 
 
