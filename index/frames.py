@@ -20,9 +20,12 @@ from index.vocabulary import (
     COMMITMENT_NOUNS,
     COMMUNICATING_VERBS,
     DIRECTING_HEADS,
+    DUTY_NOUNS,
     FUTURE_HEADS,
     OBLIGATION_AUX,
     OBLIGATION_HEADS,
+    OPINION_NOUNS,
+    REFERRING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
 )
@@ -75,9 +78,11 @@ def _frame(v, offset: int) -> Frame | None:
     if v.pos_ not in ("VERB", "AUX") or v.dep_ in ("aux", "auxpass"):
         return None
     binding, subject_from = _binding(v)
-    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _available(v):
+    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _available(v) or _refers(v) or _opines(v):
         return None
-    if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and _xcomp(v) is not None:
+    governed = _xcomp(v)
+    if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
+            and not _refers(governed):
         return None  # "I propose to engage": the frame is the engaging
     actor = _subject(subject_from)
     governor = v.head if v.dep_ in ("xcomp", "advcl", "acl") and v.head.i != v.i else v
@@ -118,6 +123,22 @@ def _binding(v):
     if v.dep_ == "ROOT" and any(c.lower_ == "please" for c in v.children):
         return Binding.REQUEST, None
     return None, None
+
+
+def _refers(v) -> bool:
+    """'Take the actions set out in this letter', 'the actions I am directing the Council to take': an action
+    that only points at duties stated elsewhere (they are frames of their own); what binds is the directing."""
+    if v.lemma_.lower() not in REFERRING_VERBS:
+        return False
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    # "a number of actions", "the following steps": the duty noun may sit under a quantity
+    named = {t.lemma_.lower() for o in objects for t in (o, *(p for c in o.children if c.dep_ == "prep" for p in c.children))}
+    return not objects or bool(named & DUTY_NOUNS)
+
+
+def _opines(v) -> bool:
+    """'You will share my view that …': an opinion for object states a view, not an action."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in OPINION_NOUNS for c in v.children)
 
 
 def _grateful(be) -> bool:

@@ -376,7 +376,8 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         stated = [d for d in deadlines if d.stated]
         # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
         exhortation = frame.binding == Binding.OBLIGATION and frame.party == Side.SENDER
-        undated_duty = frame.party is not None and frame.verb in ACTION_VERBS_SET and not exhortation
+        undated_duty = (frame.party is not None or names_agent(frame.actor)) and frame.verb in ACTION_VERBS_SET \
+            and not exhortation
         if not (stated or recurrence or undated_duty):
             continue
         actor, actor_name = frame_actor(frame, letter)
@@ -393,6 +394,18 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
             quote=clause, start=frame.start, end=frame.end,
         ))
     return out
+
+
+def names_agent(actor: str | None) -> bool:
+    """A noun phrase that names someone who can act: a named body or person ("the UK Statistics
+    Authority", "Ed Humpherson", "DoH statisticians"), not "this", "it", "the documents"."""
+    if not actor:
+        return False
+    head = actor.split()[-1]
+    return actor.split()[0].lower() not in NOT_AGENTS and (head[:1].isupper() or any(w[:1].isupper() for w in actor.split()[:2]))
+
+
+NOT_AGENTS = frozenset("this that these those it they which who what there here such".split())
 
 
 def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | None]:

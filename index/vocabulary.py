@@ -41,14 +41,22 @@ BINDING_CUE = re.compile(
 STATIVE_VERBS = frozenset({"be", "have", "know", "think", "believe", "recognise", "recognize", "note", "see",
                            "understand", "feel", "seem", "appear", "remain", "hope", "wish", "regret", "acknowledge",
                            "recall", "remember", "realise", "realize", "find"})
+# "You will share my view that …", "I share your concern": a verb of doing with an opinion for its object states
+# what someone thinks, not what anyone will do.
+OPINION_NOUNS = frozenset({"view", "views", "concern", "concerns", "opinion", "belief", "sense", "feeling", "hope",
+                           "ambition", "aspiration", "frustration", "disappointment"})
 # Verbs of doing that an official tracks: reporting, requesting, directing, committing, appointing.
 ACTION_VERBS = frozenset(
     "report publish send submit provide respond reply write give produce prepare complete deliver share appoint "
     "agree review consult meet engage invite attend monitor work support discuss confirm make ensure update set "
     "investigate develop introduce implement announce lay issue present release launch close open establish "
     "recruit advertise inform notify tell arrange hold seek return follow assess evaluate consider address "
-    "improve extend raise explore continue take".split()
+    "improve extend raise explore continue take direct".split()
 )
+# "Take the actions set out in this letter", "the actions I am directing the Council to take": a verb that
+# only points at duties stated elsewhere, by one of these nouns (or by none at all).
+REFERRING_VERBS = frozenset({"take"})
+DUTY_NOUNS = frozenset({"action", "actions", "step", "steps", "measure", "measures"})
 # Verbs whose action goes to someone ("respond to the Committee", "send the documents to you").
 COMMUNICATING_VERBS = frozenset(
     "report send submit provide respond reply write give deliver share present return copy forward explain "

@@ -19,7 +19,9 @@ def only(text: str):
     ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Side.SENDER),
     ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Side.RECIPIENT),
     ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
-    ("I am directing the Council to take the actions set out below.", Binding.OBLIGATION, "take", "the Council", None),
+    ("I am directing the Council to submit a plan by 1 May.", Binding.OBLIGATION, "submit", "the Council", None),
+    # Taking "a number of actions" only points at duties stated elsewhere: what binds is the directing.
+    ("I will be directing the Council to take a number of actions.", Binding.COMMITMENT, "direct", "I", Side.SENDER),
     ("This Expert Panel will be supported by a small team of officials.", Binding.COMMITMENT, "support", "a small team", None),
 ])
 def test_a_sentence_that_binds_someone_gives_one_frame(text, binding, verb, actor, party):
@@ -56,6 +58,8 @@ def test_frame_offsets_shift_into_the_letter():
     "I would like to thank you for your letter of 3 May.",  # the writer's own wish asks no one
     "The Committee will recall that the report was published in January.",  # recalling binds no one to act
     "We hope that you will find this update helpful.",
+    "I am directing the Council to take the actions set out below.",  # the actions below are the duties
+    "I am sure you will share my view on the urgency of this.",  # an opinion shared is no action
 ])
 def test_sentences_with_a_binding_word_that_bind_no_one_to_act_give_no_frame(text):
     assert frames(text) == []
