@@ -116,8 +116,11 @@ class Evidence:
         """What the letters mention, built once per state of the store (the texts joined, their acronyms)."""
         flat = self.store.flat_texts()
         if self._mentions is None or self._mentions[0] is not flat:
-            acronyms = acronyms_in(v.text for v in self.store.letters().values())
-            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms))
+            letters = self.store.letters().values()
+            acronyms = acronyms_in(v.text for v in letters)
+            given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
+                              if n and len(n.split()) == 1)
+            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms, given))
         return self._mentions[1]
 
     def unknown_names(self, analysis: Analysis) -> float:

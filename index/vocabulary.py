@@ -107,11 +107,13 @@ def name_forms(token: str) -> list[str]:
 
 class Mentions:
     """Whether the letters mention a name a question uses. `corpus` is the letters' text lower-cased on
-    single spaces; `acronyms` those their names make (`acronyms_in`)."""
+    single spaces; `acronyms` those their names make (`acronyms_in`); `given` the names letters give
+    their parties by a given name alone ("Dear Peter"), lower-cased."""
 
-    def __init__(self, corpus: str, acronyms: set[str]) -> None:
+    def __init__(self, corpus: str, acronyms: set[str], given: frozenset[str] = frozenset()) -> None:
         self.corpus = corpus
         self.acronyms = acronyms
+        self.given = given
 
     def _written(self, form: str) -> bool:
         return bool(re.search(rf"\b{re.escape(form.lower())}\b", self.corpus))
@@ -121,7 +123,8 @@ class Mentions:
         phrase = " ".join(words)
         if len(words) > 1:
             short = initials(phrase)
-            by_initials = whole and (short.upper() in self.acronyms or self._written(short))
+            # Initials the letters write ("NI") stand for any run; those their names only make, for a whole name.
+            by_initials = self._written(short) or whole and short.upper() in self.acronyms
             return phrase.lower() in self.corpus or by_initials
         return all(self._written(f) or f.upper() in self.acronyms or re.search(rf"\b{re.escape(stem(f))}\w{{0,4}}\b", self.corpus)
                    for f in name_forms(phrase))
@@ -131,6 +134,9 @@ class Mentions:
         three or more capitalised words with no joining word is one name and must be known whole: the
         "Kingsmere Local Safeguarding Children Board" is not a letter's "Local Safeguarding Children Board"."""
         tokens = [re.sub(r"['’]s$", "", w) for w in phrase.split()]
+        person = [t for t in tokens if t not in HONORIFICS]
+        if len(person) in (2, 3) and person[0].lower() in self.given:
+            return True  # "Peter Schofield" in letters to "Dear Peter": the party by its given name
         if len(tokens) >= 3 and not NAME_JOINERS & {w.lower() for w in tokens} and not re.search(r"['’]", phrase):
             return self.known(tokens, True)
         i = 0

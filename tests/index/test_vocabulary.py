@@ -10,7 +10,7 @@ LETTERS = [
     "Your Local Safeguarding Children Board in Kingsmere will meet. Lead Commissioner Joanne Pike.",
 ]
 CORPUS = " ".join(" ".join(t.split()).lower() for t in LETTERS)
-MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS))
+MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS), frozenset({"peter"}))
 
 
 @pytest.mark.parametrize("phrase, joiners, expected", [
@@ -43,6 +43,10 @@ def test_a_name_in_a_question_is_looked_for_without_possessive_and_hyphen(token,
     ("When must Leeds City Council submit its plan?", ["Leeds", "City"], 1.0),  # a place no letter names
     ("Who will chair the Kingsmere Local Safeguarding Children Board review?", ["Kingsmere"], 1.0),
     ("According to the Chair, what next?", ["According"], 0.0),  # a question's first word is no name
+    ("What will the Northern Ireland Department of Health publish?", ["Northern", "Ireland"], 0.0),  # NI + DoH
+    ("What did the regulator ask Peter Schofield to do?", ["Peter", "Schofield"], 0.0),  # "Dear Peter"
+    ("What did the regulator ask Sir Peter Smith to do?", ["Peter", "Smith"], 0.0),
+    ("What did the regulator ask Paul Schofield to do?", ["Paul", "Schofield"], 1.0),
 ])
 def test_the_share_of_a_questions_names_no_letter_mentions(question, names, unknown):
     assert MENTIONS.unknown_share(question, names) == unknown
