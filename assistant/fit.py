@@ -12,21 +12,15 @@ from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import find_deadlines
 from index.ledger import recurrence_of
+from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
+from index.vocabulary import AGENT_GROUP, PROPER_RUN
 
 RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*|copy|copying|copied|write|writing|written)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
-ROLE_CUE = re.compile(r"\b(?:Commissioner|Council|Minister|Secretary|Panel|Department|Director|Chief|Board|Professor|Lord|Councillor|Leader|Ofsted|team)\b")
-PERSON = re.compile(r"\b(?:(?:Lord|Lady|Dame|Sir|Professor|Dr|Mr|Mrs|Ms|Miss|Councillor|Cllr)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b(?<!\bCouncil)")
-NOT_PERSON = frozenset(
-    "Act Council Government Department Board Office Unit Service Services Authority Committee Panel Report Trust "
-    "Agency Directorate Ministry Inspection City Borough County District State Secretary Commissioner Minister "
-    "Children Care Social Local Education Parliamentary Street Road House Square Place Buildings Hall Centre "
-    "Town London Westminster".split()
-)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
@@ -67,8 +61,16 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
 
 
 def _names_someone(analysis: Analysis, text: str) -> float:
-    """A person named in the sentence but not in the question is what a "who" question wants."""
-    asked = analysis.text.lower()
-    names = [m.group(0) for m in PERSON.finditer(text)
-             if m.group(0).lower() not in asked and not set(m.group(0).split()) & NOT_PERSON]
-    return 1.0 if names else (0.5 if ROLE_CUE.search(text) else 0.0)
+    """Someone the question does not name is what a "who" question wants: a person fully (1), a post,
+    a body or a group of officials in part (0.5) — they are as often what the question starts from."""
+    asked = {w.lower() for w in analysis.text.split()}
+    found = 0.0
+    for m in PROPER_RUN.finditer(text):
+        run = re.sub(r"^(?:The|A|An|This|That)\s+", "", m.group(0))
+        if {w.lower() for w in run.split()} <= asked:
+            continue
+        if PERSON_NAME.match(run) and not (POST_WORDS.search(run) or ORG_WORDS.search(run)):
+            return 1.0
+        if POST_WORDS.search(run) or ORG_WORDS.search(run):
+            found = 0.5
+    return max(found, 0.5 if {w.lower() for w in AGENT_GROUP.findall(text)} - asked else 0.0)
