@@ -10,8 +10,7 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import find_deadlines
-from index.ledger import recurrence_of
+from index.dates import find_deadlines, recurrence_of
 from index.store import Letter
 
 RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*|copy|copying|copied|write|writing|written)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)

@@ -16,7 +16,7 @@ from datetime import date
 from enum import Enum
 
 from index.canonical import BULLET_MARK
-from index.dates import Deadline, Precision, find_deadlines, month_end
+from index.dates import Deadline, Precision, find_deadlines, month_end, recurrence_of
 from index.frames import Binding, Frame, Side, frames
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit, UnitKind, segment
@@ -95,14 +95,6 @@ ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appo
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
 CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of)\b", re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dropped|cancelled|rescinded)|no longer (?:require[sd]?|need(?:ed|s)?|necessary|expect(?:ed)?|ask(?:ing)?)|(?:is|are) not (?:now )?required|rescind\w*|cancel\w*)\b", re.I)
-RECURRENCE = [
-    (re.compile(r"\b(?:monthly|every month|each month)\b", re.I), "FREQ=MONTHLY"),
-    (re.compile(r"\b(?:quarterly|every quarter|each quarter|every three months)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
-    (re.compile(r"\b(?:six-monthly|every six months|twice a year|biannual(?:ly)?)\b", re.I), "FREQ=MONTHLY;INTERVAL=6"),
-    (re.compile(r"\b(?:annual(?:ly)?|every year|each year)\b", re.I), "FREQ=YEARLY"),
-    (re.compile(r"\b(?:fortnightly|every fortnight|every two weeks)\b", re.I), "FREQ=WEEKLY;INTERVAL=2"),
-    (re.compile(r"\b(?:weekly|every week|each week)\b", re.I), "FREQ=WEEKLY"),
-]
 TO_LIST = re.compile(
     r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
 )
@@ -177,21 +169,6 @@ def change_dates(text: str, when: date | None) -> tuple[Deadline | None, Deadlin
     if NEW_BEFORE_OLD.match(between) or re.match(r"^\W*(?:rather than|instead of)", text[first.end : second.start + len(second.text)], re.I):
         return second, first
     return first, second
-
-
-def recurrence_of(text: str) -> str | None:
-    return next((rule for pattern, rule in RECURRENCE if pattern.search(text)), None)
-
-
-def recurrence_words(text: str) -> str | None:
-    """The words that say how often, as the letter writes them ("weekly", "on a monthly basis")."""
-    m = next((m for m in (p.search(text) for p, _ in RECURRENCE) if m), None)
-    if not m:
-        return None
-    basis = re.match(r"\s+basis\b", text[m.end() :])
-    on = re.search(r"\bon\s+an?\s+$", text[max(0, m.start() - 8) : m.start()], re.I) if basis else None
-    start = m.start() - (len(text[max(0, m.start() - 8) : m.start()]) - on.start()) if on else m.start()
-    return text[start : m.end() + (basis.end() if basis else 0)]
 
 
 def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
