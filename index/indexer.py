@@ -26,7 +26,7 @@ from langchain_core.indexing import index as langchain_index
 from index import ledger_store
 from index.chunker import chunk_units
 from index.embedder import PackagedEmbeddings
-from index.ledger import LetterView
+from index.ledger_records import LetterView
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
 from index.metadata import extract_metadata
 from index.segmenter import segment

@@ -152,7 +152,7 @@ class Store:
         return not self.letters()
 
     def commitments(self):
-        """The ledger of committed letters (list of `index.ledger.Commitment`)."""
+        """The ledger of committed letters (list of `index.ledger_records.Commitment`)."""
         from index import ledger_store
 
         ledger = self._ledger

@@ -1,0 +1,72 @@
+"""The ledger's records: a duty a letter states (who must do what, for whom, by when), its kind and
+status, and the view of a letter that extraction reads."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+from index.segmenter import Unit
+
+
+class Kind(str, Enum):
+    DIRECTION = "direction"
+    REQUEST = "request"
+    COMMITMENT = "commitment"
+    APPOINTMENT = "appointment"
+
+
+class Status(str, Enum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class Commitment:
+    id: str
+    kind: str
+    actor: str | None
+    actor_name: str | None
+    action: str
+    recipients: list[str]
+    deadline: str | None
+    deadline_text: str | None
+    deadline_precision: str
+    recurrence: str | None
+    status: str
+    superseded_by: str | None
+    supersedes: str | None
+    same_as: str | None
+    source: str
+    title: str
+    letter_date: str | None
+    letter_date_basis: str | None
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """What extraction needs of a letter."""
+
+    source: str
+    title: str
+    text: str
+    metadata: dict
+    date: str | None = None
+    date_basis: str | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+# An actor a letter does not name: better said than left out of a record, but no answer to "who?".
+UNNAMED_SENDER, UNNAMED_RECIPIENT = "the sender", "the recipient"
+
+
+def record_id(source: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{source}\x00{start}\x00{end}".encode()).hexdigest()[:16]
