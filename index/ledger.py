@@ -17,68 +17,78 @@ from __future__ import annotations
 from datetime import date
 
 from index.canonical import BULLET_MARK
-from index.dates import Precision, find_deadlines, month_end, recurrence_of
+from index.dates import Deadline, Precision, find_deadlines, month_end, recurrence_of
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import frame_records
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
-from index.ledger_records import Commitment, Kind, LetterView, Status, record_id
+from index.ledger_records import Commitment, Kind, LetterView, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
-from index.segmenter import UnitKind, segment
+from index.segmenter import Unit, UnitKind, segment
 
 
 def extract(letter: LetterView) -> list[Commitment]:
     """Ledger records stated in one letter, read against its (stated or inferred) date."""
-    text = letter.text
-    units = letter.units or segment(text)
     when = date.fromisoformat(letter.date) if letter.date else None
     records: list[Commitment] = []
     previous_actor: str | None = None
-    for unit in units:
+    for unit in letter.units or segment(letter.text):
         if unit.kind == UnitKind.LINE:
             continue
-        raw = text[unit.start : unit.end]
-        bullet = BULLET_MARK.match(raw)
-        start = unit.start + (bullet.end() if bullet else 0)
-        body = text[start : unit.end]
-        lead_in = text[unit.lead_in : unit.start].split("\n")[0] if unit.lead_in is not None else None
-        kind = classify(body, lead_in, text)
-        if kind is None:
+        start = _body_start(letter.text, unit)
+        body = letter.text[start : unit.end]
+        lead_in = _lead_in(letter.text, unit)
+        kind = classify(body, lead_in, letter.text)
+        deadlines = find_deadlines(body, when) if kind is not None else []
+        if kind is None or not _states_duty(kind, body, deadlines):
             records += frame_records(body, start, letter, when)
             continue
-        deadlines = find_deadlines(body, when)
-        stated = [d for d in deadlines if d.stated]
-        if kind != Kind.APPOINTMENT and not deadlines and not ACTION_VERBS.search(body):
-            records += frame_records(body, start, letter, when)
-            continue
-        if CHANGE.search(body) and stated:
-            deadline = change_dates(body, when)[1]
-        else:
-            deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
+        deadline = _deadline(body, deadlines, when)
         actor, actor_name = actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
         actor = short(actor)
         previous_actor = actor or previous_actor
-        recurrence = recurrence_of(body)
-        first_due = deadline.date if deadline else None
-        if recurrence and deadline and deadline.precision == Precision.MONTH and first_due:
-            first_due = month_end(first_due.year, first_due.month)
-        if any(r.start == start and r.end == unit.end for r in records):
-            continue
-        records.append(
-            Commitment(
-                id=record_id(letter.source, start, unit.end), kind=kind.value, actor=actor, actor_name=actor_name,
-                # A list item is an imperative ("submit a plan …"): the whole item is the action.
-                action=body.rstrip(" ;,.") if unit.lead_in is not None else action_of(body),
-                recipients=recipients_of(body, letter),
-                deadline=first_due.isoformat() if first_due else None,
-                deadline_text=deadline.text if deadline else None,
-                deadline_precision=(deadline.precision.value if deadline else Precision.NONE.value),
-                recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
-                source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
-                quote=body, start=start, end=unit.end,
-            )
-        )
+        if not any(r.start == start and r.end == unit.end for r in records):
+            records.append(_record(letter, unit, start, kind, deadline, actor, actor_name))
     return records
+
+
+def _body_start(text: str, unit: Unit) -> int:
+    """Where a unit's words begin: after its bullet mark, if it has one."""
+    bullet = BULLET_MARK.match(text[unit.start : unit.end])
+    return unit.start + (bullet.end() if bullet else 0)
+
+
+def _lead_in(text: str, unit: Unit) -> str | None:
+    """The first line of the lead-in a list item hangs from ("I therefore ask you to:"), if it is one."""
+    return text[unit.lead_in : unit.start].split("\n")[0] if unit.lead_in is not None else None
+
+
+def _states_duty(kind: Kind, body: str, deadlines: list[Deadline]) -> bool:
+    """An appointment always does; another kind needs a time or an action verb to be a duty."""
+    return kind == Kind.APPOINTMENT or bool(deadlines) or bool(ACTION_VERBS.search(body))
+
+
+def _deadline(body: str, deadlines: list[Deadline], when: date | None) -> Deadline | None:
+    """The new date of a changed deadline, else the first time stated, else the first named ("shortly")."""
+    stated = [d for d in deadlines if d.stated]
+    if CHANGE.search(body) and stated:
+        return change_dates(body, when)[1]
+    return stated[0] if stated else (deadlines[0] if deadlines else None)
+
+
+def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: Deadline | None,
+            actor: str | None, actor_name: str | None) -> Commitment:
+    body = letter.text[start : unit.end]
+    recurrence = recurrence_of(body)
+    due = deadline.date if deadline else None
+    if recurrence and deadline and deadline.precision == Precision.MONTH and due:
+        due = month_end(due.year, due.month)  # a recurring duty dated to a month is first due at its end
+    return new_record(
+        letter, kind, start, unit.end, actor=actor, actor_name=actor_name,
+        # A list item is an imperative ("submit a plan …"): the whole item is the action.
+        action=body.rstrip(" ;,.") if unit.lead_in is not None else action_of(body),
+        recipients=recipients_of(body, letter), deadline=deadline, due=due, recurrence=recurrence,
+    )
 
 
 def build_ledger(letters: list[LetterView]) -> list[Commitment]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from index.dates import Precision, find_deadlines, recurrence_of
+from index.dates import Deadline, find_deadlines, recurrence_of
 from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_body, resolve_party
-from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Commitment, Kind, LetterView, Status, record_id
-from index.ledger_sentences import short
+from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Commitment, Kind, LetterView, new_record
+from index.ledger_sentences import Actor, short
 from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
 
 KIND_OF = {Binding.OBLIGATION: Kind.DIRECTION, Binding.COMMITMENT: Kind.COMMITMENT, Binding.REQUEST: Kind.REQUEST}
@@ -30,26 +30,27 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         # "advertising from today" starts something; only a recurring duty is first due at its start.
         deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
         stated = [d for d in deadlines if d.stated]
-        # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
-        exhortation = frame.binding == Binding.OBLIGATION and frame.party == Side.SENDER
-        undated_duty = (frame.party is not None or names_agent(frame.actor)) and frame.verb in ACTION_VERBS_SET \
-            and not exhortation
-        if not (stated or recurrence or undated_duty):
-            continue
-        actor, actor_name = frame_actor(frame, letter)
-        deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
-        out.append(Commitment(
-            id=record_id(letter.source, frame.start, frame.end), kind=KIND_OF[frame.binding].value,
-            actor=short(actor), actor_name=actor_name, action=letter.text[frame.action_start : frame.action_end],
-            recipients=[resolve_party(r, letter) for r in frame.recipients],
-            deadline=deadline.date.isoformat() if deadline and deadline.date else None,
-            deadline_text=deadline.text if deadline else None,
-            deadline_precision=deadline.precision.value if deadline else Precision.NONE.value,
-            recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
-            source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
-            quote=clause, start=frame.start, end=frame.end,
-        ))
+        if stated or recurrence or _undated_duty(frame):
+            deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
+            out.append(_record(frame, letter, deadline, recurrence))
     return out
+
+
+def _undated_duty(frame: Frame) -> bool:
+    """A party, or someone named, bound to an action an official tracks even without a time."""
+    # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
+    exhortation = frame.binding == Binding.OBLIGATION and frame.party == Side.SENDER
+    return (frame.party is not None or names_agent(frame.actor)) and frame.verb in ACTION_VERBS_SET and not exhortation
+
+
+def _record(frame: Frame, letter: LetterView, deadline: Deadline | None, recurrence: str | None) -> Commitment:
+    actor, actor_name = frame_actor(frame, letter)
+    return new_record(
+        letter, KIND_OF[frame.binding], frame.start, frame.end, actor=short(actor), actor_name=actor_name,
+        action=letter.text[frame.action_start : frame.action_end],
+        recipients=[resolve_party(r, letter) for r in frame.recipients],
+        deadline=deadline, due=deadline.date if deadline else None, recurrence=recurrence,
+    )
 
 
 def names_agent(actor: str | None) -> bool:
@@ -64,7 +65,7 @@ def names_agent(actor: str | None) -> bool:
 NOT_AGENTS = frozenset("this that these those it they which who what there here such".split())
 
 
-def frame_actor(frame: Frame, letter: LetterView) -> tuple[str | None, str | None]:
+def frame_actor(frame: Frame, letter: LetterView) -> Actor:
     """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
     meta = letter.metadata
     if frame.party == Side.SENDER:

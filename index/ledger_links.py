@@ -67,7 +67,17 @@ def _group(record: Commitment, records: list[Commitment]) -> list[Commitment]:
 def link(records: list[Commitment]) -> list[Commitment]:
     """Same-duty, supersession and withdrawal links across letters (records are updated in place)."""
     changes = [r for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)]
-    plain = [r for r in records if r not in changes]
+    _link_restatements([r for r in records if r not in changes])
+    for later in sorted(changes, key=_seniority):
+        withdrawing = bool(WITHDRAW.search(later.quote))
+        match = _changed_duty(later, records, withdrawing)
+        if match:
+            _supersede(match, later, records, withdrawing)
+    return records
+
+
+def _link_restatements(plain: list[Commitment]) -> None:
+    """A dated duty another letter states too, with the same deadline, is the same as the senior one."""
     for r in plain:
         for other in sorted(plain, key=_seniority):
             if other is r or other.source == r.source or not r.deadline:
@@ -75,30 +85,39 @@ def link(records: list[Commitment]) -> list[Commitment]:
             if other.deadline == r.deadline and _similar(other, r) >= 0.3:
                 r.same_as = other.id
                 break
-    for later in sorted(changes, key=_seniority):
-        earlier = [r for r in records if r.source != later.source and _seniority(r) <= _seniority(later)]
-        withdrawing = bool(WITHDRAW.search(later.quote))
-        if withdrawing:
-            pool = earlier
-        else:
-            before, _ = change_dates(later.quote, _letter_day(later))
-            old = before.date.isoformat() if before and before.date else None
-            pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
-        match = max(pool, key=lambda r: _similar(r, later), default=None)
-        if not match or _similar(match, later) < (0.4 if withdrawing or not pool or not old else 0.2):
-            continue
-        status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
-        for r in _group(match, records):
-            r.status, r.superseded_by = status.value, later.id
-        later.supersedes = match.id
-        later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
-        # The duty is the earlier one's; its old deadline words no longer apply.
-        cut = " ".join(match.action.replace(match.deadline_text or "\0", "").split())
-        later.action = re.sub(r"\s*,(?:\s*,)+", ",", cut).replace(" ,", ",")
-        later.recipients = later.recipients or match.recipients
-        if withdrawing:
-            later.status = Status.WITHDRAWN.value
-    return records
+
+
+def _changed_duty(later: Commitment, records: list[Commitment], withdrawing: bool) -> Commitment | None:
+    """The duty of an earlier letter that `later` withdraws or changes the deadline of: the most alike of
+    those earlier (for a change, of those still current with the old deadline, when it says which)."""
+    earlier = [r for r in records if r.source != later.source and _seniority(r) <= _seniority(later)]
+    old = None
+    if withdrawing:
+        pool = earlier
+    else:
+        before, _ = change_dates(later.quote, _letter_day(later))
+        old = before.date.isoformat() if before and before.date else None
+        pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
+    match = max(pool, key=lambda r: _similar(r, later), default=None)
+    # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
+    if not match or _similar(match, later) < (0.4 if withdrawing or not old else 0.2):
+        return None
+    return match
+
+
+def _supersede(match: Commitment, later: Commitment, records: list[Commitment], withdrawing: bool) -> None:
+    """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
+    status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
+    for r in _group(match, records):
+        r.status, r.superseded_by = status.value, later.id
+    later.supersedes = match.id
+    later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
+    # The duty is the earlier one's; its old deadline words no longer apply.
+    cut = " ".join(match.action.replace(match.deadline_text or "\0", "").split())
+    later.action = re.sub(r"\s*,(?:\s*,)+", ",", cut).replace(" ,", ",")
+    later.recipients = later.recipients or match.recipients
+    if withdrawing:
+        later.status = Status.WITHDRAWN.value
 
 
 def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:

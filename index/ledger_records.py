@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from enum import Enum
 
+from index.dates import Deadline, Precision
 from index.segmenter import Unit
 
 
@@ -70,3 +72,18 @@ UNNAMED_SENDER, UNNAMED_RECIPIENT = "the sender", "the recipient"
 
 def record_id(source: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{source}\x00{start}\x00{end}".encode()).hexdigest()[:16]
+
+
+def new_record(letter: LetterView, kind: Kind, start: int, end: int, *, actor: str | None, actor_name: str | None,
+               action: str, recipients: list[str], deadline: Deadline | None, due: date | None,
+               recurrence: str | None) -> Commitment:
+    """A current record of the duty the letter states at text[start:end], not yet linked to other letters."""
+    return Commitment(
+        id=record_id(letter.source, start, end), kind=kind.value, actor=actor, actor_name=actor_name, action=action,
+        recipients=recipients, deadline=due.isoformat() if due else None,
+        deadline_text=deadline.text if deadline else None,
+        deadline_precision=deadline.precision.value if deadline else Precision.NONE.value,
+        recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
+        source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
+        quote=letter.text[start:end], start=start, end=end,
+    )

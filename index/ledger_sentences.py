@@ -63,61 +63,110 @@ def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
     return None
 
 
+# (actor as role or body, person's name when known)
+Actor = tuple[str | None, str | None]
+
+OBLIGED_PARTY = re.compile(r"(?:^|,\s+)(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|you|[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:must|is required to|shall|will need to)\b")
+ASKED_PARTY = re.compile(r"\bI (?:would (?:also )?like|ask|invite|request|expect|am asking|will be expecting) (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|them|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b")
+DIRECTED_PARTY = re.compile(r"\bdirect\w*\s+(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+to\b")
+
+
 def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | None, letter: LetterView,
-             unit: Unit, previous_actor: str | None) -> tuple[str | None, str | None]:
+             unit: Unit, previous_actor: str | None) -> Actor:
     """(actor as role or body, person's name when known) for the duty the text states."""
-    meta = letter.metadata
-    sender, sender_role = meta.get("sender"), meta.get("sender_role")
-    body_name = recipient_body(meta)
     if kind == Kind.APPOINTMENT:
         m = APPOINT_AS.search(body) or APPOINT_DASH.search(body)
         return m.group("role").strip(), " ".join(m.group("name").split())
-    # The party acting at the deadline, when the sentence names one ("with the Commissioner then, by …").
-    window = body[: deadline.end] if deadline else body
-    roles = [m for m in ROLE_BEFORE.finditer(window) if m.group("role") not in ("Council",)] if deadline else []
-    if roles and not re.match(r"^I\b", body):
-        return f"the {roles[-1].group('role')}", None
+    # The first way of naming the actor that the sentence uses decides; a rule that does not apply gives None.
+    found = (
+        _role_at_deadline(body, deadline)
+        or _third_party(body, letter, unit, previous_actor)
+        or _addressed(body, letter.metadata)
+        or _asked(body, letter, unit, previous_actor)
+        or _from_lead_in(lead_in, letter.metadata)
+    )
+    if found:
+        return found
+    if re.search(r"\b(?:I|[Ww]e)\b", body):
+        return _sender(letter.metadata)
+    return None, None
+
+
+def _role_at_deadline(body: str, deadline: Deadline | None) -> Actor | None:
+    """The party acting at the deadline, when the sentence names one ("with the Commissioner then, by …")."""
+    if deadline is None or re.match(r"^I\b", body):
+        return None
+    roles = [m.group("role") for m in ROLE_BEFORE.finditer(body[: deadline.end]) if m.group("role") != "Council"]
+    return (f"the {roles[-1]}", None) if roles else None
+
+
+def _third_party(body: str, letter: LetterView, unit: Unit, previous_actor: str | None) -> Actor | None:
+    """'The Commissioner will report …'; 'She will …' is the actor named before; 'This review will …'
+    is what 'this' refers to."""
     third = THIRD_PARTY_WILL.search(body)
-    if third:
-        subject = third.group("subject")
-        if subject in ("She", "He", "It", "They"):
-            return previous_actor, None
-        if DEMONSTRATIVE.match(body):
-            ref = demonstrative_referent(letter.text, unit.start, _paragraph_start(letter.text, unit.start))
-            if ref:
-                return ref.means, None
-        return subject[0].lower() + subject[1:] if subject.startswith("The ") else subject, None
+    if not third:
+        return None
+    subject = third.group("subject")
+    if subject in ("She", "He", "It", "They"):
+        return previous_actor, None
+    if DEMONSTRATIVE.match(body):
+        ref = demonstrative_referent(letter.text, unit.start, _paragraph_start(letter.text, unit.start))
+        if ref:
+            return ref.means, None
+    return (subject[0].lower() + subject[1:] if subject.startswith("The ") else subject), None
+
+
+def _addressed(body: str, meta: dict) -> Actor | None:
+    """The party a command, an obligation or a 'please' binds: the addressee unless another is named."""
+    body_name = recipient_body(meta)
     if IMPERATIVE.match(body):  # "Submit a plan by …": the addressee acts
         return ("the Council" if body_name and "Council" in body_name else body_name or meta.get("recipient")), None
-    obliged = re.search(r"(?:^|,\s+)(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|you|[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:must|is required to|shall|will need to)\b", body)
+    obliged = OBLIGED_PARTY.search(body)
     if obliged and not re.match(r"^(?:I|We)\b", body[: obliged.start()].strip() or "x"):
         who = obliged.group("who")
         if who == "you":
             return ("the Council" if body_name else meta.get("recipient")), None
         return who, None
     if re.match(r"^(?:[Pp]lease)\b", body) or re.search(r"\b[Pp]lease\b", body[:40]):
-        return ("the Council" if body_name else meta.get("recipient") or UNNAMED_RECIPIENT), None
-    liked = re.search(r"\bI (?:would (?:also )?like|ask|invite|request|expect|am asking|will be expecting) (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|them|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b", body)
-    if liked:
-        who = liked.group("who")
-        if who == "you":
-            return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, None if body_name else meta.get("recipient")
-        if who in ("them", "him", "her"):
-            return previous_actor, None
-        if who == "this":
-            means = antecedent(letter.text, unit.start, _paragraph_start(letter.text, unit.start), "study")
-            return (means or "this work"), None
-        return who, None
-    if lead_in is not None:
-        directed = re.search(r"\bdirect\w*\s+(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+to\b", lead_in)
-        if directed:
-            return directed.group("who"), None
-        if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
-            return sender_role or sender or UNNAMED_SENDER, sender
-        return ("the Council" if body_name else meta.get("recipient") or UNNAMED_RECIPIENT), None
-    if re.search(r"\b(?:I|[Ww]e)\b", body):
-        return sender_role or sender or UNNAMED_SENDER, sender
-    return None, None
+        return _council_or_recipient(meta), None
+    return None
+
+
+def _asked(body: str, letter: LetterView, unit: Unit, previous_actor: str | None) -> Actor | None:
+    """Whom the sender asks to act: 'I would like you to …', 'I invite the Panel to …', 'I would like this to …'."""
+    asked = ASKED_PARTY.search(body)
+    if not asked:
+        return None
+    who, meta = asked.group("who"), letter.metadata
+    if who == "you":
+        body_name = recipient_body(meta)
+        return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, None if body_name else meta.get("recipient")
+    if who in ("them", "him", "her"):
+        return previous_actor, None
+    if who == "this":
+        means = antecedent(letter.text, unit.start, _paragraph_start(letter.text, unit.start), "study")
+        return (means or "this work"), None
+    return who, None
+
+
+def _from_lead_in(lead_in: str | None, meta: dict) -> Actor | None:
+    """A list item's actor as its lead-in says: 'I am directing the Council to:', 'I will:', 'you should:'."""
+    if lead_in is None:
+        return None
+    directed = DIRECTED_PARTY.search(lead_in)
+    if directed:
+        return directed.group("who"), None
+    if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
+        return _sender(meta)
+    return _council_or_recipient(meta), None
+
+
+def _sender(meta: dict) -> Actor:
+    return meta.get("sender_role") or meta.get("sender") or UNNAMED_SENDER, meta.get("sender")
+
+
+def _council_or_recipient(meta: dict) -> str:
+    return "the Council" if recipient_body(meta) else meta.get("recipient") or UNNAMED_RECIPIENT
 
 
 def short(phrase: str | None, words_kept: int = 10) -> str | None:
