@@ -23,10 +23,11 @@ import sqlalchemy as sa
 from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
-from index import ledger_store
+from index import frame_store, ledger_store
 from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
-from index.ledger_records import LetterView
+from index.ledger import letter_frames
+from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
 from index.segmenter import Unit, segment
@@ -70,9 +71,9 @@ class IndexReport:
 CHANGES = {Outcome.ADDED, Outcome.UPDATED, Outcome.REMOVED}
 
 
-def letter_view(letter) -> LetterView:
+def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
-                      date=letter.date, date_basis=letter.date_basis)
+                      date=letter.date, date_basis=letter.date_basis, frames=frames)
 
 
 def discover(root: Path) -> list[Path]:
@@ -122,10 +123,11 @@ class Indexer:
         return report
 
     def relink(self) -> None:
-        """Recompute the ledger's cross-letter links over every committed letter."""
+        """Recompute the ledger's cross-letter links over every committed letter, from its stored frames."""
         self.store.changed()
         with self.store.engine.begin() as conn:
-            ledger_store.relink(conn, [letter_view(v) for v in self.store.letters().values()])
+            stored = frame_store.load(conn)
+            ledger_store.relink(conn, [letter_view(v, stored.get(v.source)) for v in self.store.letters().values()])
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -182,6 +184,8 @@ class Indexer:
         chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
         self._index_chunks(source, text, meta, chunks, loaded.canonical.page_at)
         vectors = self.embeddings.encode([text[u.start : u.end] for u in units])
+        # Parsed once, here: relinking the ledger reads the stored frames instead of parsing every letter again.
+        parsed = letter_frames(text, units)
         with self.store.engine.begin() as conn:
             self._delete_rows(conn, source)
             self._insert_letter(conn, source, folder, sha, loaded, meta, n_chunks=len(chunks), n_units=len(units))
@@ -190,8 +194,9 @@ class Indexer:
                 sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
                 [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
             )
+            frame_store.write_letter(conn, source, parsed)
             view = LetterView(source=source, title=meta.title, text=text, metadata=meta.to_dict(),
-                              date=meta.date, date_basis="stated" if meta.date else None, units=units)
+                              date=meta.date, date_basis="stated" if meta.date else None, units=units, frames=parsed)
             ledger_store.write_letter(conn, view)
             # The commit marker, last: a letter without it is redone by the next run.
             conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
@@ -259,5 +264,5 @@ class Indexer:
 
     @staticmethod
     def _delete_rows(conn, source: str) -> None:
-        for table in ("units", "chunks_fts", "letters"):
+        for table in ("units", "chunks_fts", "frames", "letters"):
             conn.execute(sa.text(f"DELETE FROM {table} WHERE source = :source"), {"source": source})

@@ -9,7 +9,9 @@ ledger after every index run (no embedding involved), so nothing stale survives 
 This module reads one letter (`extract`) and the whole ledger (`build_ledger`). The records are in
 index.ledger_records; a sentence's kind and actor in index.ledger_sentences, or, when no pattern states
 its duty, in its frames (index.ledger_frames); whom a duty is for in index.ledger_parties; changed and
-withdrawn duties in index.ledger_changes; the links across letters in index.ledger_links.
+withdrawn duties in index.ledger_changes; the links across letters in index.ledger_links. A letter's
+frames are parsed once, when it is indexed (`letter_frames`), and stored (index.frame_store), so
+rebuilding the ledger parses nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from datetime import date
 
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end, recurrence_of
+from index.frames import frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import frame_records
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
-from index.ledger_records import Commitment, Kind, LetterView, new_record
+from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
 from index.segmenter import Unit, UnitKind, segment
 
@@ -50,6 +53,12 @@ def extract(letter: LetterView) -> list[Commitment]:
         if not any(r.start == start and r.end == unit.end for r in records):
             records.append(_record(letter, unit, start, kind, deadline, actor, actor_name))
     return records
+
+
+def letter_frames(text: str, units: list[Unit]) -> UnitFrames:
+    """The frames of every unit extraction reads, for the indexer to store with the letter."""
+    spans = [(_body_start(text, unit), unit.end) for unit in units if unit.kind != UnitKind.LINE]
+    return {(start, end): tuple(frames(text[start:end], start)) for start, end in spans}
 
 
 def _body_start(text: str, unit: Unit) -> int:

@@ -3,6 +3,7 @@ index.ledger_sentences states, read from the parse — "we will publish …", "y
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from index.dates import Deadline, find_deadlines, recurrence_of
@@ -22,7 +23,7 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     out: list[Commitment] = []
     if body.rstrip().endswith(":"):
         return out  # a lead-in: the duties are its list's items
-    for frame in frames(body, start):
+    for frame in _frames_of(body, start, letter):
         if any(r.start == frame.start and r.end == frame.end for r in out):
             continue  # two actions under one governing verb: one record for the clause
         clause = letter.text[frame.start : frame.end]
@@ -34,6 +35,13 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
             deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
             out.append(_record(frame, letter, deadline, recurrence))
     return out
+
+
+def _frames_of(body: str, start: int, letter: LetterView) -> Sequence[Frame]:
+    """The sentence's frames as the indexer stored them; parsed here only when the letter has none stored
+    (or none for this span: the letter was segmented differently when it was stored)."""
+    stored = letter.frames.get((start, start + len(body))) if letter.frames is not None else None
+    return stored if stored is not None else frames(body, start)
 
 
 def _undated_duty(frame: Frame) -> bool:

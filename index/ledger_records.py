@@ -4,12 +4,17 @@ status, and the view of a letter that extraction reads."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import Enum
 
 from index.dates import Deadline, Precision
+from index.frames import Frame
 from index.segmenter import Unit
+
+# Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
+UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
 
 
 class Kind(str, Enum):
@@ -64,6 +69,7 @@ class LetterView:
     date: str | None = None
     date_basis: str | None = None
     units: list[Unit] = field(default_factory=list)
+    frames: UnitFrames | None = None  # None: none stored (as by an older version), so extraction parses
 
 
 # An actor a letter does not name: better said than left out of a record, but no answer to "who?".
