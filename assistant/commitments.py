@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from index.ledger import Commitment
+from index.ledger_records import Commitment
 
 CSV_FIELDS = [
     "id", "kind", "status", "deadline", "deadline_text", "deadline_precision", "recurrence", "actor", "actor_name",

@@ -10,8 +10,7 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import find_deadlines
-from index.ledger import recurrence_of
+from index.dates import find_deadlines, recurrence_of
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
 from index.vocabulary import AGENT_GROUP, PROPER_RUN

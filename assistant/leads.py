@@ -10,8 +10,8 @@ from assistant.answer import Citation
 from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
-from index.dates import Precision, find_deadlines
-from index.ledger import UNNAMED_RECIPIENT, UNNAMED_SENDER, recurrence_of, recurrence_words
+from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
+from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.store import Letter
 
 RECIPIENTS = re.compile(

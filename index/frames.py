@@ -11,7 +11,7 @@ is in index.vocabulary; the parse is spaCy's (index.language).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import Enum
 
 from index.language import pipeline
@@ -55,6 +55,17 @@ class Frame:
     recipients: tuple[str, ...] = ()  # "to the Committee" of a communicating verb, as written
     action_start: int = 0  # the action's words: the verb with what it governs
     action_end: int = 0
+
+    def to_dict(self) -> dict:
+        """The frame in plain values, as the store keeps it in JSON: enums by their value."""
+        return asdict(self) | {"binding": self.binding.value, "party": self.party.value if self.party else None,
+                               "recipients": list(self.recipients)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Frame:
+        """The frame `to_dict` gave, read back (JSON gives its recipients back as a list)."""
+        return cls(**data | {"binding": Binding(data["binding"]), "party": Side(data["party"]) if data["party"] else None,
+                             "recipients": tuple(data["recipients"])})
 
 
 SENDER_WORDS = {"i", "we", "me", "us", "my", "our"}

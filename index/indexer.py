@@ -23,13 +23,14 @@ import sqlalchemy as sa
 from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
-from index import ledger_store
-from index.chunker import chunk_units
+from index import frame_store, ledger_store
+from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
-from index.ledger import LetterView
+from index.ledger import letter_frames
+from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
-from index.metadata import extract_metadata
-from index.segmenter import segment
+from index.metadata import LetterMetadata, extract_metadata
+from index.segmenter import Unit, segment
 from index.settings import Settings
 from index.store import Store, open_chroma
 
@@ -70,9 +71,9 @@ class IndexReport:
 CHANGES = {Outcome.ADDED, Outcome.UPDATED, Outcome.REMOVED}
 
 
-def letter_view(letter) -> LetterView:
+def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
-                      date=letter.date, date_basis=letter.date_basis)
+                      date=letter.date, date_basis=letter.date_basis, frames=frames)
 
 
 def discover(root: Path) -> list[Path]:
@@ -122,10 +123,11 @@ class Indexer:
         return report
 
     def relink(self) -> None:
-        """Recompute the ledger's cross-letter links over every committed letter."""
+        """Recompute the ledger's cross-letter links over every committed letter, from its stored frames."""
         self.store.changed()
         with self.store.engine.begin() as conn:
-            ledger_store.relink(conn, [letter_view(v) for v in self.store.letters().values()])
+            stored = frame_store.load(conn)
+            ledger_store.relink(conn, [letter_view(v, stored.get(v.source)) for v in self.store.letters().values()])
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -180,7 +182,29 @@ class Indexer:
         meta = extract_metadata(text, loaded.path)
         units = segment(text)
         chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
-        page_of = loaded.canonical.page_at
+        self._index_chunks(source, text, meta, chunks, loaded.canonical.page_at)
+        vectors = self.embeddings.encode([text[u.start : u.end] for u in units])
+        # Parsed once, here: relinking the ledger reads the stored frames instead of parsing every letter again.
+        parsed = letter_frames(text, units)
+        with self.store.engine.begin() as conn:
+            self._delete_rows(conn, source)
+            self._insert_letter(conn, source, folder, sha, loaded, meta, n_chunks=len(chunks), n_units=len(units))
+            self._insert_units(conn, source, units, vectors)
+            conn.execute(
+                sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
+                [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
+            )
+            frame_store.write_letter(conn, source, parsed)
+            view = LetterView(source=source, title=meta.title, text=text, metadata=meta.to_dict(),
+                              date=meta.date, date_basis="stated" if meta.date else None, units=units, frames=parsed)
+            ledger_store.write_letter(conn, view)
+            # The commit marker, last: a letter without it is redone by the next run.
+            conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
+        self.store.changed()
+
+    def _index_chunks(self, source: str, text: str, meta: LetterMetadata, chunks: list[Chunk],
+                      page_of: Callable[[int], int | None]) -> None:
+        """The letter's chunks into the vector store (LangChain's record manager skips unchanged ones)."""
         docs = [
             Document(
                 page_content=text[c.start : c.end],
@@ -196,42 +220,37 @@ class Indexer:
             docs, self.record_manager, self.vectorstore, cleanup="incremental",
             source_id_key="source", key_encoder="sha256",
         )
-        vectors = self.embeddings.encode([text[u.start : u.end] for u in units])
-        with self.store.engine.begin() as conn:
-            self._delete_rows(conn, source)
-            conn.execute(
-                sa.text(
-                    "INSERT INTO letters (source, folder, sha256, title, date, date_basis, metadata, text, "
-                    "page_starts, n_chunks, n_units, indexed_at, committed) VALUES (:source, :folder, :sha, "
-                    ":title, :date, :basis, :meta, :text, :pages, :n_chunks, :n_units, :at, 0)"
-                ),
-                {
-                    "source": source, "folder": folder, "sha": sha, "title": meta.title, "date": meta.date,
-                    "basis": "stated" if meta.date else None, "meta": json.dumps(meta.to_dict()),
-                    "text": text, "pages": json.dumps(list(loaded.canonical.page_starts)),
-                    "n_chunks": len(chunks), "n_units": len(units),
-                    "at": datetime.now(UTC).isoformat(timespec="seconds"),
-                },
-            )
-            conn.execute(
-                sa.text('INSERT INTO units (source, start, "end", kind, block, lead_in, embedding) '
-                        "VALUES (:source, :start, :end, :kind, :block, :lead_in, :embedding)"),
-                [
-                    {"source": source, "start": u.start, "end": u.end, "kind": u.kind.value, "block": u.block,
-                     "lead_in": u.lead_in, "embedding": vectors[i].tobytes()}
-                    for i, u in enumerate(units)
-                ],
-            )
-            conn.execute(
-                sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
-                [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
-            )
-            view = LetterView(source=source, title=meta.title, text=text, metadata=meta.to_dict(),
-                              date=meta.date, date_basis="stated" if meta.date else None, units=units)
-            ledger_store.write_letter(conn, view)
-            # The commit marker, last: a letter without it is redone by the next run.
-            conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
-        self.store.changed()
+
+    @staticmethod
+    def _insert_letter(conn, source: str, folder: str, sha: str, loaded: LoadedFile, meta: LetterMetadata, *,
+                       n_chunks: int, n_units: int) -> None:
+        """The letter's row, not yet committed."""
+        conn.execute(
+            sa.text(
+                "INSERT INTO letters (source, folder, sha256, title, date, date_basis, metadata, text, "
+                "page_starts, n_chunks, n_units, indexed_at, committed) VALUES (:source, :folder, :sha, "
+                ":title, :date, :basis, :meta, :text, :pages, :n_chunks, :n_units, :at, 0)"
+            ),
+            {
+                "source": source, "folder": folder, "sha": sha, "title": meta.title, "date": meta.date,
+                "basis": "stated" if meta.date else None, "meta": json.dumps(meta.to_dict()),
+                "text": loaded.text, "pages": json.dumps(list(loaded.canonical.page_starts)),
+                "n_chunks": n_chunks, "n_units": n_units,
+                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            },
+        )
+
+    @staticmethod
+    def _insert_units(conn, source: str, units: list[Unit], vectors) -> None:
+        conn.execute(
+            sa.text('INSERT INTO units (source, start, "end", kind, block, lead_in, embedding) '
+                    "VALUES (:source, :start, :end, :kind, :block, :lead_in, :embedding)"),
+            [
+                {"source": source, "start": u.start, "end": u.end, "kind": u.kind.value, "block": u.block,
+                 "lead_in": u.lead_in, "embedding": vectors[i].tobytes()}
+                for i, u in enumerate(units)
+            ],
+        )
 
     def remove(self, source: str) -> None:
         keys = self.record_manager.list_keys(group_ids=[source])
@@ -245,5 +264,5 @@ class Indexer:
 
     @staticmethod
     def _delete_rows(conn, source: str) -> None:
-        for table in ("units", "chunks_fts", "letters"):
+        for table in ("units", "chunks_fts", "frames", "letters"):
             conn.execute(sa.text(f"DELETE FROM {table} WHERE source = :source"), {"source": source})

@@ -7,7 +7,8 @@ from dataclasses import fields
 
 import sqlalchemy as sa
 
-from index.ledger import Commitment, LetterView, build_ledger, extract
+from index.ledger import build_ledger, extract
+from index.ledger_records import Commitment, LetterView
 
 metadata = sa.MetaData()
 commitments = sa.Table(

@@ -2,7 +2,8 @@
 
     STORE/chroma/        Chroma (embedded PersistentClient, cosine space) holding chunk vectors
     STORE/store.sqlite   letters (canonical text, metadata, content hash, commit marker), units with
-                         their vectors, the FTS5 lexical index, the ledger and LangChain's record manager
+                         their vectors and their frames, the FTS5 lexical index, the ledger and
+                         LangChain's record manager
     STORE/write.lock     held by the one process allowed to write
 
 Chroma is opened through `open_chroma`, the one factory, so a Chroma server can replace it.
@@ -36,6 +37,10 @@ SCHEMA = [
         source TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
         block INTEGER NOT NULL, lead_in INTEGER, embedding BLOB NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS units_source ON units(source, start)",
+    # Each unit's frames as JSON (index.frame_store), so that relinking the ledger parses nothing.
+    """CREATE TABLE IF NOT EXISTS frames (
+        source TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, data TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS frames_source ON frames(source, start)",
     """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
         text, source UNINDEXED, start UNINDEXED, "end" UNINDEXED,
         tokenize = 'porter unicode61 remove_diacritics 2')""",
@@ -152,7 +157,7 @@ class Store:
         return not self.letters()
 
     def commitments(self):
-        """The ledger of committed letters (list of `index.ledger.Commitment`)."""
+        """The ledger of committed letters (list of `index.ledger_records.Commitment`)."""
         from index import ledger_store
 
         ledger = self._ledger

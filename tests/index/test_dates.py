@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from index.dates import Precision, find_deadlines
+from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
 
 LETTER_DATE = date(2014, 3, 27)
 
@@ -79,3 +79,15 @@ def test_a_parliamentary_recess_is_not_a_season():
 def test_from_today_is_the_letters_own_date_and_a_past_today_is_no_deadline():
     assert [d.date for d in find_deadlines("advertised on the website from today", date(2021, 11, 2))] == [date(2021, 11, 2)]
     assert find_deadlines("I have today written to the Leader of the Council", date(2021, 11, 2)) == []
+
+
+@pytest.mark.parametrize("text, rule, said", [
+    ("a monthly performance report on its children's services", "FREQ=MONTHLY", "monthly"),
+    ("report to the Board every quarter", "FREQ=MONTHLY;INTERVAL=3", "every quarter"),
+    ("reviewed on an annual basis", "FREQ=YEARLY", "on an annual basis"),
+    ("meet every two weeks", "FREQ=WEEKLY;INTERVAL=2", "every two weeks"),
+    ("submit a plan by 1 May 2016", None, None),
+])
+def test_how_often_a_duty_recurs_as_a_rule_and_in_the_letters_words(text, rule, said):
+    assert recurrence_of(text) == rule
+    assert recurrence_words(text) == said

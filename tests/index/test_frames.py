@@ -1,8 +1,10 @@
 """Frames from the parse: who is bound to do what, for whom — read from sentences as letters write them."""
 
+import json
+
 import pytest
 
-from index.frames import Binding, Side, frames
+from index.frames import Binding, Frame, Side, frames
 
 
 def only(text: str):
@@ -63,3 +65,21 @@ def test_frame_offsets_shift_into_the_letter():
 ])
 def test_sentences_with_a_binding_word_that_bind_no_one_to_act_give_no_frame(text):
     assert frames(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Authority will respond to the Committee’s report at 7:30am on 4 September.",
+    "I propose to engage further with staff before sending the documents to you.",
+    "You should look to ensure this additional data is made publicly available.",
+    "We would welcome a detailed response to each of the points in our letter.",
+    "the Government’s commitment to report to Parliament before the end of 2021, and to produce an updated policy to the same timetable.",
+])
+def test_a_frame_survives_its_stored_form_unchanged(text):
+    found = frames(text, offset=40)
+    assert found
+    for frame in found:
+        stored = json.loads(json.dumps(frame.to_dict()))
+        back = Frame.from_dict(stored)
+        assert back == frame
+        assert isinstance(back.binding, Binding) and isinstance(back.recipients, tuple)
+        assert back.party is None or isinstance(back.party, Side)

@@ -162,7 +162,8 @@ def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assista
 
 
 def test_two_actions_under_one_governing_verb_make_one_record_with_one_id():
-    from index.ledger import LetterView, extract
+    from index.ledger import extract
+    from index.ledger_records import LetterView
 
     text = ("Dear Ms Shah,\n\nI would be pleased if you could confirm the timetable and if you could send the "
             "documents to the Committee by 1 May 2016.\n\nYours sincerely,\n\nJo Bloggs\nDirector\n")

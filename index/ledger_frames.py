@@ -1,0 +1,84 @@
+"""Ledger records from the frames of a sentence (index.frames): duties no pattern of
+index.ledger_sentences states, read from the parse — "we will publish …", "you should ensure …"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from index.dates import Deadline, find_deadlines, recurrence_of
+from index.frames import Binding, Frame, Side, frames
+from index.ledger_parties import recipient_body, resolve_party
+from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Commitment, Kind, LetterView, new_record
+from index.ledger_sentences import Actor, short
+from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
+
+KIND_OF = {Binding.OBLIGATION: Kind.DIRECTION, Binding.COMMITMENT: Kind.COMMITMENT, Binding.REQUEST: Kind.REQUEST}
+
+
+def frame_records(body: str, start: int, letter: LetterView, when: date | None) -> list[Commitment]:
+    """Records from the frames of a sentence no duty pattern matched: each binding of someone to an action
+    with a time (a date, a period, "later in the year", a recurrence), and each binding of the sender or
+    the recipient themselves ("we will publish …", "you should ensure …") to an action an official tracks."""
+    out: list[Commitment] = []
+    if body.rstrip().endswith(":"):
+        return out  # a lead-in: the duties are its list's items
+    for frame in _frames_of(body, start, letter):
+        if any(r.start == frame.start and r.end == frame.end for r in out):
+            continue  # two actions under one governing verb: one record for the clause
+        clause = letter.text[frame.start : frame.end]
+        recurrence = recurrence_of(clause)
+        # "advertising from today" starts something; only a recurring duty is first due at its start.
+        deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
+        stated = [d for d in deadlines if d.stated]
+        if stated or recurrence or _undated_duty(frame):
+            deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
+            out.append(_record(frame, letter, deadline, recurrence))
+    return out
+
+
+def _frames_of(body: str, start: int, letter: LetterView) -> Sequence[Frame]:
+    """The sentence's frames as the indexer stored them; parsed here only when the letter has none stored
+    (or none for this span: the letter was segmented differently when it was stored)."""
+    stored = letter.frames.get((start, start + len(body))) if letter.frames is not None else None
+    return stored if stored is not None else frames(body, start)
+
+
+def _undated_duty(frame: Frame) -> bool:
+    """A party, or someone named, bound to an action an official tracks even without a time."""
+    # "We should explore …", "we need to work together …": the sender exhorting itself binds no one.
+    exhortation = frame.binding == Binding.OBLIGATION and frame.party == Side.SENDER
+    return (frame.party is not None or names_agent(frame.actor)) and frame.verb in ACTION_VERBS_SET and not exhortation
+
+
+def _record(frame: Frame, letter: LetterView, deadline: Deadline | None, recurrence: str | None) -> Commitment:
+    actor, actor_name = frame_actor(frame, letter)
+    return new_record(
+        letter, KIND_OF[frame.binding], frame.start, frame.end, actor=short(actor), actor_name=actor_name,
+        action=letter.text[frame.action_start : frame.action_end],
+        recipients=[resolve_party(r, letter) for r in frame.recipients],
+        deadline=deadline, due=deadline.date if deadline else None, recurrence=recurrence,
+    )
+
+
+def names_agent(actor: str | None) -> bool:
+    """A noun phrase that names someone who can act: a named body or person ("the UK Statistics
+    Authority", "Ed Humpherson", "DoH statisticians"), not "this", "it", "the documents"."""
+    if not actor:
+        return False
+    head = actor.split()[-1]
+    return actor.split()[0].lower() not in NOT_AGENTS and (head[:1].isupper() or any(w[:1].isupper() for w in actor.split()[:2]))
+
+
+NOT_AGENTS = frozenset("this that these those it they which who what there here such".split())
+
+
+def frame_actor(frame: Frame, letter: LetterView) -> Actor:
+    """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
+    meta = letter.metadata
+    if frame.party == Side.SENDER:
+        return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or UNNAMED_SENDER, meta.get("sender")
+    if frame.party == Side.RECIPIENT:
+        body = recipient_body(meta)
+        return body or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, meta.get("recipient")
+    return frame.actor, None

@@ -1,0 +1,56 @@
+"""The parties of a duty as a letter names them: whom it is for ("report to me and to your Chief
+Executive"), with "me", "you" and "your Council" resolved to the letter's own sender and recipient."""
+
+from __future__ import annotations
+
+import re
+
+from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
+
+TO_LIST = re.compile(
+    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
+)
+WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
+REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
+
+
+def recipient_body(metadata: dict) -> str | None:
+    """The body the recipient writes for: 'Leader of Birmingham City Council' -> 'Birmingham City Council'."""
+    if metadata.get("recipient_org"):
+        return metadata["recipient_org"]
+    role = metadata.get("recipient_role") or ""
+    m = re.search(r"\b(?:of|,)\s+(?P<body>(?:the\s+)?[A-Z][\w'’ ]*(?:Council|Authority|Trust|Board|Department|Agency))\b", role)
+    return m.group("body") if m else None
+
+
+def resolve_party(phrase: str, letter: LetterView) -> str:
+    """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council."""
+    p = phrase.strip().strip(",").strip()
+    meta = letter.metadata
+    p = re.sub(r"^(?:to|and)\s+", "", p)
+    low = p.lower()
+    if low in ("me", "us", "i", "myself"):
+        return meta.get("sender") or UNNAMED_SENDER
+    if low in ("you", "yourself"):
+        return meta.get("recipient") or UNNAMED_RECIPIENT
+    if low.startswith("your council") or low == "your authority":
+        return recipient_body(meta) or "the Council"
+    if low.startswith("your "):
+        return p[5:]
+    return p
+
+
+def split_parties(text: str) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+)?(?:to\s+)?|\s+and\s+(?:to\s+)?", text)
+    return [p for p in (x.strip() for x in parts) if p and p.lower() not in ("jointly", "both")]
+
+
+def recipients_of(text: str, letter: LetterView) -> list[str]:
+    found: list[str] = []
+    for pattern in (TO_LIST, WITH_LIST, REACH_ME):
+        for m in pattern.finditer(text):
+            for part in split_parties(m.group("to")):
+                name = resolve_party(part, letter)
+                if name not in found and len(name.split()) <= 10:
+                    found.append(name)
+    return found
