@@ -24,8 +24,10 @@ from index.vocabulary import (
     FUTURE_HEADS,
     OBLIGATION_AUX,
     OBLIGATION_HEADS,
+    ONGOING_HEADS,
     OPINION_NOUNS,
     REFERRING_VERBS,
+    REPORTING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
 )
@@ -69,6 +71,7 @@ class Frame:
 
 
 SENDER_WORDS = {"i", "we", "me", "us", "my", "our"}
+OTHERS = {"you", "he", "she", "they"}  # who may speak of a duty in a letter besides its writer
 RECIPIENT_WORDS = {"you", "your"}
 
 
@@ -90,6 +93,8 @@ def _frame(v, offset: int) -> Frame | None:
         return None
     binding, subject_from = _binding(v)
     if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _available(v) or _refers(v) or _opines(v):
+        return None
+    if _reported(v):
         return None
     governed = _xcomp(v)
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
@@ -125,7 +130,7 @@ def _binding(v):
         return Binding.OBLIGATION, v
     if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in OBLIGATION_HEADS:
         return Binding.OBLIGATION, head  # "is required to", "need to", "have to"
-    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS:
+    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
         return Binding.COMMITMENT, head  # "plan to", "intend to", "propose to", "is scheduled to"
     if aux & {"will", "'ll", "shall"}:
         return Binding.COMMITMENT, v
@@ -145,6 +150,28 @@ def _refers(v) -> bool:
     # "a number of actions", "the following steps": the duty noun may sit under a quantity
     named = {t.lemma_.lower() for o in objects for t in (o, *(p for c in o.children if c.dep_ == "prep" for p in c.children))}
     return not objects or bool(named & DUTY_NOUNS)
+
+
+def _ahead(head) -> bool:
+    """'We will continue to monitor' looks ahead; 'the Government continue to discuss' only says what is
+    going on. Verbs of going on bind only with a future or modal auxiliary, or when someone is asked to."""
+    if head.lemma_.lower() not in ONGOING_HEADS:
+        return True
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in REQUEST_HEADS | DIRECTING_HEADS:
+        return True  # "I suggest our officials continue to discuss": asked to go on
+    return bool({c.lower_ for c in head.children if c.dep_ == "aux"} & {"will", "'ll", "shall", "must", "should", "would"})
+
+
+def _reported(v) -> bool:
+    """'You have suggested we invite …', 'As he said, …': a duty someone other than the writer spoke of is
+    their proposal or their account, not a binding this letter makes."""
+    node = v
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if node.lemma_.lower() in REPORTING_VERBS and subject is not None and subject.lower_ in OTHERS:
+            return True
+    return False
 
 
 def _opines(v) -> bool:

@@ -25,6 +25,10 @@ OBLIGATION_AUX = frozenset({"must", "should", "shall"})
 OBLIGATION_HEADS = frozenset({"need", "have", "require", "oblige", "expect"})  # "is required to", "need to"
 FUTURE_HEADS = frozenset({"plan", "intend", "propose", "aim", "undertake", "commit", "schedule", "due", "seek",
                           "hope", "want", "look", "continue", "expect", "agree"})
+# Verbs of going on: "continue to" binds only with a future or modal ("we will continue to monitor").
+ONGOING_HEADS = frozenset({"continue"})
+# Verbs by which a letter reports what someone else said or proposed ("You have suggested we invite …").
+REPORTING_VERBS = frozenset({"suggest", "say", "mention", "propose", "state", "explain", "tell", "indicate", "note"})
 REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "like", "suggest", "recommend", "expect"})
 DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
 # Nouns whose to-infinitive binds: "the Government's commitment to report to Parliament before …".

@@ -21,6 +21,7 @@ def only(text: str):
     ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Side.SENDER),
     ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Side.RECIPIENT),
     ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
+    ("We will continue to monitor the data.", Binding.COMMITMENT, "monitor", "We", Side.SENDER),
     ("I am directing the Council to submit a plan by 1 May.", Binding.OBLIGATION, "submit", "the Council", None),
     # Taking "a number of actions" only points at duties stated elsewhere: what binds is the directing.
     ("I will be directing the Council to take a number of actions.", Binding.COMMITMENT, "direct", "I", Side.SENDER),
@@ -62,6 +63,8 @@ def test_frame_offsets_shift_into_the_letter():
     "We hope that you will find this update helpful.",
     "I am directing the Council to take the actions set out below.",  # the actions below are the duties
     "I am sure you will share my view on the urgency of this.",  # an opinion shared is no action
+    "As he said, the Government and the Authority continue to discuss the issues.",  # what is going on
+    "You have suggested we invite the Permanent Secretary to give evidence.",  # the recipient's proposal
 ])
 def test_sentences_with_a_binding_word_that_bind_no_one_to_act_give_no_frame(text):
     assert frames(text) == []
