@@ -30,6 +30,7 @@ from index.vocabulary import (
     REPORTING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
+    WILLING_ADJECTIVES,
 )
 
 
@@ -122,15 +123,20 @@ def _binding(v):
         return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
     if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
         return Binding.REQUEST, v  # "I would be grateful if the Committee would give …"
+    to_infinitive = v.dep_ == "xcomp" or v.dep_ == "advcl" and "to" in aux  # "look to ensure" as "need to ensure"
+    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in WILLING_ADJECTIVES:
+        return Binding.COMMITMENT, head.head  # "I am content to give evidence …"
+    if head is not None and to_infinitive and head.lemma_.lower() in FUTURE_HEADS and _modal(head) & OBLIGATION_AUX:
+        return Binding.OBLIGATION, head  # "you should look to ensure …"
     if head is None and v.dep_ == "acl" and v.head.lemma_.lower() in COMMITMENT_NOUNS:
         return Binding.COMMITMENT, v.head  # "the Government's commitment to report to Parliament before …"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not aux - {"to"}:
         return _binding(v.head)  # "… to report to Parliament …, and to produce an updated policy …"
     if aux & OBLIGATION_AUX:
         return Binding.OBLIGATION, v
-    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in OBLIGATION_HEADS:
+    if head is not None and to_infinitive and head.lemma_.lower() in OBLIGATION_HEADS:
         return Binding.OBLIGATION, head  # "is required to", "need to", "have to"
-    if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
+    if head is not None and to_infinitive and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
         return Binding.COMMITMENT, head  # "plan to", "intend to", "propose to", "is scheduled to"
     if aux & {"will", "'ll", "shall"}:
         return Binding.COMMITMENT, v
@@ -159,7 +165,11 @@ def _ahead(head) -> bool:
         return True
     if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in REQUEST_HEADS | DIRECTING_HEADS:
         return True  # "I suggest our officials continue to discuss": asked to go on
-    return bool({c.lower_ for c in head.children if c.dep_ == "aux"} & {"will", "'ll", "shall", "must", "should", "would"})
+    return bool(_modal(head) & {"will", "'ll", "shall", "must", "should", "would"})
+
+
+def _modal(v) -> set[str]:
+    return {c.lower_ for c in v.children if c.dep_ == "aux"}
 
 
 def _reported(v) -> bool:
@@ -189,7 +199,9 @@ def _available(v) -> bool:
 
 
 def _xcomp(v):
-    return next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    """The action a verb governs by a to-infinitive: 'plan to publish', 'look to ensure'."""
+    return next((c for c in v.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))), None)
 
 
 def _subject(token) -> str | None:

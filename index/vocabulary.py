@@ -25,6 +25,9 @@ OBLIGATION_AUX = frozenset({"must", "should", "shall"})
 OBLIGATION_HEADS = frozenset({"need", "have", "require", "oblige", "expect"})  # "is required to", "need to"
 FUTURE_HEADS = frozenset({"plan", "intend", "propose", "aim", "undertake", "commit", "schedule", "due", "seek",
                           "hope", "want", "look", "continue", "expect", "agree"})
+# "I am content to give evidence", "we are prepared to meet": a willingness that commits the writer. Not
+# "happy to", which letters mostly use as a courtesy ("happy to discuss further").
+WILLING_ADJECTIVES = frozenset({"content", "willing", "prepared", "ready", "keen"})
 # Verbs of going on: "continue to" binds only with a future or modal ("we will continue to monitor").
 ONGOING_HEADS = frozenset({"continue"})
 # Verbs by which a letter reports what someone else said or proposed ("You have suggested we invite …").
@@ -38,7 +41,8 @@ BINDING_CUE = re.compile(
     r"\b(?:will|shall|must|should|would|'ll|please|need|required?|expect\w*|plan\w*|intend\w*|propos\w*|aim\w*|"
     r"undertak\w*|commit\w*|schedul\w*|due|seek\w*|ask\w*|invit\w*|urg\w*|encourag\w*|request\w*|direct\w*|"
     r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to|agree\w*|continu\w*|look\w*|"
-    r"want\w*|hop\w*)\b",
+    r"want\w*|hop\w*|content|willing|prepared|ready|keen|oblig\w*|order\w*|like|promis\w*|intention|"
+    r"undertaking|schedule\w*)\b",
     re.I,
 )
 # Verbs that state how things are, not something anyone will do.

@@ -19,7 +19,8 @@ def only(text: str):
     ("We would welcome a detailed response to each of the points in our letter.", Binding.REQUEST, "welcome", "you", Side.RECIPIENT),
     ("The Authority will respond to the Committee’s report at 7:30am on 4 September.", Binding.COMMITMENT, "respond", "The Authority", None),
     ("I propose to engage further with staff before sending the documents to you.", Binding.COMMITMENT, "engage", "I", Side.SENDER),
-    ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "look", "You", Side.RECIPIENT),
+    ("You should look to ensure this additional data is made publicly available.", Binding.OBLIGATION, "ensure", "You", Side.RECIPIENT),
+    ("I am content to give evidence on both documents.", Binding.COMMITMENT, "give", "I", Side.SENDER),
     ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
     ("We will continue to monitor the data.", Binding.COMMITMENT, "monitor", "We", Side.SENDER),
     ("I am directing the Council to submit a plan by 1 May.", Binding.OBLIGATION, "submit", "the Council", None),
@@ -65,6 +66,8 @@ def test_frame_offsets_shift_into_the_letter():
     "I am sure you will share my view on the urgency of this.",  # an opinion shared is no action
     "As he said, the Government and the Authority continue to discuss the issues.",  # what is going on
     "You have suggested we invite the Permanent Secretary to give evidence.",  # the recipient's proposal
+    "I am pleased to confirm the date of the meeting.",  # pleasure in saying so commits no one
+    "I and colleagues here are of course happy to discuss further.",  # a courtesy
 ])
 def test_sentences_with_a_binding_word_that_bind_no_one_to_act_give_no_frame(text):
     assert frames(text) == []
