@@ -2,8 +2,8 @@
 
 It picks the sentence(s) of the letters most likely to answer the question (`assistant.evidence`,
 ranked by `assistant.ranking`), writes a short answer in plain words with [n] markers, and cites each
-sentence by its exact span. It abstains, citing nothing, when the evidence does not cover what was
-asked (`Evidence.insufficient`).
+sentence by its exact span. It abstains, citing nothing, when the calibrated support for any answer
+is below its threshold (`Evidence.insufficient`).
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ class ExtractiveAnswerer:
             return Answer(question, "Please ask a question about the letters.", True)
         if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
             retrieved = time.perf_counter()
-            found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(question, analysis)
-            result = found if isinstance(found, Answer) else self.abstain(question, found)
+            found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
+            result = found if isinstance(found, Answer) else self.abstain(query, found)
         else:
             cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
             retrieved = time.perf_counter()
             result = self.compose(query, analysis, cands)
-            result.question = question
+        result.question = question
         done = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((retrieved - started) * 1000, 1),

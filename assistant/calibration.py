@@ -1,4 +1,5 @@
-"""`make calibrate`: fit the evidence ranking model and the coverage it needs to answer; log both.
+"""`make calibrate`: fit the evidence ranking model and the support model that decides whether the
+letters answer at all, with its threshold; log both.
 
 Calibration sets only: our own letters (`evals/testset.yaml`), their paraphrases and the real-letter
 development half. Never the frozen test half, never the blind set.
@@ -159,7 +160,7 @@ def refusal_figures(rows) -> dict[str, dict[str, float]]:
     return out
 
 
-def calibrate(questions: list[Question]) -> tuple[RankingModel, dict, dict]:
+def calibrate(questions: list[Question]) -> tuple[RankingModel, dict, dict, dict]:
     sentence = fit_sentence_model(questions)
     questions = [ranked(q, sentence) for q in questions]
     second = max(SECONDS, key=lambda s: citing_score(cited(questions, RankingModel(sentence, s))))
@@ -183,7 +184,7 @@ def calibrate(questions: list[Question]) -> tuple[RankingModel, dict, dict]:
 
 def report_markdown(model: RankingModel, quality: dict, refusals: dict, curve: dict, day: date) -> str:
     lines = [START, f"Fitted {day.isoformat()} on {', '.join(p.name for p in SETS)}: a second citation when its "
-             f"probability is ≥ {model.second} of the best's; the letters answer when the best sentence's probability "
+             f"probability is ≥ {model.second} of the best's; the letters answer when the support model's probability "
              f"is ≥ {model.threshold}, else they do not say. Measured on the evidence alone (the ledger's and the "
              "letters' dates answer their own questions), in-sample: on the very sets it was fitted on.", "",
              "| set | answerable | best sentence is gold | a gold sentence is cited | handled right | refusal precision "

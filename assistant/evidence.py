@@ -2,9 +2,11 @@
 
 Sentences are read in context — their list lead-in, who "I"/"you"/"this study" are, the ledger's
 record of who acts for whom, the letter's title and parties — and ranked by `assistant.ranking`.
-`insufficient` says when the evidence cannot answer: when even the best sentence's probability is below
-the one threshold `make calibrate` fits. Names no letter mentions, a kind of answer (a date, a person)
-no sentence gives, and thin coverage lower that probability; none of them refuses on its own.
+`insufficient` says when the evidence cannot answer: when the support model's probability that the
+letters answer at all (`ranking.Support`, read from the best evidence: its probability, the key terms
+it and any sentence giving the kind of answer wanted cover, names and words no letter uses) is below
+the one threshold `make calibrate` fits. No single feature refuses by a rule of its own; what each
+weighs is learned on the calibration sets.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 from assistant.fit import fit
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
+from assistant.scope import LETTER_REFERENCE, Scope
 from index.dates import find_deadlines
 from index.language import pipeline
 from index.parties import letter_parties
@@ -27,7 +30,7 @@ from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
 from index.store import Letter, Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words
-from index.vocabulary import HONORIFICS, KEY_POS, LIGHT_VERBS, Mentions, acronyms_in
+from index.vocabulary import KEY_POS, LIGHT_VERBS
 
 # The kinds of answer a question can want, as a refusal names what the evidence lacks.
 WANTED = {
@@ -37,9 +40,6 @@ WANTED = {
     QuestionType.WHO: "who it is",
 }
 COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
-LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
-# Words that address a person rather than name them ("the letter to Sir Albert Bore").
-TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
 
 
 @lru_cache(maxsize=256)
@@ -75,7 +75,7 @@ class Evidence:
         self.model = model or RankingModel.load()
         self._idf: tuple[object, dict[str, float]] | None = None
         self._records: tuple[list, dict[str, list]] | None = None
-        self._mentions: tuple[dict, Mentions] | None = None
+        self.scope = Scope(store)
 
     # -- word weights ---------------------------------------------------------------------------
     def idf(self) -> dict[str, float]:
@@ -111,21 +111,6 @@ class Evidence:
         idf = self.idf()
         total = sum(weights.values())
         return sum(w for s, w in weights.items() if s not in idf) / total if total else 0.0
-
-    def mentions(self) -> Mentions:
-        """What the letters mention, built once per state of the store (the texts joined, their acronyms)."""
-        flat = self.store.flat_texts()
-        if self._mentions is None or self._mentions[0] is not flat:
-            letters = self.store.letters().values()
-            acronyms = acronyms_in(v.text for v in letters)
-            given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
-                              if n and len(n.split()) == 1)
-            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms, given))
-        return self._mentions[1]
-
-    def unknown_names(self, analysis: Analysis) -> float:
-        """Share of the names in the question (people, places, bodies, acronyms) that no letter mentions."""
-        return self.mentions().unknown_share(analysis.text, analysis.names)
 
     # -- context ---------------------------------------------------------------------------------
     def record_for(self, cand: Candidate, about: Analysis | None = None):
@@ -167,33 +152,9 @@ class Evidence:
         parts += [letter.title, *sender.aliases(), *recipient.aliases()]
         return " ".join(parts)
 
-    # -- which letters ----------------------------------------------------------------------------
-    def letters_named(self, question: str) -> list[str]:
-        """Sources of the letters a question designates by writer or addressee ("the letter to Sir Albert Bore")."""
-        m = LETTER_REFERENCE.search(question)
-        if not m:
-            return []
-        who = set(words(m.group("who"))) - TITLES
-        return [
-            s for s, v in self.store.letters().items()
-            if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
-        ]
-
-    def letters_about(self, analysis: Analysis) -> list[str]:
-        """The letters that mention the most of the question's names, when that is fewer than all."""
-        names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
-        if not names:
-            return []
-        letters = self.store.letters()
-        flat = {s: t for s, t in self.store.flat_texts().items() if s in letters}
-        counts = {s: sum(n in text for n in names) for s, text in flat.items()}
-        best = max(counts.values(), default=0)
-        scoped = [s for s, c in counts.items() if c == best]
-        return scoped if best and len(scoped) < len(letters) else []
-
     def insufficient(self, cands: list[Candidate], analysis: Analysis) -> str | None:
-        """Why the letters do not say, or None when the best sentence is probable enough to answer (one
-        threshold, from calibration). The reason names what the best evidence lacks most."""
+        """Why the letters do not say, or None when the support model finds the best evidence probable
+        enough to answer (one threshold, from calibration). The reason names what that evidence lacks most."""
         best = cands[0] if cands else None
         if best is not None and self.model.support.probability(self.support(cands, analysis)) >= self.model.threshold:
             return None
@@ -247,8 +208,8 @@ class Evidence:
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
         """The sentences of the passages retrieved for `question`, most probable answer first."""
-        named = self.letters_named(question)
-        scope = named or self.letters_about(analysis)
+        named = self.scope.letters_named(question)
+        scope = named or self.scope.letters_about(analysis)
         retriever = self.retriever.model_copy(update={"k": k, "sources": scope or None})  # a copy per question
         keyed = replace(analysis, stems=self.key_terms(question, analysis), verbs=self.key_verbs(question, analysis))
         if named:  # the names pick the letter; they are not what the answer is about
@@ -318,7 +279,7 @@ class Evidence:
             return
         best_dense = max(c.features.dense for c in cands)
         best_cov = max(c.features.coverage for c in cands)
-        unseen, unknown = self.unseen(analysis), self.unknown_names(analysis)
+        unseen, unknown = self.unseen(analysis), self.scope.unknown_names(analysis)
         for c in cands:
             c.features.dense_gap = c.features.dense - best_dense
             c.features.coverage_gap = c.features.coverage - best_cov

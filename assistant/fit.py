@@ -10,9 +10,10 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import find_deadlines, recurrence_of
+from index.dates import MONTH_NUMBER, find_deadlines, recurrence_of
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
+from index.text import words
 from index.vocabulary import AGENT_GROUP, PROPER_RUN
 
 RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*|copy|copying|copied|write|writing|written)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
@@ -62,14 +63,15 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
 def _names_someone(analysis: Analysis, text: str) -> float:
     """Someone the question does not name is what a "who" question wants: a person fully (1), a post,
     a body or a group of officials in part (0.5) — they are as often what the question starts from."""
-    asked = {w.lower() for w in analysis.text.split()}
+    asked = set(words(analysis.text))
     found = 0.0
     for m in PROPER_RUN.finditer(text):
-        run = re.sub(r"^(?:The|A|An|This|That)\s+", "", m.group(0))
-        if {w.lower() for w in run.split()} <= asked:
+        run = re.sub(r"^(?:The|A|An|This|That|In|On|By)\s+", "", m.group(0))
+        if set(words(run)) <= asked or any(w.lower() in MONTH_NUMBER for w in run.split()):
             continue
         if PERSON_NAME.match(run) and not (POST_WORDS.search(run) or ORG_WORDS.search(run)):
             return 1.0
         if POST_WORDS.search(run) or ORG_WORDS.search(run):
             found = 0.5
-    return max(found, 0.5 if {w.lower() for w in AGENT_GROUP.findall(text)} - asked else 0.0)
+    groups = set(words(" ".join(AGENT_GROUP.findall(text))))
+    return max(found, 0.5 if groups - asked else 0.0)

@@ -36,7 +36,7 @@ class LedgerAnswers:
         narrowed to the letters and the actor the question names. A string says why there is none."""
         lo, hi = analysis.period
         span = f"by {fmt_date(hi)}" if lo == date.min else f"between {fmt_date(lo)} and {fmt_date(hi)}"
-        scope = set(self.evidence.letters_about(analysis))
+        scope = set(self.evidence.scope.letters_about(analysis))
         records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi
                    and (not scope or r.source in scope)]
         actors = [t for t in analysis.terms if any(t in (r.actor or "").lower() for r in records)]
@@ -64,7 +64,7 @@ class LedgerAnswers:
     def letter_dates(self, question: str, analysis: Analysis) -> Answer | str:
         """The date of the letter(s) a question designates, citing the date line; an undated letter's
         date is given only when the ledger could infer it, citing the sentence it was inferred from."""
-        scope = self.evidence.letters_named(question) or self.evidence.letters_about(analysis)
+        scope = self.evidence.scope.letters_named(question) or self.evidence.scope.letters_about(analysis)
         if not scope or len(scope) > 3:
             return "Name the letter (its writer, addressee or subject) to get its date."
         parts, citations = [], []

@@ -71,7 +71,12 @@ FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything 
 
 
 # "For my note: …", "For the Minister's briefing: …": what the answer is for, not what the question asks.
-PURPOSE_LABEL = re.compile(r"^\s*for\s+[^:?]{1,40}:\s+(?=\S)", re.I)
+# Only a label that names a purpose: "For 2015: …" or "For Birmingham: …" scope the question and stay.
+PURPOSE_LABEL = re.compile(
+    r"^\s*for\s+(?:(?:my|our|your|the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:note|notes|brief|briefing|submission|records?|file|minute|update|box|pack|summary|reply)\s*:\s+(?=\S)",
+    re.I,
+)
 
 
 def asked(question: str) -> str:

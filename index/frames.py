@@ -26,8 +26,8 @@ from index.vocabulary import (
     OBLIGATION_HEADS,
     ONGOING_HEADS,
     OPINION_NOUNS,
+    PROPOSING_VERBS,
     REFERRING_VERBS,
-    REPORTING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
     WILLING_ADJECTIVES,
@@ -173,13 +173,13 @@ def _modal(v) -> set[str]:
 
 
 def _reported(v) -> bool:
-    """'You have suggested we invite …', 'As he said, …': a duty someone other than the writer spoke of is
-    their proposal or their account, not a binding this letter makes."""
+    """'You have suggested we invite …': a duty someone other than the writer proposed is their proposal,
+    not a binding this letter makes."""
     node = v
     while node.head.i != node.i:
         node = node.head
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if node.lemma_.lower() in REPORTING_VERBS and subject is not None and subject.lower_ in OTHERS:
+        if node.lemma_.lower() in PROPOSING_VERBS and subject is not None and subject.lower_ in OTHERS:
             return True
     return False
 

@@ -123,11 +123,16 @@ class Indexer:
         return report
 
     def relink(self) -> None:
-        """Recompute the ledger's cross-letter links over every committed letter, from its stored frames."""
+        """Recompute the ledger's cross-letter links over every committed letter, from its stored frames
+        (a letter whose frames are missing or were read by other code is read again, and stored)."""
         self.store.changed()
         with self.store.engine.begin() as conn:
             stored = frame_store.load(conn)
-            ledger_store.relink(conn, [letter_view(v, stored.get(v.source)) for v in self.store.letters().values()])
+            letters = self.store.letters().values()
+            for letter in (v for v in letters if v.source not in stored):
+                stored[letter.source] = letter_frames(letter.text, segment(letter.text))
+                frame_store.replace_letter(conn, letter.source, stored[letter.source])
+            ledger_store.relink(conn, [letter_view(v, stored[v.source]) for v in letters])
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)

@@ -3,6 +3,7 @@ index.ledger_sentences states, read from the parse — "we will publish …", "y
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -11,7 +12,9 @@ from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_body, resolve_party
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Commitment, Kind, LetterView, new_record
 from index.ledger_sentences import Actor, short
+from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
+from index.vocabulary import AGENT_GROUP
 
 KIND_OF = {Binding.OBLIGATION: Kind.DIRECTION, Binding.COMMITMENT: Kind.COMMITMENT, Binding.REQUEST: Kind.REQUEST}
 
@@ -62,12 +65,12 @@ def _record(frame: Frame, letter: LetterView, deadline: Deadline | None, recurre
 
 
 def names_agent(actor: str | None) -> bool:
-    """A noun phrase that names someone who can act: a named body or person ("the UK Statistics
-    Authority", "Ed Humpherson", "DoH statisticians"), not "this", "it", "the documents"."""
-    if not actor:
+    """A noun phrase that names someone who can act: a named body or person ("the Statistics Authority",
+    "Ed Smith", "the Department's statisticians"), not "this", "it", "the documents"."""
+    if not actor or actor.split()[0].lower() in NOT_AGENTS:
         return False
-    head = actor.split()[-1]
-    return actor.split()[0].lower() not in NOT_AGENTS and (head[:1].isupper() or any(w[:1].isupper() for w in actor.split()[:2]))
+    bare = re.sub(r"^(?:the|a|an|our|your|their)\s+", "", actor, flags=re.I)
+    return bool(PERSON_NAME.match(bare) or POST_WORDS.search(bare) or ORG_WORDS.search(bare) or AGENT_GROUP.search(bare))
 
 
 NOT_AGENTS = frozenset("this that these those it they which who what there here such".split())

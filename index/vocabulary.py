@@ -30,8 +30,9 @@ FUTURE_HEADS = frozenset({"plan", "intend", "propose", "aim", "undertake", "comm
 WILLING_ADJECTIVES = frozenset({"content", "willing", "prepared", "ready", "keen"})
 # Verbs of going on: "continue to" binds only with a future or modal ("we will continue to monitor").
 ONGOING_HEADS = frozenset({"continue"})
-# Verbs by which a letter reports what someone else said or proposed ("You have suggested we invite …").
-REPORTING_VERBS = frozenset({"suggest", "say", "mention", "propose", "state", "explain", "tell", "indicate", "note"})
+# Verbs by which a letter reports what someone else proposed ("You have suggested we invite …"): their
+# proposal, not a duty. ("You have said that you will publish …" still binds the one who said it.)
+PROPOSING_VERBS = frozenset({"suggest", "propose"})
 REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "like", "suggest", "recommend", "expect"})
 DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
 # Nouns whose to-infinitive binds: "the Government's commitment to report to Parliament before …".
@@ -93,6 +94,11 @@ def initials(phrase: str, joiners: bool = False) -> str:
     return "".join(out)
 
 
+def capitals_in(texts: Iterable[str]) -> frozenset[str]:
+    """Words the letters write in capitals, two letters or more: the acronyms they use ("NI", "OSR")."""
+    return frozenset(w for text in texts for w in re.findall(r"\b[A-Z]{2,}\b", text))
+
+
 def acronyms_in(texts: Iterable[str]) -> set[str]:
     """The acronyms the letters' own names make: of every run of capitalised words within a name, with
     and without its joining words ("Chief Statistician for the Department for Work and Pensions" gives
@@ -117,12 +123,15 @@ def name_forms(token: str) -> list[str]:
 
 class Mentions:
     """Whether the letters mention a name a question uses. `corpus` is the letters' text lower-cased on
-    single spaces; `acronyms` those their names make (`acronyms_in`); `given` the names letters give
-    their parties by a given name alone ("Dear Peter"), lower-cased."""
+    single spaces; `acronyms` those their names make (`acronyms_in`); `capitals` the words the letters
+    write in capitals ("NI", "DWP"); `given` the names letters give their parties by a given name alone
+    ("Dear Peter"), lower-cased."""
 
-    def __init__(self, corpus: str, acronyms: set[str], given: frozenset[str] = frozenset()) -> None:
+    def __init__(self, corpus: str, acronyms: set[str], capitals: frozenset[str] = frozenset(),
+                 given: frozenset[str] = frozenset()) -> None:
         self.corpus = corpus
         self.acronyms = acronyms
+        self.capitals = capitals
         self.given = given
 
     def _written(self, form: str) -> bool:
@@ -133,8 +142,10 @@ class Mentions:
         phrase = " ".join(words)
         if len(words) > 1:
             short = initials(phrase)
-            # Initials the letters write ("NI") stand for any run; those their names only make, for a whole name.
-            by_initials = self._written(short) or whole and short.upper() in self.acronyms
+            # Initials the letters write ("NI", or "Ukhsa" of three letters or more) stand for any run; those their
+            # names only make, for a whole name. Two letters must be written in capitals: "as" is no "AS".
+            written = short in self.capitals or len(short) >= 3 and self._written(short)
+            by_initials = written or whole and short.upper() in self.acronyms
             return phrase.lower() in self.corpus or by_initials
         return all(self._written(f) or f.upper() in self.acronyms or re.search(rf"\b{re.escape(stem(f))}\w{{0,4}}\b", self.corpus)
                    for f in name_forms(phrase))

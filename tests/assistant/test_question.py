@@ -48,9 +48,26 @@ def test_follow_ups_lean_on_the_previous_question():
         ("Improvement plan adequacy: who does the Commissioner report to?",
          "Improvement plan adequacy: who does the Commissioner report to?"),  # a topic, not a purpose
         ("For how long is the Commissioner appointed?", "For how long is the Commissioner appointed?"),
+        ("For 2015: what is due in May?", "For 2015: what is due in May?"),  # a scope, not a purpose
+        ("For the RPI consultation: when will the Authority respond?",
+         "For the RPI consultation: when will the Authority respond?"),
     ],
 )
 def test_a_label_saying_what_the_answer_is_for_is_not_part_of_the_question(question, asked_part):
     from assistant.question import asked
 
     assert asked(question) == asked_part
+
+
+@pytest.mark.parametrize(("question", "sentence", "score"), [
+    ("Who will report to the Minister?", "Dame Alex Morgan will report to the Minister.", 1.0),
+    ("Who is Alex Morgan?", "Alex Morgan will report to the Chief Executive.", 0.5),  # only the post is new
+    ("Who is Alex Morgan?", "Alex Morgan will report.", 0.0),  # the person asked about is no answer
+    ("Who will publish the figures?", "Department statisticians will publish the figures.", 0.5),
+    ("Who will publish the figures?", "In December the figures will be published.", 0.0),
+])
+def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score):
+    from assistant.fit import _names_someone
+    from assistant.question import analyse
+
+    assert _names_someone(analyse(question), sentence) == score

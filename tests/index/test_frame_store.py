@@ -12,8 +12,8 @@ LETTER = (
     "Thank you for your letter of 5 February.\n\n"
     "The Authority will respond to the Committee’s report at 7:30am on 4 September.\n\n"
     "We will publish the revised guidance later this year. "
-    "You should look to ensure this additional data is made publicly available.\n\n"
-    "I am copying this letter to the Chancellor.\n\nYours sincerely,\n\nJo Bloggs\nDirector General\n"
+    "You should look to ensure the revised tables are published alongside it.\n\n"
+    "I am sending a copy of this letter to the Permanent Secretary.\n\nYours sincerely,\n\nJo Bloggs\nDirector General\n"
 )
 
 
@@ -56,3 +56,12 @@ def test_a_removed_letter_takes_its_frames_with_it(new_assistant, tmp_path):
     assert letter.source not in stored_frames(assistant)
     with assistant.store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM frames")).scalar_one() == 0
+
+
+def test_frames_read_by_other_code_are_read_again_and_stored_anew(new_assistant, tmp_path, monkeypatch):
+    with monkeypatch.context() as old_code:
+        old_code.setattr("index.frame_store.version", lambda: "older-rules")
+        assistant, letter = indexed(new_assistant, tmp_path)
+    assert letter.source not in stored_frames(assistant)  # stale: not trusted
+    assistant.indexer.relink()
+    assert stored_frames(assistant)[letter.source] == letter_frames(letter.text, segment(letter.text))

@@ -23,6 +23,7 @@ def only(text: str):
     ("I am content to give evidence on both documents.", Binding.COMMITMENT, "give", "I", Side.SENDER),
     ("I have asked Ed Humpherson, Director General for Regulation, to make this point to the department.", Binding.REQUEST, "make", "Ed Humpherson", None),
     ("We will continue to monitor the data.", Binding.COMMITMENT, "monitor", "We", Side.SENDER),
+    ("You have said that you will publish the figures by 30 June.", Binding.COMMITMENT, "publish", "you", Side.RECIPIENT),
     ("I am directing the Council to submit a plan by 1 May.", Binding.OBLIGATION, "submit", "the Council", None),
     # Taking "a number of actions" only points at duties stated elsewhere: what binds is the directing.
     ("I will be directing the Council to take a number of actions.", Binding.COMMITMENT, "direct", "I", Side.SENDER),
@@ -64,7 +65,7 @@ def test_frame_offsets_shift_into_the_letter():
     "We hope that you will find this update helpful.",
     "I am directing the Council to take the actions set out below.",  # the actions below are the duties
     "I am sure you will share my view on the urgency of this.",  # an opinion shared is no action
-    "As he said, the Government and the Authority continue to discuss the issues.",  # what is going on
+    "The Government and the Authority continue to discuss the issues.",  # what is going on
     "You have suggested we invite the Permanent Secretary to give evidence.",  # the recipient's proposal
     "I am pleased to confirm the date of the meeting.",  # pleasure in saying so commits no one
     "I and colleagues here are of course happy to discuss further.",  # a courtesy

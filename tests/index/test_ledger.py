@@ -171,3 +171,14 @@ def test_two_actions_under_one_governing_verb_make_one_record_with_one_id():
     ids = [r.id for r in records]
     assert ids and len(ids) == len(set(ids))
     assert all(text[r.start : r.end] == r.quote for r in records)
+
+
+@pytest.mark.parametrize("actor, agent", [
+    ("the Statistics Authority", True), ("Alex Morgan", True), ("the Department's statisticians", True),
+    ("the Chief Executive", True), ("The documents", False), ("The new figures", False), ("Data on prices", False),
+    ("This", False), ("which", False), (None, False),
+])
+def test_an_undated_duty_needs_someone_who_can_act(actor, agent):
+    from index.ledger_frames import names_agent
+
+    assert names_agent(actor) is agent

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.vocabulary import HONORIFIC, Mentions, acronyms_in, initials, name_forms
+from index.vocabulary import HONORIFIC, Mentions, acronyms_in, capitals_in, initials, name_forms
 
 LETTERS = [
     "I am writing as Chair of the UK Statistics Authority to the Department for Work and Pensions.",
@@ -10,7 +10,7 @@ LETTERS = [
     "Your Local Safeguarding Children Board in Kingsmere will meet. Lead Commissioner Joanne Pike.",
 ]
 CORPUS = " ".join(" ".join(t.split()).lower() for t in LETTERS)
-MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS), frozenset({"peter"}))
+MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS), capitals_in(LETTERS), frozenset({"peter"}))
 
 
 @pytest.mark.parametrize("phrase, joiners, expected", [
@@ -47,6 +47,7 @@ def test_a_name_in_a_question_is_looked_for_without_possessive_and_hyphen(token,
     ("What did the regulator ask Peter Schofield to do?", ["Peter", "Schofield"], 0.0),  # "Dear Peter"
     ("What did the regulator ask Sir Peter Smith to do?", ["Peter", "Smith"], 0.0),
     ("What did the regulator ask Paul Schofield to do?", ["Paul", "Schofield"], 1.0),
+    ("What did Alan Smith ask the Board to do?", ["Alan", "Smith"], 1.0),  # "as" in the letters is no "AS"
 ])
 def test_the_share_of_a_questions_names_no_letter_mentions(question, names, unknown):
     assert MENTIONS.unknown_share(question, names) == unknown

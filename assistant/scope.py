@@ -1,0 +1,66 @@
+"""Which letters a question is about, and whether the letters mention the names it uses.
+
+A question may designate its letter by writer or addressee ("the letter to Sir Albert Bore"), or by the
+names only some letters mention; and a name no letter mentions (a place, a person, a body) lowers the
+support for any answer (`assistant.evidence`). What the letters mention is built once per store state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.question import Analysis
+from index.store import Store
+from index.text import words
+from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
+
+LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
+# Words that address a person rather than name them ("the letter to Sir Albert Bore").
+TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
+
+
+class Scope:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._mentions: tuple[dict, Mentions] | None = None
+
+    def mentions(self) -> Mentions:
+        """What the letters mention, built once per state of the store (the texts joined, their acronyms)."""
+        flat = self.store.flat_texts()
+        if self._mentions is None or self._mentions[0] is not flat:
+            letters = self.store.letters().values()
+            acronyms = acronyms_in(v.text for v in letters)
+            given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
+                              if n and len(n.split()) == 1)
+            capitals = capitals_in(v.text for v in letters)
+            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms, capitals, given))
+        return self._mentions[1]
+
+    def unknown_names(self, analysis: Analysis) -> float:
+        """Share of the names in the question (people, places, bodies, acronyms) that no letter mentions."""
+        return self.mentions().unknown_share(analysis.text, analysis.names)
+
+    # -- which letters ----------------------------------------------------------------------------
+    def letters_named(self, question: str) -> list[str]:
+        """Sources of the letters a question designates by writer or addressee ("the letter to Sir Albert Bore")."""
+        m = LETTER_REFERENCE.search(question)
+        if not m:
+            return []
+        who = set(words(m.group("who"))) - TITLES
+        return [
+            s for s, v in self.store.letters().items()
+            if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
+        ]
+
+    def letters_about(self, analysis: Analysis) -> list[str]:
+        """The letters that mention the most of the question's names, when that is fewer than all."""
+        names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
+        if not names:
+            return []
+        letters = self.store.letters()
+        flat = {s: t for s, t in self.store.flat_texts().items() if s in letters}
+        counts = {s: sum(n in text for n in names) for s, text in flat.items()}
+        best = max(counts.values(), default=0)
+        scoped = [s for s, c in counts.items() if c == best]
+        return scoped if best and len(scoped) < len(letters) else []
+
