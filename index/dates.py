@@ -135,73 +135,112 @@ def _next_year_of(month: int, letter_date: date | None) -> int | None:
     return letter_date.year if month >= letter_date.month else letter_date.year + 1
 
 
+Dated = tuple[date | None, Precision]  # what a phrase resolves to, and how precisely
+
+
 def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline | None:
-    words = m.group(0)
+    """The deadline a matched phrase of `kind` states, read against the letter's date."""
+    if kind not in _RESOLVERS:
+        return Deadline(None, m.group(0), Precision.NONE, m.start(), m.end(), vague=True)  # kept, never dated
+    resolved = _RESOLVERS[kind](m, letter_date)
+    if resolved is None:
+        return None
+    when, precision = resolved
+    return Deadline(when, m.group(0), precision if when else Precision.NONE, m.start(), m.end())
 
-    def make(when: date | None, precision: Precision) -> Deadline:
-        return Deadline(when, words, precision if when else Precision.NONE, m.start(), m.end())
 
-    if kind == "full":
-        core = FULL_DATE.search(words)
-        when = parse_date(core.group(0)) if core else None
-        return make(when, Precision.DAY) if when else None
-    if kind in ("month_end", "month"):
-        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
-        return make(month_end(int(m.group("year")), month), Precision.MONTH if kind == "month" else Precision.DAY)
-    if kind == "within":
-        n = m.group("n").lower()
-        count = int(n) if n.isdigit() else _WORD_NUMBER[n]
-        unit = m.group("unit").lower()
-        if letter_date is None:
-            return make(None, Precision.NONE)
-        if unit.startswith("day") and m.group("working") and m.group("working").lower().strip() in ("working", "business"):
-            return make(add_working_days(letter_date, count), Precision.DAY)
-        if unit.startswith("day"):
-            return make(letter_date + timedelta(days=count), Precision.DAY)
-        if unit.startswith("week"):
-            return make(letter_date + timedelta(weeks=count), Precision.DAY)
-        months = letter_date.month - 1 + count
-        year, month = letter_date.year + months // 12, months % 12 + 1
-        return make(date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY)
-    if kind == "fin_year":
-        if m.group("fy"):  # "the 2016/17 financial year" ends on 31 March 2017
-            return make(date(int(m.group("fy")) + 1, 3, 31), Precision.DAY)
-        if letter_date is None:
-            return make(None, Precision.NONE)
-        end = next_financial_year_end(letter_date)
-        return make(date(end.year + 1, 3, 31) if re.search(r"\bnext\b", words, re.I) else end, Precision.DAY)
-    if kind == "year_end":
-        return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.DAY)
-    if kind == "year_end_explicit":
-        return make(date(int(m.group("year") or m.group("year2")), 12, 31), Precision.YEAR)
-    if kind == "quarter":
-        year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
-        return make(month_end(year, int(m.group("q")) * 3) if year else None, Precision.MONTH)
-    if kind == "month_part":
-        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
-        year = int(m.group("year")) if m.group("year") else _next_year_of(month, letter_date)
-        if year is None:
-            return make(None, Precision.NONE)
-        day = _PART_ENDS[" ".join(m.group("part").lower().split())]
-        return make(date(year, month, day) if day else month_end(year, month), Precision.MONTH)
-    if kind == "season":
-        if letter_date is None:
-            return make(None, Precision.NONE)
-        end_month = _SEASON_ENDS[m.group("season").lower()]
-        end = month_end(letter_date.year + (end_month < letter_date.month), end_month)
-        if re.search(r"\bnext\b", words, re.I):
-            end = month_end(end.year + 1, end_month)
-        return make(end, Precision.MONTH)
-    if kind == "today":
-        return make(letter_date, Precision.DAY)
-    if kind == "later_year":
-        return make(date(letter_date.year, 12, 31) if letter_date else None, Precision.YEAR)
-    if kind == "bare_month":
-        if letter_date is None:
-            return make(None, Precision.NONE)
-        month = MONTH_NUMBER[m.group("month").lower().rstrip(".")]
-        return make(month_end(_next_year_of(month, letter_date), month), Precision.MONTH)
-    return Deadline(None, words, Precision.NONE, m.start(), m.end(), vague=True)  # kept, never dated
+def _full(m: re.Match[str], letter_date: date | None) -> Dated | None:
+    core = FULL_DATE.search(m.group(0))
+    when = parse_date(core.group(0)) if core else None
+    return (when, Precision.DAY) if when else None
+
+
+def _month(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.MONTH) -> Dated:
+    return month_end(int(m.group("year")), _month_of(m)), precision
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return MONTH_NUMBER[m.group("month").lower().rstrip(".")]
+
+
+def _within(m: re.Match[str], letter_date: date | None) -> Dated:
+    """"within 12 weeks", "within 10 working days" of the letter."""
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _WORD_NUMBER[n]
+    unit = m.group("unit").lower()
+    if letter_date is None:
+        return None, Precision.NONE
+    if unit.startswith("day") and m.group("working") and m.group("working").lower().strip() in ("working", "business"):
+        return add_working_days(letter_date, count), Precision.DAY
+    if unit.startswith("day"):
+        return letter_date + timedelta(days=count), Precision.DAY
+    if unit.startswith("week"):
+        return letter_date + timedelta(weeks=count), Precision.DAY
+    months = letter_date.month - 1 + count
+    year, month = letter_date.year + months // 12, months % 12 + 1
+    return date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY
+
+
+def _financial_year(m: re.Match[str], letter_date: date | None) -> Dated:
+    if m.group("fy"):  # "the 2016/17 financial year" ends on 31 March 2017
+        return date(int(m.group("fy")) + 1, 3, 31), Precision.DAY
+    if letter_date is None:
+        return None, Precision.NONE
+    end = next_financial_year_end(letter_date)
+    return (date(end.year + 1, 3, 31) if re.search(r"\bnext\b", m.group(0), re.I) else end), Precision.DAY
+
+
+def _quarter(m: re.Match[str], letter_date: date | None) -> Dated:
+    year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
+    return (month_end(year, int(m.group("q")) * 3) if year else None), Precision.MONTH
+
+
+def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:
+    """"early May", "the middle of June": the end of that part of the month."""
+    month = _month_of(m)
+    year = int(m.group("year")) if m.group("year") else _next_year_of(month, letter_date)
+    if year is None:
+        return None, Precision.NONE
+    day = _PART_ENDS[" ".join(m.group("part").lower().split())]
+    return (date(year, month, day) if day else month_end(year, month)), Precision.MONTH
+
+
+def _season(m: re.Match[str], letter_date: date | None) -> Dated:
+    if letter_date is None:
+        return None, Precision.NONE
+    end_month = _SEASON_ENDS[m.group("season").lower()]
+    end = month_end(letter_date.year + (end_month < letter_date.month), end_month)
+    if re.search(r"\bnext\b", m.group(0), re.I):
+        end = month_end(end.year + 1, end_month)
+    return end, Precision.MONTH
+
+
+def _bare_month(m: re.Match[str], letter_date: date | None) -> Dated:
+    if letter_date is None:
+        return None, Precision.NONE
+    month = _month_of(m)
+    return month_end(_next_year_of(month, letter_date), month), Precision.MONTH
+
+
+def _year_end(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.DAY) -> Dated:
+    return (date(letter_date.year, 12, 31) if letter_date else None), precision
+
+
+_RESOLVERS = {
+    "full": _full,
+    "month": _month,
+    "month_end": lambda m, d: _month(m, d, Precision.DAY),
+    "within": _within,
+    "fin_year": _financial_year,
+    "year_end": _year_end,
+    "year_end_explicit": lambda m, d: (date(int(m.group("year") or m.group("year2")), 12, 31), Precision.YEAR),
+    "quarter": _quarter,
+    "month_part": _month_part,
+    "season": _season,
+    "today": lambda m, d: (d, Precision.DAY),
+    "later_year": lambda m, d: _year_end(m, d, Precision.YEAR),
+    "bare_month": _bare_month,
+}
 
 
 # -- how often ----------------------------------------------------------------------------------
