@@ -10,10 +10,12 @@ development half. Never the frozen test half, never the blind set.
 - A second small logistic model reads each question's best evidence (`ranking.Support`: the best
   sentence's probability, the key terms covered by it and by any sentence giving the kind of answer
   wanted, names and words no letter uses), labelled by whether the question is answerable, each set
-  and each label weighing the same. One threshold on its probability decides whether the letters
-  answer at all: the middle of the range that maximises the share of questions handled right —
-  answered citing a gold sentence, or refused when the letters do not say — each set weighing the
-  same. The refusal precision/recall curve over thresholds is logged.
+  and each label weighing the same. It learns from each set's evidence as ranked by a sentence model
+  fitted on the other sets, so that it reads probabilities like those of letters never seen. One
+  threshold on its probability decides whether the letters answer at all: the middle of the range
+  that maximises (on those same held-out rankings) the share of questions handled right — answered
+  citing a gold sentence, or refused when the letters do not say — each set weighing the same. The
+  refusal precision/recall curve over thresholds is logged.
 """
 
 from __future__ import annotations
@@ -160,16 +162,28 @@ def refusal_figures(rows) -> dict[str, dict[str, float]]:
     return out
 
 
+def held_out(questions: list[Question]) -> list[Question]:
+    """Each set's questions ranked by a sentence model fitted on the other sets only: the probabilities
+    the support model and its threshold learn from are those of evidence the sentence model has not seen,
+    as a new letter's will be."""
+    out = []
+    for name in dict.fromkeys(q.set for q in questions):
+        sentence = fit_sentence_model([q for q in questions if q.set != name])
+        out += [ranked(q, sentence) for q in questions if q.set == name]
+    return out
+
+
 def calibrate(questions: list[Question]) -> tuple[RankingModel, dict, dict, dict]:
     sentence = fit_sentence_model(questions)
+    unseen = held_out(questions)
     questions = [ranked(q, sentence) for q in questions]
     second = max(SECONDS, key=lambda s: citing_score(cited(questions, RankingModel(sentence, s))))
-    model = RankingModel(sentence, second, fit_support_model(questions))
+    model = RankingModel(sentence, second, fit_support_model(unseen))
 
-    def handled(m: RankingModel) -> float:
-        return float(np.mean([f["handled"] for f in refusal_figures(decisions(questions, m)).values()]))
+    def handled(m: RankingModel, rows: list[Question]) -> float:
+        return float(np.mean([f["handled"] for f in refusal_figures(decisions(rows, m)).values()]))
 
-    scores = {t: handled(replace(model, threshold=t)) for t in THRESHOLDS}
+    scores = {t: handled(replace(model, threshold=t), unseen) for t in THRESHOLDS}
     best = [t for t, s in scores.items() if s == max(scores.values())]
     model = replace(model, threshold=best[len(best) // 2])
     rows = cited(questions, model)
