@@ -11,12 +11,12 @@ from datetime import date
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, find_deadlines, recurrence_of
+from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
 from index.text import words
 from index.vocabulary import AGENT_GROUP, PROPER_RUN
 
-RECIPIENT_CUE = re.compile(r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|sent|provide\w*|deliver\w*|copy|copying|copied|write|writing|written)\b[^.;]*?\bto\s+(?:me|you|your|the|him|her|them|[A-Z])", re.I)
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
@@ -24,7 +24,7 @@ AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|pe
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
-    QuestionType.TO_WHOM: RECIPIENT_CUE,
+    QuestionType.TO_WHOM: TO_LIST,
     QuestionType.APPOINTMENT: APPOINT_CUE,
     QuestionType.AMOUNT: AMOUNT_CUE,
 }

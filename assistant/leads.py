@@ -11,12 +11,9 @@ from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
+from index.ledger_parties import TO_LIST
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.store import Letter
-
-RECIPIENTS = re.compile(
-    r"\b(?:report(?:s|ing)?|recommendations?|submit\w*|send|provide\w*)\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|about|for|setting|within|no later|that|which)\b|[.;:]|,\s+(?:by|with|in|on|no later)\b|$)"
-)
 
 
 def lead(qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation, record=None) -> str | None:
@@ -32,7 +29,7 @@ def lead(qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation
 def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     if record and record.recipients:
         return f"To {join_names(record.recipients)}"
-    m = RECIPIENTS.search(text)
+    m = TO_LIST.search(text)
     return f"To {resolve_people(m.group('to').strip(), letter.metadata)}" if m else None
 
 
