@@ -30,7 +30,9 @@ def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | Non
     if record and record.recipients:
         return f"To {join_names(record.recipients)}"
     m = TO_LIST.search(text)
-    return f"To {resolve_people(m.group('to').strip(), letter.metadata)}" if m else None
+    if not m or re.match(r"(?:the\s+)?following\b", m.group("to").strip(), re.I):
+        return None  # "to the following key people:": they are named in the quote, not here
+    return f"To {resolve_people(m.group('to').strip(), letter.metadata)}"
 
 
 def _appointed(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
