@@ -12,6 +12,7 @@ LETTER = Letter("a.txt", "", "0", "A letter", "2021-03-03", "stated",
 
 @pytest.mark.parametrize(("sentence", "lead"), [
     ("The Commissioner will report to me by 30 June.", "To me (Jo Bloggs)"),
+    ("The Panel will report to the Minister at 9am on 4 May.", "To the Minister"),  # a time ends the recipients
     ("I am copying this letter to the Chief Executive and the Chair of the Board.",
      "To the Chief Executive and the Chair of the Board"),
     ("I am copying this letter to the following key people:", None),  # they are named in the list itself
