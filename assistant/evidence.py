@@ -48,6 +48,14 @@ def _tagged(question: str) -> tuple[tuple[str, str, str], ...]:
     return tuple((t.text, t.pos_, t.lemma_) for t in pipeline()(question))
 
 
+def _content_tokens(question: str, analysis: Analysis) -> list[tuple[str, str, str]]:
+    """The question's tagged tokens that say what it is about: no question words, stopwords, light verbs
+    or words saying which kind of answer it wants."""
+    skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
+    return [(w, pos, lemma) for w, pos, lemma in _tagged(question)
+            if lemma.lower() not in LIGHT_VERBS and w.lower() not in skip]
+
+
 @dataclass
 class Candidate:
     index: int  # position in the store's unit table
@@ -155,13 +163,12 @@ class Evidence:
     def insufficient(self, cands: list[Candidate], analysis: Analysis) -> str | None:
         """Why the letters do not say, or None when the support model finds the best evidence probable
         enough to answer (one threshold, from calibration). The reason names what that evidence lacks most."""
-        best = cands[0] if cands else None
-        if best is not None and self.model.support.probability(self.support(cands, analysis)) >= self.model.threshold:
+        support = self.support(cands, analysis)
+        if cands and self.model.support.probability(support) >= self.model.threshold:
             return None
-        if best is None or best.features.unknown_names >= 0.5:
-            return "No indexed letter mentions some of the names in the question." if best else \
-                "No passage in the indexed letters covers what was asked."
-        if best.features.kind_missing > 0 and analysis.type in WANTED:
+        if support.most_names_unknown:
+            return "No indexed letter mentions some of the names in the question."
+        if cands and cands[0].features.kind_missing > 0 and support.wants_kind:
             return f"The passages on this subject do not give {WANTED[analysis.type]}."
         return "No passage in the indexed letters covers what was asked."
 
@@ -190,20 +197,12 @@ class Evidence:
     def key_terms(question: str, analysis: Analysis) -> list[str]:
         """Stems of the nouns, proper nouns and verbs that say what a question is about (not the words
         that say what kind of answer it wants: "powers", "how much")."""
-        skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
-        return list(dict.fromkeys(
-            stem(word) for word, pos, lemma in _tagged(question)
-            if pos in KEY_POS and lemma.lower() not in LIGHT_VERBS and word.lower() not in skip
-        ))
+        return list(dict.fromkeys(stem(word) for word, pos, _ in _content_tokens(question, analysis) if pos in KEY_POS))
 
     @staticmethod
     def key_verbs(question: str, analysis: Analysis) -> list[str]:
         """Stems of the verbs that say what happens in the question ("copied", "backed", "oversees")."""
-        skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
-        return list(dict.fromkeys(
-            stem(lemma) for word, pos, lemma in _tagged(question)
-            if pos == "VERB" and lemma.lower() not in LIGHT_VERBS and word.lower() not in skip
-        ))
+        return list(dict.fromkeys(stem(lemma) for _, pos, lemma in _content_tokens(question, analysis) if pos == "VERB"))
 
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:

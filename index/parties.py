@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from index.dates import FULL_DATE, parse_date
-from index.vocabulary import HONORIFIC, initials
+from index.vocabulary import HONORIFIC, HONORIFICS, initials
 
 # Letters after a name: "Mark Drakeford MS", "Jane Doe CBE".
 POST_NOMINALS = ("MP", "MSP", "MS", "AM", "MLA", "CBE", "OBE", "MBE", "KCB", "QC", "KC")
@@ -31,7 +31,7 @@ ORG_WORDS = re.compile(
     r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|Partnership)\b"
 )
 PERSON_NAME = re.compile(
-    r"^(?:(?:Rt Hon|The Rt Hon|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Councillor|Cllr)\.?\s+)*"
+    r"^(?:(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?\s+)*"
     r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*$"
 )
 LETTER_FROM = re.compile(
