@@ -14,7 +14,8 @@ development half. Never the frozen test half, never the blind set.
   fitted on the other sets, so that it reads probabilities like those of letters never seen. One
   threshold on its probability decides whether the letters answer at all: the middle of the range
   that maximises (on those same held-out rankings) the share of questions handled right — answered
-  citing a gold sentence, or refused when the letters do not say — each set weighing the same. The
+  citing a gold sentence (half right citing others), or refused when the letters do not say — each set
+  weighing the same. The
   refusal precision/recall curve over thresholds is logged.
 """
 
@@ -35,6 +36,10 @@ from assistant.ranking import Features, Logistic, RankingModel, Support, vector
 SETS = (Path("evals/testset.yaml"), Path("evals/paraphrases.yaml"), Path("evals/real_dev.yaml"))
 SECONDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.01))
+# How well a question is handled, by (answerable, answered, a gold sentence cited): an answerable question
+# answered from other sentences is half right (they often still state the fact), refusing it is wrong.
+HANDLED = {(True, True, True): 1.0, (True, True, False): 0.5, (True, False, False): 0.0,
+           (False, False, False): 1.0, (False, True, False): 0.0}
 CURVE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 START, END = "<!-- calibration -->", "<!-- /calibration -->"
 
@@ -154,7 +159,7 @@ def refusal_figures(rows) -> dict[str, dict[str, float]]:
         unanswerable = [r for r in mine if not r[1]]
         answerable = [r for r in mine if r[1]]
         out[name] = {
-            "handled": round(float(np.mean([(r[1] and r[3]) or (not r[1] and not r[2]) for r in mine])), 3),
+            "handled": round(float(np.mean([HANDLED[r[1], r[2], r[3]] for r in mine])), 3),
             "refusal_precision": round(sum(not r[1] for r in refused) / len(refused), 3) if refused else None,
             "refusal_recall": round(sum(not r[2] for r in unanswerable) / len(unanswerable), 3) if unanswerable else None,
             "false_refusal": round(sum(not r[2] for r in answerable) / len(answerable), 3) if answerable else None,

@@ -23,6 +23,7 @@ from assistant.fit import fit
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
+from assistant.similar_words import SimilarWords
 from index.dates import find_deadlines
 from index.language import pipeline
 from index.parties import letter_parties
@@ -84,6 +85,7 @@ class Evidence:
         self._idf: tuple[object, dict[str, float]] | None = None
         self._records: tuple[list, dict[str, list]] | None = None
         self.scope = Scope(store)
+        self.similar = SimilarWords(embeddings)
 
     # -- word weights ---------------------------------------------------------------------------
     def idf(self) -> dict[str, float]:
@@ -112,6 +114,28 @@ class Evidence:
             if not re.search(r"\b" + r"[\s-]".join(map(re.escape, parts)) + r"\b", text, re.I):
                 present -= {stem(p) for p in parts}
         return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+
+    def near_coverage(self, keyed: Analysis, text: str) -> float:
+        """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
+        nearest word in meaning (`SimilarWords`)."""
+        weights = self._weights(keyed)
+        if not weights:
+            return 0.0
+        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        present = {stem(w) for w in used}
+        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present]
+        credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
+        return sum(w * (1.0 if s in present else credit[s]) for s, w in weights.items()) / sum(weights.values())
+
+    def verb_match(self, verbs: list[str], text: str) -> float:
+        """1 when the text uses one of the question's own verbs, else the credit of its nearest word in
+        meaning to any of them ("backed" for "supported")."""
+        if not verbs:
+            return 0.0
+        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        if {stem(v) for v in verbs} & {stem(w) for w in used}:
+            return 1.0
+        return max(self.similar.credit(verbs, used), default=0.0)
 
     def unseen(self, analysis: Analysis) -> float:
         """Share of the question's weight on words no letter uses (a place, a person the letters never name)."""
@@ -178,11 +202,12 @@ class Evidence:
         if not cands:
             return Support()
         best = cands[0].features
-        giving = [c.features.key_coverage for c in cands if analysis.type not in WANTED or c.features.fit >= 1.0]
+        giving = [c.features for c in cands if analysis.type not in WANTED or c.features.fit >= 1.0]
         wanted = float(analysis.type in WANTED)
-        covered = max(giving, default=0.0)
+        covered = max((f.key_coverage for f in giving), default=0.0)
+        doing = max((f.verb_match for f in giving), default=0.0)
         return Support(cands[0].probability, best.key_coverage, covered, best.unknown_names,
-                       float(best.unknown_names >= 0.5), best.unseen, wanted, covered * wanted)
+                       float(best.unknown_names >= 0.5), best.unseen, wanted, covered * wanted, doing)
 
     def vague_date(self, cands: list[Candidate], analysis: Analysis) -> str | None:
         """For a "when" question whose best sentence gives no date but "shortly" or "in due course": those words."""
@@ -194,33 +219,47 @@ class Evidence:
         return self.store.letters()[c.source].text[c.start : c.end]
 
     @staticmethod
-    def key_terms(question: str, analysis: Analysis) -> list[str]:
-        """Stems of the nouns, proper nouns and verbs that say what a question is about (not the words
+    def key_terms(question: str, analysis: Analysis) -> dict[str, str]:
+        """Stem → word of the nouns, proper nouns and verbs that say what a question is about (not the words
         that say what kind of answer it wants: "powers", "how much")."""
-        return list(dict.fromkeys(stem(word) for word, pos, _ in _content_tokens(question, analysis) if pos in KEY_POS))
+        terms: dict[str, str] = {}
+        for word, pos, _ in _content_tokens(question, analysis):
+            if pos in KEY_POS:
+                terms.setdefault(stem(word), word.lower())
+        return terms
 
     @staticmethod
     def key_verbs(question: str, analysis: Analysis) -> list[str]:
-        """Stems of the verbs that say what happens in the question ("copied", "backed", "oversees")."""
-        return list(dict.fromkeys(stem(lemma) for _, pos, lemma in _content_tokens(question, analysis) if pos == "VERB"))
+        """Lemmas of the verbs that say what happens in the question ("copy", "back", "oversee")."""
+        return list(dict.fromkeys(lemma.lower() for _, pos, lemma in _content_tokens(question, analysis) if pos == "VERB"))
 
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
         """The sentences of the passages retrieved for `question`, most probable answer first."""
         named = self.scope.letters_named(question)
-        scope = named or self.scope.letters_about(analysis)
-        retriever = self.retriever.model_copy(update={"k": k, "sources": scope or None})  # a copy per question
-        keyed = replace(analysis, stems=self.key_terms(question, analysis), verbs=self.key_verbs(question, analysis))
+        key = self.key_terms(question, analysis)
+        keyed = replace(analysis, stems=list(key), terms=list(key.values()), verbs=self.key_verbs(question, analysis))
         if named:  # the names pick the letter; they are not what the answer is about
             dropped = {stem(w) for w in words(LETTER_REFERENCE.search(question).group(0))}
-            analysis = replace(analysis, stems=[s for s in analysis.stems if s not in dropped])
-            keyed = replace(keyed, stems=[s for s in keyed.stems if s not in dropped])
-        found = self._units_in(retriever.invoke(question))
+            kept = [(s, t) for s, t in zip(analysis.stems, analysis.terms, strict=True) if s not in dropped]
+            analysis = replace(analysis, stems=[s for s, _ in kept], terms=[t for _, t in kept])
+            kept = [(s, w) for s, w in key.items() if s not in dropped]
+            keyed = replace(keyed, stems=[s for s, _ in kept], terms=[w for _, w in kept])
+        found = self._retrieved(question, named or None, k)
+        if not named and (about := self.scope.letters_about(analysis)):
+            # The letters mentioning most of the question's names are searched as well as all letters: the
+            # names favour them (`name_gap`) but do not shut the others out.
+            for i, bonus in self._retrieved(question, about, k).items():
+                found[i] = max(found.get(i, 0.0), bonus)
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         out = [self._scored(i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
         out = [c for c in out if c is not None]
         self._relate(out, analysis)
         return sorted(out, key=lambda c: c.probability, reverse=True)
+
+    def _retrieved(self, question: str, sources: list[str] | None, k: int) -> dict[int, float]:
+        retriever = self.retriever.model_copy(update={"k": k, "sources": sources})  # a copy per question
+        return self._units_in(retriever.invoke(question))
 
     def _units_in(self, chunks) -> dict[int, float]:
         """Unit index → rank bonus of the best retrieved chunk holding it."""
@@ -259,13 +298,12 @@ class Evidence:
         else:
             f.dense_pair = f.dense
         f.coverage = max(f.coverage, self.coverage(analysis, context))
-        f.key_coverage = self.coverage(keyed, context)
+        f.key_coverage = self.near_coverage(keyed, context)
         f.coverage_own = self.coverage(analysis, text)
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus
-        own = {stem(w) for w in words(text)}
-        f.verb_match = float(any(v in own for v in keyed.verbs))
+        f.verb_match = self.verb_match(keyed.verbs, text)
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)
         f.duty = float(record is not None)
@@ -279,9 +317,12 @@ class Evidence:
         best_dense = max(c.features.dense for c in cands)
         best_cov = max(c.features.coverage for c in cands)
         unseen, unknown = self.unseen(analysis), self.scope.unknown_names(analysis)
+        shares = self.scope.name_shares(analysis)
+        best_share = max(shares.values(), default=0.0)
         for c in cands:
+            c.features.name_gap = shares.get(c.source, 0.0) - best_share
+            c.features.unseen = unseen
             c.features.dense_gap = c.features.dense - best_dense
             c.features.coverage_gap = c.features.coverage - best_cov
-            c.features.unseen = unseen
             c.features.unknown_names = unknown
             c.probability = self.model.sentence.probability(c.features)

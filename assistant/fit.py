@@ -18,13 +18,14 @@ from index.text import words
 from index.vocabulary import AGENT_GROUP, PROPER_RUN
 
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
-LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule)\b")
+LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule|Code)\b")
+# A code a body publishes and holds others to: "the Code of Practice for Statistics", "the Ministerial Code".
+NAMED_CODE = re.compile(r"\b(?:Code of [A-Z][\w'’]*(?:\s+(?:for|of|on|and)?\s*[A-Z][\w'’]*)*|(?:(?!The\b|Our\b|This\b|That\b|Its\b|Their\b|Your\b|My\b)[A-Z][\w'’]*\s+)+Code)\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
-    QuestionType.TO_WHOM: TO_LIST,
     QuestionType.APPOINTMENT: APPOINT_CUE,
     QuestionType.AMOUNT: AMOUNT_CUE,
 }
@@ -45,7 +46,9 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype == QuestionType.WHO:
         return _names_someone(analysis, text)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
-        return 1.0 if LAW.search(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
+        return 1.0 if LAW.search(text) or NAMED_CODE.search(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
+    if qtype == QuestionType.TO_WHOM:  # sent "to" someone fully; someone named the question does not, in part
+        return 1.0 if TO_LIST.search(text) else _names_someone(analysis, text) / 2
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
 

@@ -28,15 +28,17 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.LETTER_DATE, re.compile(r"\b(?:what|which) (?:is the )?date\b[^?]*\bletter\b[^?]*\b(?:sent|dated|written|issued|signed)\b|\bwhen was\b[^?]*\bletter\b[^?]*\b(?:sent|written|dated|issued|signed)\b|\bdate of the letter\b", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\s*what\b(?!.*\bwhen\b).*\b(?:do|done|deliver|submit|report|complete|achieve|provide|publish)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b\s+\d{{4}}\s*\??$", re.I)),
+    # "In February 2015, what falls due?", "February 2015 deadlines?": the month first.
+    (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\W*(?:(?:in|during|by|before)\s+)?(?:{MONTHS})\s+\d{{4}}\b[^?]*\b(?:due|deadlines?|owed)\b", re.I)),
     (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
-    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwhom\b|\bwho\b[^?]*\b(?:receives?|received|gets?|will receive|should receive|is sent|are sent|hears?|copied)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
+    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwho\b[^?]*\b(?:receives?|received|gets?|will receive|should receive|is sent|are sent|hears?|copied)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
     # "when" asks when only as the question's own word ("When …", "By when …", "…, and when …"), not inside a
     # clause it quotes ("Who was copied on the letter telling him when the Authority would respond?").
     (QuestionType.WHEN, re.compile(r"^\W*(?:\w+\s+){0,2}when\b|(?:,|;|\band)\s+(?:by\s+)?when\b|\b(?:what date|which date|deadline|how long|how often|how frequently|timescale|timetable|by what date|how soon)\b", re.I)),
     (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|nominat\w*)\b", re.I)),
-    (QuestionType.WHO, re.compile(r"^\s*(?:who|which (?:person|body|organisation|official|minister|team))\b", re.I)),
+    (QuestionType.WHO, re.compile(r"^\s*who\b", re.I)),  # and "which body …", read from the focus (assistant.focus)
 ]
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {
@@ -97,7 +99,9 @@ def type_words(analysis: Analysis) -> frozenset[str]:
 
 def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
     """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
-    wants = tuple(dict.fromkeys(t for t, p in PATTERNS if p.search(question))) or (QuestionType.WHAT,)
+    from assistant.focus import focus_kind  # it reads the question's parts of speech; it needs QuestionType first
+
+    wants = tuple(dict.fromkeys(t for t, p in PATTERNS if p.search(question))) or (focus_kind(question) or QuestionType.WHAT,)
     if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
         wants = tuple(w for w in wants if w != QuestionType.WHO)
     qtype = wants[0]

@@ -26,10 +26,12 @@ class Features:
     dense_pair: float = 0.0  # cosine of question and sentence read with the one before it
     coverage: float = 0.0  # idf-weighted share of the question's words in the sentence read in context
     coverage_own: float = 0.0  # the same in the sentence alone
-    key_coverage: float = 0.0  # the same for the question's key terms (nouns, proper nouns, verbs) in context
+    key_coverage: float = 0.0  # the same for the question's key terms (nouns, proper nouns, verbs) in context, a
+    # term the context does not use earning the credit of its nearest word in meaning (assistant.similar_words)
     fit: float = 0.0  # the sentence gives the kind of answer wanted (a date, a person, a recipient…)
     rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
-    verb_match: float = 0.0  # the sentence itself uses one of the question's own verbs (not "be", "have", "ask"…)
+    verb_match: float = 0.0  # the sentence itself uses one of the question's own verbs (not "be", "have", "ask"…),
+    # or else the credit of its word nearest to one in meaning
     is_line: float = 0.0  # an address, heading or signature line rather than a sentence
     is_item: float = 0.0  # a list item under a lead-in
     duty: float = 0.0  # the sentence binds someone to an action (it holds a ledger record)
@@ -38,6 +40,7 @@ class Features:
     coverage_gap: float = 0.0  # coverage minus the best coverage among this question's candidates
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all
     unknown_names: float = 0.0  # share of the question's names (people, places, bodies) no letter mentions
+    name_gap: float = 0.0  # share of the question's names the sentence's letter mentions, minus the best letter's
     kind_missing: float = 0.0  # the question wants a kind of answer (a date, a person…) the sentence does not give: 1 - fit
 
 
@@ -53,6 +56,7 @@ class Support:
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses
     wants_kind: float = 0.0  # the question wants a kind of answer (a date, a person, a recipient…)
     kind_coverage_wanted: float = 0.0  # kind_coverage when a kind is wanted, else 0 (its own slope)
+    kind_verbs: float = 0.0  # the best verb_match of a sentence giving the kind of answer wanted: it says the thing asked happens
 
 
 def vector(features) -> list[float]:

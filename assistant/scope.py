@@ -52,15 +52,20 @@ class Scope:
             if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
         ]
 
-    def letters_about(self, analysis: Analysis) -> list[str]:
-        """The letters that mention the most of the question's names, when that is fewer than all."""
+    def name_shares(self, analysis: Analysis) -> dict[str, float]:
+        """Per letter, the share of the question's names (people, places, bodies) it mentions; empty when the
+        question names nothing."""
         names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
         if not names:
-            return []
+            return {}
         letters = self.store.letters()
-        flat = {s: t for s, t in self.store.flat_texts().items() if s in letters}
-        counts = {s: sum(n in text for n in names) for s, text in flat.items()}
-        best = max(counts.values(), default=0)
-        scoped = [s for s, c in counts.items() if c == best]
-        return scoped if best and len(scoped) < len(letters) else []
+        return {s: sum(n in text for n in names) / len(names)
+                for s, text in self.store.flat_texts().items() if s in letters}
+
+    def letters_about(self, analysis: Analysis) -> list[str]:
+        """The letters that mention the most of the question's names, when that is fewer than all."""
+        shares = self.name_shares(analysis)
+        best = max(shares.values(), default=0.0)
+        scoped = [s for s, share in shares.items() if share == best]
+        return scoped if best and len(scoped) < len(shares) else []
 

@@ -69,8 +69,20 @@ DUTY_NOUNS = frozenset({"action", "actions", "step", "steps", "measure", "measur
 # Verbs whose action goes to someone ("respond to the Committee", "send the documents to you").
 COMMUNICATING_VERBS = frozenset(
     "report send submit provide respond reply write give deliver share present return copy forward explain "
-    "make be".split()
+    "contact make be".split()
 )
+# Verbs whose subject receives: "which body received the report?".
+RECEIVING_VERBS = frozenset({"receive"})
+# Nouns a question asks about that say which kind of answer it wants ("which body", "what date", "the
+# number of …"); posts and bodies named by title ("which Minister", "which Committee") count as parties too.
+PARTY_NOUNS = frozenset(
+    "person people individual individuals official officials officer officers body bodies organisation "
+    "organisations organization organizations team teams member members name names minister ministers chair "
+    "committee committees department departments regulator authority group party parties who".split()
+)
+TIME_NOUNS = frozenset("date dates day days deadline deadlines time month year week timetable timescale moment".split())
+AMOUNT_NOUNS = frozenset("number amount sum total cost costs percentage proportion count pay salary fee fees price".split())
+LAW_NOUNS = frozenset("code act law laws legislation power powers section statute regulation regulations provision".split())
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".
@@ -162,6 +174,9 @@ class Mentions:
             return self.known(tokens, True)
         i = 0
         while i < len(tokens):
+            if tokens[i].lower() in self.given and i + 1 < len(tokens) and tokens[i + 1].lower() not in NAME_JOINERS:
+                i += 2  # "… the letter to Peter Schofield on Universal Credit": the party, then the rest
+                continue
             j = next((j for j in range(len(tokens), i, -1) if self.known(tokens[i:j], i == 0 and j == len(tokens))), None)
             if j is None:
                 return False

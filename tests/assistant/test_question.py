@@ -71,3 +71,51 @@ def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score
     from assistant.question import analyse
 
     assert _names_someone(analyse(question), sentence) == score
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # the noun a question word picks out says what is wanted
+    ("Which other body's response is coming out at the same moment?", QuestionType.WHO),
+    ("Which Scottish Government official oversees the new procedure?", QuestionType.WHO),
+    ("What is the name of the previous Chancellor?", QuestionType.WHO),
+    ("Whose budget pays for the external study?", QuestionType.WHO),
+    ("What date did the Deputy First Minister give?", QuestionType.WHEN),
+    ("What is the deadline?", QuestionType.WHEN),
+    ("Under what code should the assumptions be published?", QuestionType.LEGAL_BASIS),
+    # … so does the head of a question without a question word
+    ("Date of Ofsted's re-inspection of Birmingham?", QuestionType.WHEN),
+    ("End date of the consultation?", QuestionType.WHEN),
+    ("number of social workers the Council has to hire?", QuestionType.AMOUNT),
+    # a party that receives is a recipient
+    ("To which bodies were the recommendations addressed?", QuestionType.TO_WHOM),
+    ("Which committee chair was copied on the September letter?", QuestionType.TO_WHOM),
+    ("Which body will receive the report?", QuestionType.TO_WHOM),
+    ("Which body sent the letter?", QuestionType.WHO),
+    ("Whom will the Director General contact about the procedure?", QuestionType.TO_WHOM),
+    ("Whom is the Minister appointing as Commissioner?", QuestionType.APPOINTMENT),
+    # "who" not at the start, and not a relative pronoun
+    ("According to the letter, who in Parliament has backed the proposal?", QuestionType.WHO),
+    ("What did the official who oversees the procedure say?", QuestionType.WHAT),
+    # a focus that names no kind
+    ("What reason did the Minister give for asking for more time?", QuestionType.WHAT),
+    ("What budget should the Commissioner work on with the Council?", QuestionType.WHAT),
+])
+def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kind):
+    assert analyse(question, default_year=2014).type == kind
+
+
+@pytest.mark.parametrize(("question", "sentence", "score"), [
+    ("Under what code should the figures be published?", "Our Code of Practice for Statistics requires it.", 1.0),
+    ("Under what code should the figures be published?", "In line with the Code I would encourage you.", 0.5),
+    ("Under which Act will the direction be made?", "It is made under section 497A of the Education Act 1996.", 1.0),
+    ("To whom will the study report?", "The study will report to the Commissioner.", 1.0),
+    ("To which bodies were the recommendations addressed?", "It made recommendations for HM Treasury.", 0.25),
+    ("To which bodies were the recommendations addressed?", "The report made many recommendations.", 0.0),
+])
+def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):
+    from assistant.fit import fit_one
+    from index.store import Letter
+
+    analysis = analyse(question, default_year=2014)
+    letter = Letter("l.txt", "", "0", "", None, None, {}, sentence, (0,), 0, 0, True)
+    assert fit_one(analysis.type, analysis, sentence, letter) == score

@@ -8,6 +8,7 @@ LETTERS = [
     "I am writing as Chair of the UK Statistics Authority to the Department for Work and Pensions.",
     "Copy to: the Secretary of State\nDepartment of Health, NI specific developments",
     "Your Local Safeguarding Children Board in Kingsmere will meet. Lead Commissioner Joanne Pike.",
+    "Dear Peter, the data on Universal Credit.",
 ]
 CORPUS = " ".join(" ".join(t.split()).lower() for t in LETTERS)
 MENTIONS = Mentions(CORPUS, acronyms_in(LETTERS), capitals_in(LETTERS), frozenset({"peter"}))
@@ -46,6 +47,7 @@ def test_a_name_in_a_question_is_looked_for_without_possessive_and_hyphen(token,
     ("What will the Northern Ireland Department of Health publish?", ["Northern", "Ireland"], 0.0),  # NI + DoH
     ("What did the regulator ask Peter Schofield to do?", ["Peter", "Schofield"], 0.0),  # "Dear Peter"
     ("What did the regulator ask Sir Peter Smith to do?", ["Peter", "Smith"], 0.0),
+    ("Who received the letter to Peter Schofield on Universal Credit?", ["Peter", "Schofield", "Universal"], 0.0),
     ("What did the regulator ask Paul Schofield to do?", ["Paul", "Schofield"], 1.0),
     ("What did Alan Smith ask the Board to do?", ["Alan", "Smith"], 1.0),  # "as" in the letters is no "AS"
 ])

@@ -1,0 +1,101 @@
+"""The kind of answer a question asks for when its wording names no kind: read from its focus, the noun
+its question word picks out ("which body", "what date", "whose budget") or the head of a question
+without one ("Date of the re-inspection?", "number of social workers to hire?"), and from a "who" that
+is not at its start ("According to the letter, who has backed the proposal?").
+
+The kinds of noun are the vocabulary's (`index.vocabulary`): posts, bodies and groups of people ask who;
+days and deadlines ask when; sums and counts ask how much; codes and Acts ask under what law. Asked
+"to which body" or "which committee was copied", the party wanted is a recipient.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.question import QuestionType
+from index.language import pipeline
+from index.parties import ORG_WORDS, POST_WORDS
+from index.vocabulary import AMOUNT_NOUNS, COMMUNICATING_VERBS, LAW_NOUNS, PARTY_NOUNS, RECEIVING_VERBS, TIME_NOUNS
+
+WH_DETERMINERS = frozenset({"what", "which"})
+
+
+def _is_party(word: str) -> bool:
+    return word in PARTY_NOUNS or bool(POST_WORDS.fullmatch(word.title()) or ORG_WORDS.fullmatch(word.title()))
+
+
+def _kind_of(doc, noun) -> QuestionType | None:
+    word = noun.lemma_.lower()
+    if word in TIME_NOUNS:
+        return QuestionType.WHEN
+    if word in AMOUNT_NOUNS:
+        return QuestionType.AMOUNT
+    if word in LAW_NOUNS:
+        return QuestionType.LEGAL_BASIS
+    if _is_party(word) or _is_party(noun.text.lower()):
+        return QuestionType.TO_WHOM if _sent_to(doc, noun) else QuestionType.WHO
+    return None
+
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+BE = frozenset({"be", "'s", "’s"})
+
+
+def _noun_run(tokens) -> int | None:
+    """Index of the head of the noun phrase starting the tokens (its last noun, before any "'s" or verb)."""
+    head = None
+    for t in tokens:
+        if t.tag_ in NOUN_TAGS:
+            head = t.i
+        elif t.tag_ == "POS" or (head is not None and t.tag_ not in NOUN_TAGS):
+            break
+        elif t.tag_ not in ("JJ", "JJR", "JJS", "DT", "CD", "HYPH"):
+            break
+    return head
+
+
+def _focus(doc):
+    """The noun the question asks about ("which body", "what date", "Date of …?"), or None."""
+    for t in doc:
+        if t.lower_ in WH_DETERMINERS and t.i + 1 < len(doc):
+            head = _noun_run(doc[t.i + 1 : t.i + 6])
+            if head is not None:
+                return doc[head]
+        if t.lower_ in ("what", "which") and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in BE:
+            # "What is the name of …?", "What is Simon Palmer's job title?": the subject says what is wanted.
+            head = _noun_run(doc[t.i + 2 : t.i + 7])
+            if head is not None and head + 1 < len(doc) and doc[head + 1].tag_ == "POS":
+                head = _noun_run(doc[head + 2 : head + 7])  # the owner's name is not what is wanted
+            return doc[head] if head is not None else None
+    if not any(t.tag_ in ("WP", "WDT", "WRB", "WP$") for t in doc):
+        head = _noun_run(doc[: 5])  # a question without a question word: "Date of Ofsted's re-inspection?"
+        return doc[head] if head is not None else None
+    return None
+
+
+def _sent_to(doc, noun) -> bool:
+    """The party asked about receives: "to which bodies …", "which chair was copied", "which body received …"."""
+    before = doc[noun.i - 1].lower_ if noun.i else ""
+    if any(t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in WH_DETERMINERS for t in doc):
+        return True
+    after = doc[noun.i + 1 :]
+    passive = any(t.lemma_ in BE for t in after) and any(t.tag_ == "VBN" and t.lemma_ in COMMUNICATING_VERBS - BE for t in after)
+    return passive or any(t.lemma_ in RECEIVING_VERBS for t in after) or before == "to"
+
+
+@lru_cache(maxsize=1024)
+def focus_kind(question: str) -> QuestionType | None:
+    """The kind of answer `question` wants, read from its parse; None when its focus names no kind."""
+    doc = pipeline()(question)
+    if any(t.lower_ == "whose" for t in doc):  # "whose budget pays …": whoever owns it
+        return QuestionType.WHO
+    focus = _focus(doc)
+    if focus is not None and (kind := _kind_of(doc, focus)) is not None:
+        return kind
+    if any(t.lower_ == "whom" for t in doc):  # "whom will she contact?" asks for a recipient; "whom is he appointing?" not
+        # (the tagger takes some verbs for nouns: "will the Director General contact"; "the report" is a noun)
+        sending = any(t.lemma_ in COMMUNICATING_VERBS - BE and (t.i == 0 or doc[t.i - 1].pos_ != "DET") for t in doc)
+        return QuestionType.TO_WHOM if sending else QuestionType.WHO
+    if any(t.lower_ == "who" and (t.i == 0 or doc[t.i - 1].tag_ not in NOUN_TAGS) for t in doc):
+        return QuestionType.WHO  # "According to the letter, who has backed …" (not "the official who …")
+    return None
