@@ -11,14 +11,12 @@ weighs is learned on the calibration sets.
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
 
+from assistant.coverage import Coverage
 from assistant.fit import fit
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
@@ -40,7 +38,6 @@ WANTED = {
     QuestionType.AMOUNT: "an amount or figure", QuestionType.APPOINTMENT: "an appointment",
     QuestionType.WHO: "who it is",
 }
-COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
 
 @lru_cache(maxsize=256)
@@ -82,67 +79,9 @@ class Evidence:
         self.embeddings = embeddings
         self.retriever = retriever
         self.model = model or RankingModel.load()
-        self._idf: tuple[object, dict[str, float]] | None = None
         self._records: tuple[list, dict[str, list]] | None = None
         self.scope = Scope(store)
-        self.similar = SimilarWords(embeddings)
-
-    # -- word weights ---------------------------------------------------------------------------
-    def idf(self) -> dict[str, float]:
-        units, _ = self.store.units()
-        if self._idf is None or self._idf[0] is not units:
-            letters = self.store.letters()
-            df: Counter[str] = Counter()
-            for u in units:
-                df.update({stem(w) for w in words(letters[u["source"]].text[u["start"] : u["end"]])})
-            n = max(len(units), 1)
-            self._idf = (units, {s: math.log(1 + n / c) for s, c in df.items()})
-        return self._idf[1]
-
-    def _weights(self, analysis: Analysis) -> dict[str, float]:
-        idf = self.idf()
-        unseen = 2 * max(idf.values(), default=1.0)  # a word no letter uses weighs most
-        return {s: idf.get(s, unseen) for s in analysis.stems}
-
-    def coverage(self, analysis: Analysis, text: str) -> float:
-        weights = self._weights(analysis)
-        if not weights:
-            return 0.0
-        present = {stem(w) for w in words(text)}
-        for compound in COMPOUND.findall(analysis.text):  # "re-inspection" is not "inspection"
-            parts = compound.split("-")
-            if not re.search(r"\b" + r"[\s-]".join(map(re.escape, parts)) + r"\b", text, re.I):
-                present -= {stem(p) for p in parts}
-        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
-
-    def near_coverage(self, keyed: Analysis, text: str) -> float:
-        """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
-        nearest word in meaning (`SimilarWords`)."""
-        weights = self._weights(keyed)
-        if not weights:
-            return 0.0
-        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
-        present = {stem(w) for w in used}
-        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present]
-        credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
-        return sum(w * (1.0 if s in present else credit[s]) for s, w in weights.items()) / sum(weights.values())
-
-    def verb_match(self, verbs: list[str], text: str) -> float:
-        """1 when the text uses one of the question's own verbs, else the credit of its nearest word in
-        meaning to any of them ("backed" for "supported")."""
-        if not verbs:
-            return 0.0
-        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
-        if {stem(v) for v in verbs} & {stem(w) for w in used}:
-            return 1.0
-        return max(self.similar.credit(verbs, used), default=0.0)
-
-    def unseen(self, analysis: Analysis) -> float:
-        """Share of the question's weight on words no letter uses (a place, a person the letters never name)."""
-        weights = self._weights(analysis)
-        idf = self.idf()
-        total = sum(weights.values())
-        return sum(w for s, w in weights.items() if s not in idf) / total if total else 0.0
+        self.words = Coverage(store, SimilarWords(embeddings))
 
     # -- context ---------------------------------------------------------------------------------
     def record_for(self, cand: Candidate, about: Analysis | None = None):
@@ -156,7 +95,7 @@ class Evidence:
             self._records = (records, by_source)
         stated = [r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end]
         if about is not None and len(stated) > 1:
-            return max(stated, key=lambda r: self.coverage(about, r.quote))
+            return max(stated, key=lambda r: self.words.coverage(about, r.quote))
         return stated[0] if stated else None
 
     @staticmethod
@@ -294,16 +233,16 @@ class Evidence:
             pair = vectors[i] + vectors[i - 1]
             f.dense_pair = float(pair @ q_vec / (np.linalg.norm(pair) or 1.0))
             before = letter.text[prev["start"] : prev["end"]]
-            f.coverage = self.coverage(analysis, before + " " + context)
+            f.coverage = self.words.coverage(analysis, before + " " + context)
         else:
             f.dense_pair = f.dense
-        f.coverage = max(f.coverage, self.coverage(analysis, context))
-        f.key_coverage = self.near_coverage(keyed, context)
-        f.coverage_own = self.coverage(analysis, text)
+        f.coverage = max(f.coverage, self.words.coverage(analysis, context))
+        f.key_coverage = self.words.near_coverage(keyed, context)
+        f.coverage_own = self.words.coverage(analysis, text)
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus
-        f.verb_match = self.verb_match(keyed.verbs, text)
+        f.verb_match = self.words.verb_match(keyed.verbs, text)
         f.is_line = float(c.kind == UnitKind.LINE.value)
         f.is_item = float(c.kind == UnitKind.ITEM.value)
         f.duty = float(record is not None)
@@ -316,7 +255,7 @@ class Evidence:
             return
         best_dense = max(c.features.dense for c in cands)
         best_cov = max(c.features.coverage for c in cands)
-        unseen, unknown = self.unseen(analysis), self.scope.unknown_names(analysis)
+        unseen, unknown = self.words.unseen(analysis), self.scope.unknown_names(analysis)
         shares = self.scope.name_shares(analysis)
         best_share = max(shares.values(), default=0.0)
         for c in cands:

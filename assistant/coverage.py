@@ -1,0 +1,79 @@
+"""How much of a question a text covers: the question's words weighted by how rare they are in the
+letters (a word no letter uses weighs most), found in the text exactly or — for its key terms and verbs —
+by the text's word nearest in meaning (`assistant.similar_words`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from assistant.question import Analysis
+from assistant.similar_words import SimilarWords
+from index.store import Store
+from index.text import STOPWORDS, stem, words
+
+COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+class Coverage:
+    def __init__(self, store: Store, similar: SimilarWords) -> None:
+        self.store = store
+        self.similar = similar
+        self._idf: tuple[object, dict[str, float]] | None = None
+
+    def idf(self) -> dict[str, float]:
+        units, _ = self.store.units()
+        if self._idf is None or self._idf[0] is not units:
+            letters = self.store.letters()
+            df: Counter[str] = Counter()
+            for u in units:
+                df.update({stem(w) for w in words(letters[u["source"]].text[u["start"] : u["end"]])})
+            n = max(len(units), 1)
+            self._idf = (units, {s: math.log(1 + n / c) for s, c in df.items()})
+        return self._idf[1]
+
+    def _weights(self, analysis: Analysis) -> dict[str, float]:
+        idf = self.idf()
+        unseen = 2 * max(idf.values(), default=1.0)  # a word no letter uses weighs most
+        return {s: idf.get(s, unseen) for s in analysis.stems}
+
+    def coverage(self, analysis: Analysis, text: str) -> float:
+        weights = self._weights(analysis)
+        if not weights:
+            return 0.0
+        present = {stem(w) for w in words(text)}
+        for compound in COMPOUND.findall(analysis.text):  # "re-inspection" is not "inspection"
+            parts = compound.split("-")
+            if not re.search(r"\b" + r"[\s-]".join(map(re.escape, parts)) + r"\b", text, re.I):
+                present -= {stem(p) for p in parts}
+        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+
+    def near_coverage(self, keyed: Analysis, text: str) -> float:
+        """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
+        nearest word in meaning (`SimilarWords`)."""
+        weights = self._weights(keyed)
+        if not weights:
+            return 0.0
+        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        present = {stem(w) for w in used}
+        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present]
+        credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
+        return sum(w * (1.0 if s in present else credit[s]) for s, w in weights.items()) / sum(weights.values())
+
+    def verb_match(self, verbs: list[str], text: str) -> float:
+        """1 when the text uses one of the question's own verbs, else the credit of its nearest word in
+        meaning to any of them ("backed" for "supported")."""
+        if not verbs:
+            return 0.0
+        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        if {stem(v) for v in verbs} & {stem(w) for w in used}:
+            return 1.0
+        return max(self.similar.credit(verbs, used), default=0.0)
+
+    def unseen(self, analysis: Analysis) -> float:
+        """Share of the question's weight on words no letter uses (a place, a person the letters never name)."""
+        weights = self._weights(analysis)
+        idf = self.idf()
+        total = sum(weights.values())
+        return sum(w for s, w in weights.items() if s not in idf) / total if total else 0.0
