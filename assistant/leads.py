@@ -11,7 +11,7 @@ from assistant.fit import HOW_OFTEN
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
-from index.ledger_parties import TO_LIST
+from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.store import Letter
 
@@ -32,7 +32,9 @@ def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | Non
     m = TO_LIST.search(text)
     if not m or re.match(r"(?:the\s+)?following\b", m.group("to").strip(), re.I):
         return None  # "to the following key people:": they are named in the quote, not here
-    return f"To {resolve_people(m.group('to').strip(), letter.metadata)}"
+    to = m.group("to").strip()
+    owner = owner_of_document(to)  # "respond to the Committee's report": to the Committee
+    return f"To {resolve_people(owner, letter.metadata)}" if owner else None if owner == "" else f"To {resolve_people(to, letter.metadata)}"
 
 
 def _appointed(analysis: Analysis, letter: Letter, text: str, record) -> str | None:

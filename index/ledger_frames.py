@@ -59,7 +59,7 @@ def _record(frame: Frame, letter: LetterView, deadline: Deadline | None, recurre
     return new_record(
         letter, KIND_OF[frame.binding], frame.start, frame.end, actor=short(actor), actor_name=actor_name,
         action=letter.text[frame.action_start : frame.action_end],
-        recipients=[resolve_party(r, letter) for r in frame.recipients],
+        recipients=[p for p in (resolve_party(r, letter) for r in frame.recipients) if p],
         deadline=deadline, due=deadline.date if deadline else None, recurrence=recurrence,
     )
 

@@ -6,14 +6,18 @@ from __future__ import annotations
 import re
 
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
+from index.vocabulary import DOCUMENT_NOUNS, POSSESSIVE_PARTIES
 
 # Words of sending something to someone: "report to me", "copying this letter to the Chancellor".
 SENDING = (r"report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note|"
-           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)")
+           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)|respond\w*|repl(?:y|ies|ied|ying)|explain\w*|forward\w*|"
+           r"present(?:s|ed|ing)?")
 TO_LIST = re.compile(
     rf"\b(?:{SENDING})\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|at|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
 )
 WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
+# What may follow a document's noun: its quoted title, "of 3 May", "on the RPI", "into …".
+DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I)
 REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
 
 
@@ -26,11 +30,30 @@ def recipient_body(metadata: dict) -> str | None:
     return m.group("body") if m else None
 
 
-def resolve_party(phrase: str, letter: LetterView) -> str:
-    """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council."""
+def owner_of_document(phrase: str) -> str | None:
+    """Who a document sent to belongs to: "the Committee's report 'Measuring Inflation'" -> "the Committee",
+    "your letter of 3 May" -> "you", "the consultation" -> "" (a document, nobody's); None when the phrase
+    names no document ("the Review team")."""
+    tokens = phrase.split()
+    for i, token in enumerate(tokens):
+        if token.lower() in DOCUMENT_NOUNS and (i + 1 == len(tokens) or DOCUMENT_TAIL.match(tokens[i + 1])):
+            owner = " ".join(tokens[:i])
+            if owner.lower() in POSSESSIVE_PARTIES:
+                return POSSESSIVE_PARTIES[owner.lower()]
+            return owner[:-2] if re.search(r"['’]s$", owner) else ("" if owner.lower() in ("", "the", "this", "that", "its") else None)
+    return None
+
+
+def resolve_party(phrase: str, letter: LetterView) -> str | None:
+    """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council, the
+    Committee's report -> the Committee; None for a document that is nobody's ("the consultation")."""
     p = phrase.strip().strip(",").strip()
     meta = letter.metadata
     p = re.sub(r"^(?:to|and)\s+", "", p)
+    owner = owner_of_document(p)
+    if owner == "":
+        return None
+    p = owner or p
     low = p.lower()
     if low in ("me", "us", "i", "myself"):
         return meta.get("sender") or UNNAMED_SENDER
@@ -54,6 +77,6 @@ def recipients_of(text: str, letter: LetterView) -> list[str]:
         for m in pattern.finditer(text):
             for part in split_parties(m.group("to")):
                 name = resolve_party(part, letter)
-                if name not in found and len(name.split()) <= 10:
+                if name and name not in found and len(name.split()) <= 10:
                     found.append(name)
     return found

@@ -83,6 +83,14 @@ PARTY_NOUNS = frozenset(
 TIME_NOUNS = frozenset("date dates day days deadline deadlines time month year week timetable timescale moment".split())
 AMOUNT_NOUNS = frozenset("number amount sum total cost costs percentage proportion count pay salary fee fees price".split())
 LAW_NOUNS = frozenset("code act law laws legislation power powers section statute regulation regulations provision".split())
+# What is sent or answered rather than who receives it: "respond to the Committee's report" answers the
+# Committee; "reply to the consultation" names no one.
+DOCUMENT_NOUNS = frozenset(
+    "report reports letter letters consultation paper papers proposal proposals request requests recommendation "
+    "recommendations question questions point points document documents findings comments inquiry response".split()
+)
+# A letter's possessive pronouns, as the party they name: "your letter" is the recipient's.
+POSSESSIVE_PARTIES = {"your": "you", "my": "me", "our": "us"}
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".

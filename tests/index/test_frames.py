@@ -43,6 +43,16 @@ def test_joined_duties_are_frames_of_their_own_with_exact_spans():
     assert report.recipients == ("Parliament",)
 
 
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("We will respond to the Committee’s report ‘Measuring Inflation’ in September.", ("the Committee",)),
+    ("I will reply to your letter by Friday.", ("you",)),
+    ("We will respond to the consultation in May.", ()),  # a document that is nobody's names no one
+    ("We will respond to the Committee as soon as is practicable.", ("the Committee",)),
+])
+def test_what_is_answered_is_sent_to_whoever_it_belongs_to(text, recipients):
+    assert only(text).recipients == recipients
+
+
 @pytest.mark.parametrize("text", [
     "Thank you for your letter of 5 March.",
     "I am copying this letter to the Chancellor.",

@@ -33,3 +33,17 @@ def test_a_party_is_named_by_name_surname_post_organisation_and_its_acronym():
     assert {"Ed Humpherson", "Humpherson", "Director General for Regulation", "Office for Statistics Regulation",
             "OSR"} <= set(party.aliases())
     assert "Drakeford" in Party("Mark Drakeford MS", "First Minister").aliases()
+
+
+@pytest.mark.parametrize(("phrase", "owner"), [
+    ("the Committee’s report ‘Measuring Inflation’", "the Committee"),
+    ("your letter of 3 May", "you"),
+    ("my letter", "me"),
+    ("the consultation", ""),  # a document, nobody's
+    ("the Review team", None),  # no document: a party as it stands
+    ("the Chancellor", None),
+])
+def test_a_document_sent_to_belongs_to_its_owner(phrase, owner):
+    from index.ledger_parties import owner_of_document
+
+    assert owner_of_document(phrase) == owner
