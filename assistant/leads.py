@@ -63,6 +63,8 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
         return f"{recurrence_words(text)}{first}"
     if record and record.deadline_text and record.deadline_precision != "none":
         exact = fmt_date(date.fromisoformat(record.deadline)) if record.deadline else ""
+        if exact and record.letter_date_basis == "file name":  # the letter gives no date: say where the year came from
+            exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
     deadlines = [d for d in find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None) if d.stated]
     if not deadlines:

@@ -64,6 +64,19 @@ def parse_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# A file named by the day it was filed: "2021-12-01_palmer-to-humpherson.txt", how archives often keep letters.
+NAMED_DAY = re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?=[_\-\s.]|$)")
+
+
+def date_in_name(name: str) -> date | None:
+    """The date a file's name begins with, if any."""
+    m = NAMED_DAY.match(name)
+    try:
+        return date(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
+    except ValueError:
+        return None
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

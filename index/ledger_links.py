@@ -1,4 +1,4 @@
-"""The ledger across letters: a date an undated covering letter takes from the letter it encloses,
+"""The ledger across letters: a date an undated letter takes from the letter it encloses or its file name,
 the same duty stated in two letters, a deadline a later letter changes, a request it withdraws, and an
 actor's name an appointment makes known."""
 
@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+from index.dates import date_in_name
 from index.ledger_changes import CHANGE, WITHDRAW, change_dates
 from index.ledger_records import Commitment, Kind, LetterView, Status
 from index.text import STOPWORDS, stem, words
@@ -17,7 +19,9 @@ ATTACHED = re.compile(r"\bI (?:attach|enclose) a copy of (?:that|the|my) letter\
 
 
 def infer_dates(letters: list[LetterView]) -> list[LetterView]:
-    """An undated covering letter ('I have today written to …; I attach a copy') takes that letter's date."""
+    """An undated covering letter ('I have today written to …; I attach a copy') takes that letter's date;
+    any other undated letter, the date its file's name begins with ('2021-12-01_…'), so that its relative
+    deadlines ('in January') resolve — its records say the date came from the file name."""
     out = []
     for letter in letters:
         if letter.date is None:
@@ -31,6 +35,9 @@ def infer_dates(letters: list[LetterView]) -> list[LetterView]:
                     if about and len(named & about - {"councillor", "sir", "leader", "council"}) >= 1:
                         letter = replace(letter, date=other.date, date_basis="inferred")
                         break
+            named = date_in_name(Path(letter.source).name)
+            if letter.date is None and named:
+                letter = replace(letter, date=named.isoformat(), date_basis="file name")
         elif letter.date_basis is None:
             letter = replace(letter, date_basis="stated")
         out.append(letter)

@@ -91,3 +91,16 @@ def test_from_today_is_the_letters_own_date_and_a_past_today_is_no_deadline():
 def test_how_often_a_duty_recurs_as_a_rule_and_in_the_letters_words(text, rule, said):
     assert recurrence_of(text) == rule
     assert recurrence_words(text) == said
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("2021-12-01_undated_palmer-home-office_to_humpherson-osr.txt", date(2021, 12, 1)),
+    ("2019-09-02 letter to Lord Forsyth.pdf", date(2019, 9, 2)),
+    ("2019-02-30_impossible.txt", None),
+    ("letter-2019-09-02.txt", None),  # only a name that begins with its day
+    ("20190902.txt", None),
+])
+def test_a_file_named_by_its_day_gives_that_date(name, expected):
+    from index.dates import date_in_name
+
+    assert date_in_name(name) == expected

@@ -182,3 +182,19 @@ def test_an_undated_duty_needs_someone_who_can_act(actor, agent):
     from index.ledger_frames import names_agent
 
     assert names_agent(actor) is agent
+
+
+def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_file_name(tmp_path, new_assistant):
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    body = "Dear Ed,\n\nWe will publish our first full statistical report in February.\n\nYours sincerely,\nSimon Palmer\n"
+    (letters / "2021-12-01_palmer_to_humpherson.txt").write_text(body, encoding="utf-8")
+    (letters / "palmer_to_humpherson_again.txt").write_text(body.replace("February", "March"), encoding="utf-8")
+    assistant = new_assistant()
+    assistant.indexer.run([letters])
+    named = record(assistant, "report in February")
+    assert (named.letter_date, named.letter_date_basis, named.deadline) == ("2021-12-01", "file name", "2022-02-28")
+    unnamed = record(assistant, "report in March")
+    assert unnamed.letter_date is None and unnamed.deadline is None
+    answer = assistant.ask("When will the first full statistical report be published?")
+    assert answer.answer.startswith("In February (28 February 2022, reading the undated letter as of its file's date) [1].")
