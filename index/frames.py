@@ -105,6 +105,9 @@ def _frame(v, offset: int) -> Frame | None:
             and not _refers(governed):
         return None  # "I propose to engage": the frame is the engaging
     actor = _subject(subject_from)
+    if subject_from is not v and any(c.dep_ == "auxpass" for c in v.children):
+        # "Data … will continue to be published": what the governing verb's subject undergoes, not who acts.
+        actor = _agent(v)
     governor = v.head if v.dep_ in ("xcomp", "advcl", "acl") and v.head.i != v.i else v
     start, end = _clause(governor if governor.pos_ in ("VERB", "AUX") else v)
     act_start, act_end = _action(v)
@@ -218,11 +221,16 @@ def _subject(token) -> str | None:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
         return _subject(token.head)
-    if subject is not None and subject.dep_ == "nsubjpass":  # "will be supported by a team": the team acts
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        return _phrase(by) if by is not None else None
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return _agent(token)
     return _phrase(subject) if subject is not None else None
+
+
+def _agent(verb) -> str | None:
+    """Who does what a passive verb says: "will be supported by a team" — the team; else nobody named."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return _phrase(by) if by is not None else None
 
 
 def _phrase(token) -> str:

@@ -28,6 +28,9 @@ def only(text: str):
     # Taking "a number of actions" only points at duties stated elsewhere: what binds is the directing.
     ("I will be directing the Council to take a number of actions.", Binding.COMMITMENT, "direct", "I", Side.SENDER),
     ("This Expert Panel will be supported by a small team of officials.", Binding.COMMITMENT, "support", "a small team", None),
+    # the subject of "continue" undergoes the publishing; nobody is named as doing it
+    ("Data on breakdowns will continue to be published as part of the monthly release.", Binding.COMMITMENT, "publish", None, None),
+    ("The figures will continue to be published by the Department each month.", Binding.COMMITMENT, "publish", "the Department", None),
 ])
 def test_a_sentence_that_binds_someone_gives_one_frame(text, binding, verb, actor, party):
     frame = only(text)
