@@ -140,7 +140,8 @@ class ExtractiveAnswerer:
     def write(self, question: str, analysis: Analysis, chosen: list[Candidate]) -> Answer:
         letters = self.store.letters()
         parts: list[str] = []
-        about = replace(analysis, stems=list(self.evidence.key_terms(question, analysis)))
+        key = self.evidence.key_terms(question, analysis)
+        about = replace(analysis, stems=list(key), terms=list(key.values()))
         record = self.evidence.record_for(chosen[0], about)
         change_note = None
         if record and (record.supersedes or record.superseded_by):

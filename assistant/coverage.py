@@ -42,12 +42,19 @@ class Coverage:
         weights = self._weights(analysis)
         if not weights:
             return 0.0
-        present = {stem(w) for w in words(text)}
-        for compound in COMPOUND.findall(analysis.text):  # "re-inspection" is not "inspection"
+        present = self._present(analysis, words(text), text)
+        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+
+    @staticmethod
+    def _present(analysis: Analysis, used: list[str], text: str) -> set[str]:
+        """Stems of the words used, less the parts of a compound the question asks about whole
+        ("re-inspection" is not "inspection")."""
+        present = {stem(w) for w in used}
+        for compound in COMPOUND.findall(analysis.text):
             parts = compound.split("-")
             if not re.search(r"\b" + r"[\s-]".join(map(re.escape, parts)) + r"\b", text, re.I):
                 present -= {stem(p) for p in parts}
-        return sum(w for s, w in weights.items() if s in present) / sum(weights.values())
+        return present
 
     def near_coverage(self, keyed: Analysis, text: str) -> float:
         """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
@@ -56,10 +63,11 @@ class Coverage:
         if not weights:
             return 0.0
         used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
-        present = {stem(w) for w in used}
-        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present]
+        present = self._present(keyed, used, text)
+        withheld = {stem(w) for w in used} - present  # a compound's part used alone earns no credit either
+        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present | withheld]
         credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
-        return sum(w * (1.0 if s in present else credit[s]) for s, w in weights.items()) / sum(weights.values())
+        return sum(w * (1.0 if s in present else credit.get(s, 0.0)) for s, w in weights.items()) / sum(weights.values())
 
     def verb_match(self, verbs: list[str], text: str) -> float:
         """1 when the text uses one of the question's own verbs, else the credit of its nearest word in

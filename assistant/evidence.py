@@ -186,8 +186,8 @@ class Evidence:
             keyed = replace(keyed, stems=[s for s, _ in kept], terms=[w for _, w in kept])
         found = self._retrieved(question, named or None, k)
         if not named and (about := self.scope.letters_about(analysis)):
-            # The letters mentioning most of the question's names are searched as well as all letters: the
-            # names favour them (`name_gap`) but do not shut the others out.
+            # The letters mentioning most of the question's names are searched on their own as well as with
+            # all letters: more of their passages are read, but the others are not shut out.
             for i, bonus in self._retrieved(question, about, k).items():
                 found[i] = max(found.get(i, 0.0), bonus)
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
@@ -256,10 +256,7 @@ class Evidence:
         best_dense = max(c.features.dense for c in cands)
         best_cov = max(c.features.coverage for c in cands)
         unseen, unknown = self.words.unseen(analysis), self.scope.unknown_names(analysis)
-        shares = self.scope.name_shares(analysis)
-        best_share = max(shares.values(), default=0.0)
         for c in cands:
-            c.features.name_gap = shares.get(c.source, 0.0) - best_share
             c.features.unseen = unseen
             c.features.dense_gap = c.features.dense - best_dense
             c.features.coverage_gap = c.features.coverage - best_cov

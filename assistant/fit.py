@@ -14,13 +14,15 @@ from index.dates import MONTH_NUMBER, find_deadlines, recurrence_of
 from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
-from index.text import words
+from index.text import STOPWORDS, words
 from index.vocabulary import AGENT_GROUP, PROPER_RUN
 
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule|Code)\b")
-# A code a body publishes and holds others to: "the Code of Practice for Statistics", "the Ministerial Code".
-NAMED_CODE = re.compile(r"\b(?:Code of [A-Z][\w'’]*(?:\s+(?:for|of|on|and)?\s*[A-Z][\w'’]*)*|(?:(?!The\b|Our\b|This\b|That\b|Its\b|Their\b|Your\b|My\b)[A-Z][\w'’]*\s+)+Code)\b")
+# A code a body publishes and holds others to: "the Code of Practice for Statistics", "the Ministerial Code"
+# (not "the Code", "any Code", "our Code").
+CODE_OF = re.compile(r"\bCode of (?:Practice|Conduct|[A-Z][\w'’]*)")
+NAMED_CODE = re.compile(r"\b(?P<name>[A-Z][\w'’]*)\s+Code\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
@@ -46,11 +48,15 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype == QuestionType.WHO:
         return _names_someone(analysis, text)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
-        return 1.0 if LAW.search(text) or NAMED_CODE.search(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
+        return 1.0 if LAW.search(text) or _names_a_code(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
     if qtype == QuestionType.TO_WHOM:  # sent "to" someone fully; someone named the question does not, in part
         return 1.0 if TO_LIST.search(text) else _names_someone(analysis, text) / 2
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
+
+
+def _names_a_code(text: str) -> bool:
+    return bool(CODE_OF.search(text)) or any(m["name"].lower() not in STOPWORDS for m in NAMED_CODE.finditer(text))
 
 
 def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:

@@ -1,6 +1,6 @@
 """The kind of answer a question asks for when its wording names no kind: read from its focus, the noun
 its question word picks out ("which body", "what date", "whose budget") or the head of a question
-without one ("Date of the re-inspection?", "number of social workers to hire?"), and from a "who" that
+without one ("Date of the next inspection?", "number of inspectors to recruit?"), and from a "who" that
 is not at its start ("According to the letter, who has backed the proposal?").
 
 The kinds of noun are the vocabulary's (`index.vocabulary`): posts, bodies and groups of people ask who;
@@ -15,7 +15,15 @@ from functools import lru_cache
 from assistant.question import QuestionType
 from index.language import pipeline
 from index.parties import ORG_WORDS, POST_WORDS
-from index.vocabulary import AMOUNT_NOUNS, COMMUNICATING_VERBS, LAW_NOUNS, PARTY_NOUNS, RECEIVING_VERBS, TIME_NOUNS
+from index.vocabulary import (
+    AMOUNT_NOUNS,
+    COMMUNICATING_VERBS,
+    LAW_NOUNS,
+    LIGHT_VERBS,
+    PARTY_NOUNS,
+    RECEIVING_VERBS,
+    TIME_NOUNS,
+)
 
 WH_DETERMINERS = frozenset({"what", "which"})
 
@@ -54,22 +62,34 @@ def _noun_run(tokens) -> int | None:
     return head
 
 
+def _asks(doc, t) -> bool:
+    """`t` is a question word, not a relative one ("the report which the Council sent")."""
+    return t.i == 0 or doc[t.i - 1].tag_ not in NOUN_TAGS
+
+
+def _owned(doc, head: int | None, limit: int) -> int | None:
+    """Past an owner's name to what is owned: "Simon Palmer's job title" -> title."""
+    if head is not None and head + 1 < len(doc) and doc[head + 1].tag_ == "POS":
+        return _noun_run(doc[head + 2 : head + 2 + limit])
+    return head
+
+
 def _focus(doc):
     """The noun the question asks about ("which body", "what date", "Date of …?"), or None."""
     for t in doc:
-        if t.lower_ in WH_DETERMINERS and t.i + 1 < len(doc):
+        if t.lower_ in WH_DETERMINERS and t.i + 1 < len(doc) and _asks(doc, t):
             head = _noun_run(doc[t.i + 1 : t.i + 6])
             if head is not None:
                 return doc[head]
-        if t.lower_ in ("what", "which") and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ in BE:
-            # "What is the name of …?", "What is Simon Palmer's job title?": the subject says what is wanted.
-            head = _noun_run(doc[t.i + 2 : t.i + 7])
-            if head is not None and head + 1 < len(doc) and doc[head + 1].tag_ == "POS":
-                head = _noun_run(doc[head + 2 : head + 7])  # the owner's name is not what is wanted
-            return doc[head] if head is not None else None
+            if doc[t.i + 1].lemma_ in BE:  # "What is the name of …?": the subject says what is wanted
+                head = _owned(doc, _noun_run(doc[t.i + 2 : t.i + 7]), 5)
+                return doc[head] if head is not None else None
     if not any(t.tag_ in ("WP", "WDT", "WRB", "WP$") for t in doc):
-        head = _noun_run(doc[: 5])  # a question without a question word: "Date of Ofsted's re-inspection?"
-        return doc[head] if head is not None else None
+        # A question without a question word is a noun phrase ("Date of the next inspection?", "Report
+        # deadlines?"), not a statement asked ("The Council must publish its plan?").
+        head = _owned(doc, _noun_run(doc[:5]), 5)
+        ends = head is not None and (head + 1 == len(doc) or doc[head + 1].lower_ == "of" or doc[head + 1].is_punct)
+        return doc[head] if ends else None
     return None
 
 
@@ -79,7 +99,7 @@ def _sent_to(doc, noun) -> bool:
     if any(t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in WH_DETERMINERS for t in doc):
         return True
     after = doc[noun.i + 1 :]
-    passive = any(t.lemma_ in BE for t in after) and any(t.tag_ == "VBN" and t.lemma_ in COMMUNICATING_VERBS - BE for t in after)
+    passive = any(t.lemma_ in BE for t in after) and any(t.tag_ == "VBN" and t.lemma_ in COMMUNICATING_VERBS - LIGHT_VERBS for t in after)
     return passive or any(t.lemma_ in RECEIVING_VERBS for t in after) or before == "to"
 
 
@@ -87,14 +107,15 @@ def _sent_to(doc, noun) -> bool:
 def focus_kind(question: str) -> QuestionType | None:
     """The kind of answer `question` wants, read from its parse; None when its focus names no kind."""
     doc = pipeline()(question)
-    if any(t.lower_ == "whose" for t in doc):  # "whose budget pays …": whoever owns it
+    if any(t.lower_ == "whose" and _asks(doc, t) for t in doc):  # "whose budget pays …": whoever owns it
         return QuestionType.WHO
     focus = _focus(doc)
     if focus is not None and (kind := _kind_of(doc, focus)) is not None:
         return kind
     if any(t.lower_ == "whom" for t in doc):  # "whom will she contact?" asks for a recipient; "whom is he appointing?" not
-        # (the tagger takes some verbs for nouns: "will the Director General contact"; "the report" is a noun)
-        sending = any(t.lemma_ in COMMUNICATING_VERBS - BE and (t.i == 0 or doc[t.i - 1].pos_ != "DET") for t in doc)
+        # (the tagger takes some verbs for nouns: "will the Director General contact"; "the report" is a noun;
+        # a light verb sends nothing: "whom did the Minister make Commissioner?")
+        sending = any(t.lemma_ in COMMUNICATING_VERBS - LIGHT_VERBS and (t.i == 0 or doc[t.i - 1].pos_ != "DET") for t in doc)
         return QuestionType.TO_WHOM if sending else QuestionType.WHO
     if any(t.lower_ == "who" and (t.i == 0 or doc[t.i - 1].tag_ not in NOUN_TAGS) for t in doc):
         return QuestionType.WHO  # "According to the letter, who has backed …" (not "the official who …")

@@ -28,7 +28,7 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.LETTER_DATE, re.compile(r"\b(?:what|which) (?:is the )?date\b[^?]*\bletter\b[^?]*\b(?:sent|dated|written|issued|signed)\b|\bwhen was\b[^?]*\bletter\b[^?]*\b(?:sent|written|dated|issued|signed)\b|\bdate of the letter\b", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"\b(?:due|deadlines?|expected|happen\w*|owed)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b(?:\s+\d{{4}})?\s*\??$", re.I)),
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\s*what\b(?!.*\bwhen\b).*\b(?:do|done|deliver|submit|report|complete|achieve|provide|publish)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b\s+\d{{4}}\s*\??$", re.I)),
-    # "In February 2015, what falls due?", "February 2015 deadlines?": the month first.
+    # The month first: "In March 2016, what is due?", "June 2015 deadlines?".
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\W*(?:(?:in|during|by|before)\s+)?(?:{MONTHS})\s+\d{{4}}\b[^?]*\b(?:due|deadlines?|owed)\b", re.I)),
     (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
@@ -62,7 +62,7 @@ class Analysis:
     type: QuestionType
     terms: list[str]  # content words, stopwords and question words removed
     stems: list[str]
-    verbs: list[str] = field(default_factory=list)  # stems of its own verbs, when evidence asks for them
+    verbs: list[str] = field(default_factory=list)  # lemmas of its own verbs, when evidence asks for them
     names: list[str] = field(default_factory=list)  # capitalised words that name something
     period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
     has_year: bool = False

@@ -40,7 +40,6 @@ class Features:
     coverage_gap: float = 0.0  # coverage minus the best coverage among this question's candidates
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all
     unknown_names: float = 0.0  # share of the question's names (people, places, bodies) no letter mentions
-    name_gap: float = 0.0  # share of the question's names the sentence's letter mentions, minus the best letter's
     kind_missing: float = 0.0  # the question wants a kind of answer (a date, a person…) the sentence does not give: 1 - fit
 
 

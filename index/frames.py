@@ -11,7 +11,6 @@ is in index.vocabulary; the parse is spaCy's (index.language).
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from enum import Enum
 
@@ -28,12 +27,12 @@ from index.vocabulary import (
     OBLIGATION_HEADS,
     ONGOING_HEADS,
     OPINION_NOUNS,
-    POSSESSIVE_PARTIES,
     PROPOSING_VERBS,
     REFERRING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
     WILLING_ADJECTIVES,
+    owner_of_document,
 )
 
 
@@ -285,13 +284,13 @@ def _recipients(v) -> tuple[str, ...]:
     for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
-            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.lower_ in POSSESSIVE_PARTIES:
-                out.append(POSSESSIVE_PARTIES[owner.lower_])
-                continue
-            obj = owner
+            subtree = list(obj.subtree)
+            owner = owner_of_document(obj.doc[subtree[0].i : subtree[-1].i + 1].text)
+            if owner:
+                out.append(owner)
+            continue
         if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.text[:1].isupper() or obj.lower_ in ("committee", "council")):
-            out.append(re.sub(r"['’]s$", "", _phrase(obj)))
+            out.append(_phrase(obj))
     return tuple(dict.fromkeys(out))
 
 

@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
-from index.vocabulary import DOCUMENT_NOUNS, POSSESSIVE_PARTIES
+from index.vocabulary import owner_of_document
 
 # Words of sending something to someone: "report to me", "copying this letter to the Chancellor".
 SENDING = (r"report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note|"
-           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)|respond\w*|repl(?:y|ies|ied|ying)|explain\w*|forward\w*|"
-           r"present(?:s|ed|ing)?")
+           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)|respond\w*|repl(?:y|ies|ied|ying)|explain\w*")
 TO_LIST = re.compile(
     rf"\b(?:{SENDING})\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|at|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
 )
 WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
-# What may follow a document's noun: its quoted title, "of 3 May", "on the RPI", "into …".
-DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I)
 REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
 
 
@@ -28,20 +25,6 @@ def recipient_body(metadata: dict) -> str | None:
     role = metadata.get("recipient_role") or ""
     m = re.search(r"\b(?:of|,)\s+(?P<body>(?:the\s+)?[A-Z][\w'’ ]*(?:Council|Authority|Trust|Board|Department|Agency))\b", role)
     return m.group("body") if m else None
-
-
-def owner_of_document(phrase: str) -> str | None:
-    """Who a document sent to belongs to: "the Committee's report 'Measuring Inflation'" -> "the Committee",
-    "your letter of 3 May" -> "you", "the consultation" -> "" (a document, nobody's); None when the phrase
-    names no document ("the Review team")."""
-    tokens = phrase.split()
-    for i, token in enumerate(tokens):
-        if token.lower() in DOCUMENT_NOUNS and (i + 1 == len(tokens) or DOCUMENT_TAIL.match(tokens[i + 1])):
-            owner = " ".join(tokens[:i])
-            if owner.lower() in POSSESSIVE_PARTIES:
-                return POSSESSIVE_PARTIES[owner.lower()]
-            return owner[:-2] if re.search(r"['’]s$", owner) else ("" if owner.lower() in ("", "the", "this", "that", "its") else None)
-    return None
 
 
 def resolve_party(phrase: str, letter: LetterView) -> str | None:

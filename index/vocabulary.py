@@ -91,6 +91,8 @@ DOCUMENT_NOUNS = frozenset(
 )
 # A letter's possessive pronouns, as the party they name: "your letter" is the recipient's.
 POSSESSIVE_PARTIES = {"your": "you", "my": "me", "our": "us"}
+# What may follow a document's noun: its quoted title, "of 3 May", "on the RPI", "into …".
+DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I)
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".
@@ -183,7 +185,7 @@ class Mentions:
         i = 0
         while i < len(tokens):
             if tokens[i].lower() in self.given and i + 1 < len(tokens) and tokens[i + 1].lower() not in NAME_JOINERS:
-                i += 2  # "… the letter to Peter Schofield on Universal Credit": the party, then the rest
+                i += 2  # "… the letter to Ann Smith on Housing Benefit" to "Dear Ann": the party, then the rest
                 continue
             j = next((j for j in range(len(tokens), i, -1) if self.known(tokens[i:j], i == 0 and j == len(tokens))), None)
             if j is None:
@@ -201,3 +203,24 @@ class Mentions:
         asked_names = phrases + singles
         unknown = [n for n in asked_names if not self.covered(n)]
         return len(unknown) / len(asked_names) if asked_names else 0.0
+
+
+def owner_of_document(phrase: str) -> str | None:
+    """Who a document sent to belongs to: "the Committee's report 'Measuring Inflation'" -> "the Committee",
+    "the report of the Panel" -> "the Panel", "your letter of 3 May" -> "you"; "" for a document that is
+    nobody the letter names ("the annual report", "their consultation"); None when the phrase names no
+    document ("the Review team")."""
+    tokens = phrase.split()
+    for i, token in enumerate(tokens):
+        if token.lower() not in DOCUMENT_NOUNS or not (i + 1 == len(tokens) or DOCUMENT_TAIL.match(tokens[i + 1])):
+            continue
+        owner = " ".join(tokens[:i])
+        if owner.lower() in POSSESSIVE_PARTIES:
+            return POSSESSIVE_PARTIES[owner.lower()]
+        if re.search(r"['’]s$", owner):
+            return owner[:-2]
+        of = re.match(r"of\s+(?P<who>(?:the\s+)?[A-Z].*)$", " ".join(tokens[i + 1 :]))
+        if of:
+            return of["who"]
+        return owner if re.search(r"\b[A-Z]", owner) else ""
+    return None

@@ -75,32 +75,48 @@ def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score
 
 @pytest.mark.parametrize(("question", "kind"), [
     # the noun a question word picks out says what is wanted
-    ("Which other body's response is coming out at the same moment?", QuestionType.WHO),
-    ("Which Scottish Government official oversees the new procedure?", QuestionType.WHO),
-    ("What is the name of the previous Chancellor?", QuestionType.WHO),
-    ("Whose budget pays for the external study?", QuestionType.WHO),
-    ("What date did the Deputy First Minister give?", QuestionType.WHEN),
+    ("Which other agency's reply is due at the same time?", QuestionType.WHO),
+    ("Which Treasury official chairs the new panel?", QuestionType.WHO),
+    ("What is the name of the previous Chief Executive?", QuestionType.WHO),
+    ("Whose budget pays for the review?", QuestionType.WHO),
+    ("What date did the Secretary give?", QuestionType.WHEN),
     ("What is the deadline?", QuestionType.WHEN),
-    ("Under what code should the assumptions be published?", QuestionType.LEGAL_BASIS),
-    # … so does the head of a question without a question word
-    ("Date of Ofsted's re-inspection of Birmingham?", QuestionType.WHEN),
-    ("End date of the consultation?", QuestionType.WHEN),
-    ("number of social workers the Council has to hire?", QuestionType.AMOUNT),
+    ("Under what code must the figures be published?", QuestionType.LEGAL_BASIS),
+    ("What is the Director's salary?", QuestionType.AMOUNT),
+    # … so does the head of a question without a question word, not a statement asked
+    ("Date of the council's next inspection?", QuestionType.WHEN),
+    ("Minister's reply date?", QuestionType.WHEN),
+    ("number of inspectors the Trust must recruit?", QuestionType.AMOUNT),
+    ("The Council must publish its plan?", None),
     # a party that receives is a recipient
-    ("To which bodies were the recommendations addressed?", QuestionType.TO_WHOM),
-    ("Which committee chair was copied on the September letter?", QuestionType.TO_WHOM),
+    ("To which agencies were the findings addressed?", QuestionType.TO_WHOM),
+    ("Which panel chair was copied on the May letter?", QuestionType.TO_WHOM),
     ("Which body will receive the report?", QuestionType.TO_WHOM),
     ("Which body sent the letter?", QuestionType.WHO),
-    ("Whom will the Director General contact about the procedure?", QuestionType.TO_WHOM),
-    ("Whom is the Minister appointing as Commissioner?", QuestionType.APPOINTMENT),
+    ("Whom will the Chief Executive contact about the plan?", QuestionType.TO_WHOM),
+    ("Whom is the Secretary appointing as Chair?", QuestionType.WHO),
+    ("Whom did the Minister make Commissioner?", QuestionType.WHO),  # a light verb sends nothing
     # "who" not at the start, and not a relative pronoun
-    ("According to the letter, who in Parliament has backed the proposal?", QuestionType.WHO),
-    ("What did the official who oversees the procedure say?", QuestionType.WHAT),
+    ("According to the letter, who in Parliament has backed the plan?", QuestionType.WHO),
+    ("What did the official who oversees the review say?", None),
+    ("What did the report which the Council sent say?", None),
     # a focus that names no kind
-    ("What reason did the Minister give for asking for more time?", QuestionType.WHAT),
-    ("What budget should the Commissioner work on with the Council?", QuestionType.WHAT),
+    ("What reason did the Secretary give for the delay?", None),
+    ("What budget should the Director agree with the Board?", None),
 ])
 def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kind):
+    from assistant.focus import focus_kind
+
+    assert focus_kind(question) == kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which agency will receive the findings?", QuestionType.TO_WHOM),
+    ("Whom is the Secretary appointing as Chair?", QuestionType.APPOINTMENT),  # the wording names the kind first
+    ("What did the official who oversees the review say?", QuestionType.WHAT),
+    ("In March 2016, what is due?", QuestionType.DUE_IN_PERIOD),
+])
+def test_a_question_without_words_for_its_kind_takes_its_focus(question, kind):
     assert analyse(question, default_year=2014).type == kind
 
 
@@ -109,8 +125,9 @@ def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kin
     ("Under what code should the figures be published?", "In line with the Code I would encourage you.", 0.5),
     ("Under which Act will the direction be made?", "It is made under section 497A of the Education Act 1996.", 1.0),
     ("To whom will the study report?", "The study will report to the Commissioner.", 1.0),
-    ("To which bodies were the recommendations addressed?", "It made recommendations for HM Treasury.", 0.25),
-    ("To which bodies were the recommendations addressed?", "The report made many recommendations.", 0.0),
+    ("To which agencies were the findings addressed?", "It made findings for HM Treasury.", 0.25),
+    ("To which agencies were the findings addressed?", "The report made many findings.", 0.0),
+    ("Under what code must the figures be published?", "Any Code would do.", 0.5),  # a code, none named
 ])
 def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):
     from assistant.fit import fit_one

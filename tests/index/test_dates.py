@@ -94,8 +94,8 @@ def test_how_often_a_duty_recurs_as_a_rule_and_in_the_letters_words(text, rule, 
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("2021-12-01_undated_palmer-home-office_to_humpherson-osr.txt", date(2021, 12, 1)),
-    ("2019-09-02 letter to Lord Forsyth.pdf", date(2019, 9, 2)),
+    ("2021-12-01_undated_lee-agency_to_jones-office.txt", date(2021, 12, 1)),
+    ("2019-09-02 letter to the Board.pdf", date(2019, 9, 2)),
     ("2019-02-30_impossible.txt", None),
     ("letter-2019-09-02.txt", None),  # only a name that begins with its day
     ("20190902.txt", None),

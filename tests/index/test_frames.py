@@ -50,6 +50,8 @@ def test_joined_duties_are_frames_of_their_own_with_exact_spans():
     ("We will respond to the Committee’s report ‘Measuring Inflation’ in September.", ("the Committee",)),
     ("I will reply to your letter by Friday.", ("you",)),
     ("We will respond to the consultation in May.", ()),  # a document that is nobody's names no one
+    ("We will respond to their report in May.", ()),
+    ("We will respond to the report of the Panel in May.", ("the Panel",)),
     ("We will respond to the Committee as soon as is practicable.", ("the Committee",)),
 ])
 def test_what_is_answered_is_sent_to_whoever_it_belongs_to(text, recipients):

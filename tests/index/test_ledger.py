@@ -187,9 +187,9 @@ def test_an_undated_duty_needs_someone_who_can_act(actor, agent):
 def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_file_name(tmp_path, new_assistant):
     letters = tmp_path / "letters"
     letters.mkdir()
-    body = "Dear Ed,\n\nWe will publish our first full statistical report in February.\n\nYours sincerely,\nSimon Palmer\n"
-    (letters / "2021-12-01_palmer_to_humpherson.txt").write_text(body, encoding="utf-8")
-    (letters / "palmer_to_humpherson_again.txt").write_text(body.replace("February", "March"), encoding="utf-8")
+    body = "Dear Jo,\n\nWe will publish our first full statistical report in February.\n\nYours sincerely,\nSam Lee\n"
+    (letters / "2021-12-01_lee_to_jones.txt").write_text(body, encoding="utf-8")
+    (letters / "lee_to_jones_again.txt").write_text(body.replace("February", "March"), encoding="utf-8")
     assistant = new_assistant()
     assistant.indexer.run([letters])
     named = record(assistant, "report in February")

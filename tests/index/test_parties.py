@@ -42,8 +42,22 @@ def test_a_party_is_named_by_name_surname_post_organisation_and_its_acronym():
     ("the consultation", ""),  # a document, nobody's
     ("the Review team", None),  # no document: a party as it stands
     ("the Chancellor", None),
+    ("the report of the Panel", "the Panel"),
+    ("the annual report", ""),
+    ("their report", ""),  # someone, but not one the phrase names
 ])
 def test_a_document_sent_to_belongs_to_its_owner(phrase, owner):
-    from index.ledger_parties import owner_of_document
+    from index.vocabulary import owner_of_document
 
     assert owner_of_document(phrase) == owner
+
+
+@pytest.mark.parametrize("sentence", [
+    "I look forward to the meeting in May.",
+    "The present arrangements will continue to the end of the year.",
+    "We will give effect to the above by June.",
+])
+def test_words_that_only_look_like_sending_name_no_recipient(sentence):
+    from index.ledger_parties import TO_LIST
+
+    assert TO_LIST.search(sentence) is None
