@@ -9,6 +9,7 @@ from enum import Enum
 
 from index.dates import MONTH_NUMBER, MONTHS, month_end
 from index.text import QUESTION_WORDS, content_terms, stem
+from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS
 
 
 class QuestionType(str, Enum):
@@ -42,8 +43,8 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
 ]
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {
-    QuestionType.LEGAL_BASIS: frozenset("powers power legislation legal basis statutory statute law authority act section".split()),
-    QuestionType.AMOUNT: frozenset("much many amount sum cost figure".split()),
+    QuestionType.LEGAL_BASIS: LAW_NOUNS | frozenset("legal basis statutory authority".split()),
+    QuestionType.AMOUNT: AMOUNT_NOUNS | frozenset("much many figure".split()),
     QuestionType.CONSEQUENCE: frozenset("happens happen follows consequence consequences sanction sanctions penalty penalties".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
 }
