@@ -14,15 +14,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+from index.frame_parties import agent_of, recipients_of_verb, subject_of
 from index.language import pipeline
 from index.vocabulary import (
+    ACTION_VERBS,
     BINDING_CUE,
     COMMITMENT_NOUNS,
-    COMMUNICATING_VERBS,
     DIRECTING_HEADS,
-    DOCUMENT_NOUNS,
     DUTY_NOUNS,
     FUTURE_HEADS,
+    GRATEFUL_WORDS,
+    NOMINAL_REQUESTS,
     OBLIGATION_AUX,
     OBLIGATION_HEADS,
     ONGOING_HEADS,
@@ -32,7 +34,6 @@ from index.vocabulary import (
     REQUEST_HEADS,
     STATIVE_VERBS,
     WILLING_ADJECTIVES,
-    owner_of_document,
 )
 
 
@@ -95,7 +96,8 @@ def _frame(v, offset: int) -> Frame | None:
     if v.pos_ not in ("VERB", "AUX") or v.dep_ in ("aux", "auxpass"):
         return None
     binding, subject_from = _binding(v)
-    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _available(v) or _refers(v) or _opines(v):
+    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not (_available(v) or _asks_for(v)) or _refers(v) \
+            or _opines(v) and binding != Binding.REQUEST:  # "we would welcome your views" asks for them
         return None
     if _reported(v):
         return None
@@ -103,15 +105,15 @@ def _frame(v, offset: int) -> Frame | None:
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
             and not _refers(governed):
         return None  # "I propose to engage": the frame is the engaging
-    actor = _subject(subject_from)
+    actor = subject_of(subject_from)
     if subject_from is not v and any(c.dep_ == "auxpass" for c in v.children):
         # "Data … will continue to be published": what the governing verb's subject undergoes, not who acts.
-        actor = _agent(v)
+        actor = agent_of(v)
     governor = v.head if v.dep_ in ("xcomp", "advcl", "acl") and v.head.i != v.i else v
     start, end = _clause(governor if governor.pos_ in ("VERB", "AUX") else v)
     act_start, act_end = _action(v)
     return Frame(binding, start + offset, end + offset, v.lemma_.lower(), actor, _party(actor),
-                 _recipients(v), act_start + offset, act_end + offset)
+                 recipients_of_verb(v), act_start + offset, act_end + offset)
 
 
 def _binding(v):
@@ -123,11 +125,14 @@ def _binding(v):
         return Binding.OBLIGATION, obj if obj is not None else head  # "directing the Council to take …"
     if head is not None and head.lemma_.lower() in REQUEST_HEADS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is None and v.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in v.children) \
+                and v.lemma_.lower() in ACTION_VERBS and not _modal(v) - {"to"}:
+            return Binding.REQUEST, v  # "I would ask that the Department publishes …": its subject is asked
         if obj is None:
             return None, None  # "I would like to thank you": the writer's own wish asks no one
         return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
     if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
-        return Binding.REQUEST, v  # "I would be grateful if the Committee would give …"
+        return Binding.REQUEST, v  # "I would be grateful if the Committee would give …", "it would be helpful if …"
     to_infinitive = v.dep_ == "xcomp" or v.dep_ == "advcl" and "to" in aux  # "look to ensure" as "need to ensure"
     if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in WILLING_ADJECTIVES:
         return Binding.COMMITMENT, head.head  # "I am content to give evidence …"
@@ -147,6 +152,14 @@ def _binding(v):
         return Binding.COMMITMENT, v
     if v.lemma_.lower() in ("welcome", "appreciate") and "would" in aux:
         return Binding.REQUEST, None  # "we would welcome a response": the recipient is asked
+    if v.lemma_.lower() in NOMINAL_REQUESTS and any(c.dep_ == "dobj" for c in v.children) and v.dep_ == "ROOT":
+        return Binding.REQUEST, None  # "the Committee requests a written update": of the recipient
+    if _asks_for(v):
+        return Binding.REQUEST, None  # "I would be grateful for a response by …", "I look forward to receiving …"
+    committing = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "to" else None
+    if committing is not None and committing.lemma_.lower() in FUTURE_HEADS and _ahead(committing) \
+            and not any(c.lower_ == "forward" for c in committing.children):  # "look forward to meeting" promises nothing
+        return Binding.COMMITMENT, committing  # "the Department has committed to publishing …"
     if v.dep_ == "ROOT" and any(c.lower_ == "please" for c in v.children):
         return Binding.REQUEST, None
     return None, None
@@ -195,7 +208,17 @@ def _opines(v) -> bool:
 
 
 def _grateful(be) -> bool:
-    return any(c.lemma_.lower() in ("grateful", "glad", "pleased") for c in be.children if c.dep_ == "acomp")
+    return any(c.lemma_.lower() in GRATEFUL_WORDS for c in be.children if c.dep_ == "acomp")
+
+
+def _asks_for(v) -> bool:
+    """'I would be grateful for a response by …', 'I look forward to receiving your reply': the writer
+    asks the recipient for something, naming no verb of theirs."""
+    if v.lemma_ == "be" and _grateful(v) and "would" in {c.lower_ for c in v.children if c.dep_ == "aux"}:
+        return any(p.lower_ == "for" for c in v.children if c.dep_ == "acomp" for p in c.children if p.dep_ == "prep")
+    if v.lemma_ == "look" and any(c.lower_ == "forward" for c in v.children):
+        return any(g.lemma_ in ("receive", "hear") for t in v.subtree for g in [t] if t.dep_ == "pcomp")
+    return False
 
 
 def _available(v) -> bool:
@@ -207,37 +230,6 @@ def _xcomp(v):
     """The action a verb governs by a to-infinitive: 'plan to publish', 'look to ensure'."""
     return next((c for c in v.children if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))), None)
-
-
-def _subject(token) -> str | None:
-    if token is None:
-        return "you"  # a request with no one named ("please …", "we would welcome …") asks the recipient
-    if token.dep_ in ("dobj", "dative"):
-        return _phrase(token)
-    if token.pos_ == "NOUN":  # a commitment noun: whose commitment it is
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        return _phrase(owner).removesuffix("’s").removesuffix("'s") if owner is not None else None
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
-        return _subject(token.head)
-    if subject is not None and subject.dep_ == "nsubjpass":
-        return _agent(token)
-    return _phrase(subject) if subject is not None else None
-
-
-def _agent(verb) -> str | None:
-    """Who does what a passive verb says: "will be supported by a team" — the team; else nobody named."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return _phrase(by) if by is not None else None
-
-
-def _phrase(token) -> str:
-    """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …")."""
-    kept = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
-    left = min(t.i for t in kept)
-    right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i)
-    return token.doc[left : right + 1].text
 
 
 def _party(actor: str | None) -> Side | None:
@@ -274,23 +266,3 @@ def _action(v) -> tuple[int, int]:
     while len(right) > 1 and (right[-1].is_punct or right[-1].dep_ == "cc"):
         right.pop()
     return v.idx, right[-1].idx + len(right[-1].text)
-
-
-def _recipients(v) -> tuple[str, ...]:
-    """Whom a communicating verb's action goes to: 'respond to the Committee', 'sending the documents to you'."""
-    if v.lemma_.lower() not in COMMUNICATING_VERBS:
-        return ()
-    out = []
-    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
-            subtree = list(obj.subtree)
-            owner = owner_of_document(obj.doc[subtree[0].i : subtree[-1].i + 1].text)
-            if owner:
-                out.append(owner)
-            continue
-        if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.text[:1].isupper() or obj.lower_ in ("committee", "council")):
-            out.append(_phrase(obj))
-    return tuple(dict.fromkeys(out))
-
-

@@ -34,6 +34,10 @@ ONGOING_HEADS = frozenset({"continue"})
 # proposal, not a duty. ("You have said that you will publish …" still binds the one who said it.)
 PROPOSING_VERBS = frozenset({"suggest", "propose"})
 REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "like", "suggest", "recommend", "expect"})
+# Words by which a writer asks for something without naming the recipient's verb: "the Committee requests a
+# written update", "I would be grateful for a reply", "it would be helpful if you could …".
+NOMINAL_REQUESTS = frozenset({"request", "require"})
+GRATEFUL_WORDS = frozenset({"grateful", "glad", "pleased", "helpful"})
 DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
 # Nouns whose to-infinitive binds: "the Government's commitment to report to Parliament before …".
 COMMITMENT_NOUNS = frozenset({"commitment", "plan", "plans", "intention", "undertaking", "promise", "proposal", "aim"})

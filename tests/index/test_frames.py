@@ -105,3 +105,28 @@ def test_a_frame_survives_its_stored_form_unchanged(text):
         assert back == frame
         assert isinstance(back.binding, Binding) and isinstance(back.recipients, tuple)
         assert back.party is None or isinstance(back.party, Side)
+
+
+@pytest.mark.parametrize(("text", "actor", "binding"), [
+    ("I would ask that the Department publishes the data with the next release.", "the Department", Binding.REQUEST),
+    ("We expect the Department to update the statistics quarterly.", "the Department", Binding.REQUEST),
+    ("I recommend that the Agency publishes these statistics monthly.", "the Agency", Binding.REQUEST),
+    ("The Committee requests a written update every six months.", "you", Binding.REQUEST),
+    ("We would welcome your views on this by 1 September.", "you", Binding.REQUEST),
+    ("I would be grateful for a response by the end of the month.", "you", Binding.REQUEST),
+    ("I look forward to receiving your response by 30 June.", "you", Binding.REQUEST),
+    ("It would be helpful if you could set out the timetable by the end of March.", "you", Binding.REQUEST),
+    ("The Department has committed to publishing a full report next year.", "The Department", Binding.COMMITMENT),
+])
+def test_the_common_ways_of_asking_and_promising_bind(text, actor, binding):
+    frame = only(text)
+    assert (frame.actor, frame.binding) == (actor, binding)
+
+
+@pytest.mark.parametrize("text", [
+    "I expect that the figures will fall.",  # a forecast asks no one
+    "I look forward to meeting you.",  # a courtesy
+    "I would like to thank you for your letter.",
+])
+def test_forecasts_and_courtesies_bind_no_one(text):
+    assert frames(text) == []

@@ -1,0 +1,56 @@
+"""Who a frame's verb concerns, read from its parse: who acts (the subject, or a passive verb's agent)
+and whom its action goes to ("respond to the Committee", "reply to your letter"), each as the noun
+phrase the letter writes."""
+
+from __future__ import annotations
+
+from index.vocabulary import COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_document
+
+
+def subject_of(token) -> str | None:
+    if token is None:
+        return "you"  # a request with no one named ("please …", "we would welcome …") asks the recipient
+    if token.dep_ in ("dobj", "dative"):
+        return phrase_of(token)
+    if token.pos_ == "NOUN":  # a commitment noun: whose commitment it is
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return phrase_of(owner).removesuffix("’s").removesuffix("'s") if owner is not None else None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        return subject_of(token.head)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return agent_of(token)
+    return phrase_of(subject) if subject is not None else None
+
+
+def agent_of(verb) -> str | None:
+    """Who does what a passive verb says: "will be supported by a team" — the team; else nobody named."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return phrase_of(by) if by is not None else None
+
+
+def phrase_of(token) -> str:
+    """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …")."""
+    kept = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
+    left = min(t.i for t in kept)
+    right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i)
+    return token.doc[left : right + 1].text
+
+
+def recipients_of_verb(v) -> tuple[str, ...]:
+    """Whom a communicating verb's action goes to: 'respond to the Committee', 'sending the documents to you'."""
+    if v.lemma_.lower() not in COMMUNICATING_VERBS:
+        return ()
+    out = []
+    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
+            subtree = list(obj.subtree)
+            owner = owner_of_document(obj.doc[subtree[0].i : subtree[-1].i + 1].text)
+            if owner:
+                out.append(owner)
+            continue
+        if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.text[:1].isupper() or obj.lower_ in ("committee", "council")):
+            out.append(phrase_of(obj))
+    return tuple(dict.fromkeys(out))
