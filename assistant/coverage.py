@@ -16,6 +16,11 @@ from index.text import STOPWORDS, stem, words
 COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
 
+def _used(text: str) -> list[str]:
+    """The words of a text that can carry meaning, lower-cased."""
+    return [w for w in (w.lower() for w in words(text)) if w not in STOPWORDS]
+
+
 class Coverage:
     def __init__(self, store: Store, similar: SimilarWords) -> None:
         self.store = store
@@ -62,7 +67,7 @@ class Coverage:
         weights = self._weights(keyed)
         if not weights:
             return 0.0
-        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        used = _used(text)
         present = self._present(keyed, used, text)
         withheld = {stem(w) for w in used} - present  # a compound's part used alone earns no credit either
         missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present | withheld]
@@ -74,7 +79,7 @@ class Coverage:
         meaning to any of them ("backed" for "supported")."""
         if not verbs:
             return 0.0
-        used = [w.lower() for w in words(text) if w.lower() not in STOPWORDS]
+        used = _used(text)
         if {stem(v) for v in verbs} & {stem(w) for w in used}:
             return 1.0
         return max(self.similar.credit(verbs, used), default=0.0)

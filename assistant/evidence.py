@@ -12,7 +12,6 @@ weighs is learned on the calibration sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -23,7 +22,7 @@ from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
 from index.dates import find_deadlines
-from index.language import pipeline
+from index.language import tagged
 from index.parties import letter_parties
 from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
@@ -40,10 +39,9 @@ WANTED = {
 }
 
 
-@lru_cache(maxsize=256)
 def _tagged(question: str) -> tuple[tuple[str, str, str], ...]:
-    """(word, part of speech, lemma) of each token of a question, tagged once."""
-    return tuple((t.text, t.pos_, t.lemma_) for t in pipeline()(question))
+    """(word, part of speech, lemma) of each token of a question (tagged once, by `index.language.tagged`)."""
+    return tuple((t.text, t.pos_, t.lemma_) for t in tagged(question))
 
 
 def _content_tokens(question: str, analysis: Analysis) -> list[tuple[str, str, str]]:
@@ -52,6 +50,12 @@ def _content_tokens(question: str, analysis: Analysis) -> list[tuple[str, str, s
     skip = QUESTION_WORDS | STOPWORDS | type_words(analysis)
     return [(w, pos, lemma) for w, pos, lemma in _tagged(question)
             if lemma.lower() not in LIGHT_VERBS and w.lower() not in skip]
+
+
+def _without(analysis: Analysis, dropped: set[str]) -> Analysis:
+    """The analysis without the words whose stems are `dropped` (its stems and terms stay aligned)."""
+    kept = [(s, t) for s, t in zip(analysis.stems, analysis.terms, strict=True) if s not in dropped]
+    return replace(analysis, stems=[s for s, _ in kept], terms=[t for _, t in kept])
 
 
 @dataclass
@@ -180,25 +184,22 @@ class Evidence:
         keyed = replace(analysis, stems=list(key), terms=list(key.values()), verbs=self.key_verbs(question, analysis))
         if named:  # the names pick the letter; they are not what the answer is about
             dropped = {stem(w) for w in words(LETTER_REFERENCE.search(question).group(0))}
-            kept = [(s, t) for s, t in zip(analysis.stems, analysis.terms, strict=True) if s not in dropped]
-            analysis = replace(analysis, stems=[s for s, _ in kept], terms=[t for _, t in kept])
-            kept = [(s, w) for s, w in key.items() if s not in dropped]
-            keyed = replace(keyed, stems=[s for s, _ in kept], terms=[w for _, w in kept])
-        found = self._retrieved(question, named or None, k)
+            analysis, keyed = _without(analysis, dropped), _without(keyed, dropped)
+        chunks = self._retrieved(question, named or None, k)
         if not named and (about := self.scope.letters_about(analysis)):
             # The letters mentioning most of the question's names are searched on their own as well as with
             # all letters: more of their passages are read, but the others are not shut out.
-            for i, bonus in self._retrieved(question, about, k).items():
-                found[i] = max(found.get(i, 0.0), bonus)
+            chunks += self._retrieved(question, about, k)
+        found = self._units_in(chunks)
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         out = [self._scored(i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
         out = [c for c in out if c is not None]
         self._relate(out, analysis)
         return sorted(out, key=lambda c: c.probability, reverse=True)
 
-    def _retrieved(self, question: str, sources: list[str] | None, k: int) -> dict[int, float]:
+    def _retrieved(self, question: str, sources: list[str] | None, k: int) -> list:
         retriever = self.retriever.model_copy(update={"k": k, "sources": sources})  # a copy per question
-        return self._units_in(retriever.invoke(question))
+        return retriever.invoke(question)
 
     def _units_in(self, chunks) -> dict[int, float]:
         """Unit index → rank bonus of the best retrieved chunk holding it."""

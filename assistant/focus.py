@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from assistant.question import QuestionType
-from index.language import pipeline
+from index.language import tagged
 from index.parties import ORG_WORDS, POST_WORDS
 from index.vocabulary import (
     AMOUNT_NOUNS,
@@ -106,7 +106,7 @@ def _sent_to(doc, noun) -> bool:
 @lru_cache(maxsize=1024)
 def focus_kind(question: str) -> QuestionType | None:
     """The kind of answer `question` wants, read from its parse; None when its focus names no kind."""
-    doc = pipeline()(question)
+    doc = tagged(question)
     if any(t.lower_ == "whose" and _asks(doc, t) for t in doc):  # "whose budget pays …": whoever owns it
         return QuestionType.WHO
     focus = _focus(doc)

@@ -33,8 +33,8 @@ def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | Non
     if not m or re.match(r"(?:the\s+)?following\b", m.group("to").strip(), re.I):
         return None  # "to the following key people:": they are named in the quote, not here
     to = m.group("to").strip()
-    owner = owner_of_document(to)  # "respond to the Committee's report": to the Committee
-    return f"To {resolve_people(owner, letter.metadata)}" if owner else None if owner == "" else f"To {resolve_people(to, letter.metadata)}"
+    owner = owner_of_document(to)  # "respond to the Committee's report": to the Committee; "the consultation": no one
+    return None if owner == "" else f"To {resolve_people(owner or to, letter.metadata)}"
 
 
 def _appointed(analysis: Analysis, letter: Letter, text: str, record) -> str | None:

@@ -214,10 +214,10 @@ def _grateful(be) -> bool:
 def _asks_for(v) -> bool:
     """'I would be grateful for a response by …', 'I look forward to receiving your reply': the writer
     asks the recipient for something, naming no verb of theirs."""
-    if v.lemma_ == "be" and _grateful(v) and "would" in {c.lower_ for c in v.children if c.dep_ == "aux"}:
+    if v.lemma_ == "be" and _grateful(v) and "would" in _modal(v):
         return any(p.lower_ == "for" for c in v.children if c.dep_ == "acomp" for p in c.children if p.dep_ == "prep")
     if v.lemma_ == "look" and any(c.lower_ == "forward" for c in v.children):
-        return any(g.lemma_ in ("receive", "hear") for t in v.subtree for g in [t] if t.dep_ == "pcomp")
+        return any(t.lemma_ in ("receive", "hear") for t in v.subtree if t.dep_ == "pcomp")
     return False
 
 

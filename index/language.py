@@ -17,3 +17,9 @@ def pipeline(parse: bool = False):
     if nlp.meta["version"] != MODEL_VERSION:
         raise RuntimeError(f"spaCy English model {nlp.meta['version']} installed; this project is pinned to {MODEL_VERSION}")
     return nlp
+
+
+@lru_cache(maxsize=1024)
+def tagged(text: str):
+    """`text` with its parts of speech and lemmas (no parse), tagged once however many readers ask."""
+    return pipeline()(text)

@@ -35,9 +35,9 @@ def infer_dates(letters: list[LetterView]) -> list[LetterView]:
                     if about and len(named & about - {"councillor", "sir", "leader", "council"}) >= 1:
                         letter = replace(letter, date=other.date, date_basis="inferred")
                         break
-            named = date_in_name(Path(letter.source).name)
-            if letter.date is None and named:
-                letter = replace(letter, date=named.isoformat(), date_basis="file name")
+            filed = date_in_name(Path(letter.source).name)
+            if letter.date is None and filed:
+                letter = replace(letter, date=filed.isoformat(), date_basis="file name")
         elif letter.date_basis is None:
             letter = replace(letter, date_basis="stated")
         out.append(letter)
