@@ -35,7 +35,7 @@ WANTED = {
     QuestionType.CONSEQUENCE: "what would follow", QuestionType.WHEN: "a date or deadline",
     QuestionType.TO_WHOM: "who receives it", QuestionType.LEGAL_BASIS: "the legal powers used",
     QuestionType.AMOUNT: "an amount or figure", QuestionType.APPOINTMENT: "an appointment",
-    QuestionType.WHO: "who it is",
+    QuestionType.WHO: "who it is", QuestionType.POST: "the post they hold",
 }
 
 
@@ -113,6 +113,13 @@ class Evidence:
         for note in notes:
             unique.setdefault(note.means, note)
         return list(unique.values())
+
+    def own_context(self, c: Candidate, letter: Letter) -> str:
+        """The sentence with its lead-in and what its pronouns mean."""
+        parts = [letter.text[c.start : c.end]]
+        if c.lead_in is not None:
+            parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
+        return " ".join(parts + [r.means for r in self.referents(letter, c)])
 
     def context(self, c: Candidate, letter: Letter, record) -> str:
         """The sentence as the letter means it: lead-in, referents, the ledger's parties, the letter's title
@@ -240,6 +247,7 @@ class Evidence:
         f.coverage = max(f.coverage, self.words.coverage(analysis, context))
         f.key_coverage = self.words.near_coverage(keyed, context)
         f.coverage_own = self.words.coverage(analysis, text)
+        f.key_coverage_own = self.words.near_coverage(keyed, self.own_context(c, letter))
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus

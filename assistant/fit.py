@@ -15,7 +15,7 @@ from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
 from index.text import STOPWORDS, words
-from index.vocabulary import AGENT_GROUP, PROPER_RUN
+from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PROPER_RUN
 
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule|Code)\b")
@@ -25,6 +25,10 @@ CODE_OF = re.compile(r"\bCode of (?:Practice|Conduct|[A-Z][\w'’]*)")
 NAMED_CODE = re.compile(r"\b(?P<name>[A-Z][\w'’]*)\s+Code\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
+# A post written beside a name: "Ann Smith, the Director General for …" / "Director General Ann Smith".
+POST_AFTER = re.compile(rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z][\w'’-]*\s+)*?{POST_WORDS.pattern}")
+POST_BEFORE = re.compile(rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?")
+ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
@@ -47,6 +51,8 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
         return _dated(qtype, analysis, text, letter)
     if qtype == QuestionType.WHO:
         return _names_someone(analysis, text)
+    if qtype == QuestionType.POST:
+        return _gives_post(analysis, text, letter)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
         return 1.0 if LAW.search(text) or _names_a_code(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
     if qtype == QuestionType.TO_WHOM:  # sent "to" someone fully; someone named the question does not, in part
@@ -69,10 +75,29 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
     return 0.2 if deadlines else 0.0
 
 
+def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
+    """The post of someone the question names, written beside their name: "Steve Ellerd-Elliott, Chief
+    Statistician for …", "Lesley Fraser, the Director General for Corporate", "Director General Ed Smith" —
+    not a post of someone else in the same sentence. A letter's signature or address gives its own
+    writer's and addressee's posts on lines of their own."""
+    runs = (re.sub(r"['’]s$", "", m.group(0)) for m in PROPER_RUN.finditer(analysis.text))
+    for surname in (r.split()[-1] for r in runs if not (POST_WORDS.search(r) or ORG_WORDS.search(r))):
+        name = rf"\b{re.escape(surname)}[\w'’-]*"
+        if re.search(name + POST_AFTER.pattern, text) or re.search(POST_BEFORE.pattern + name, text):
+            return 1.0
+        meta = letter.metadata
+        for who, post in ((meta.get("sender"), meta.get("sender_role")), (meta.get("recipient"), meta.get("recipient_role"))):
+            if who and post and re.search(name, who) and post in text:
+                return 1.0
+    return 0.0
+
+
 def _names_someone(analysis: Analysis, text: str) -> float:
     """Someone the question does not name is what a "who" question wants: a person fully (1), a post,
-    a body or a group of officials in part (0.5) — they are as often what the question starts from."""
+    a body or a group of officials in part (0.5) — they are as often what the question starts from —
+    unless the question asks for a body ("which other body …"): then a body fully."""
     asked = set(words(analysis.text))
+    body = 1.0 if ASKS_FOR_BODY.search(analysis.text) else 0.5
     found = 0.0
     for m in PROPER_RUN.finditer(text):
         run = re.sub(r"^(?:The|A|An|This|That|In|On|By)\s+", "", m.group(0))
@@ -80,7 +105,9 @@ def _names_someone(analysis: Analysis, text: str) -> float:
             continue
         if PERSON_NAME.match(run) and not (POST_WORDS.search(run) or ORG_WORDS.search(run)):
             return 1.0
-        if POST_WORDS.search(run) or ORG_WORDS.search(run):
-            found = 0.5
+        if ORG_WORDS.search(run):
+            found = max(found, body)
+        elif POST_WORDS.search(run):
+            found = max(found, 0.5)
     groups = set(words(" ".join(AGENT_GROUP.findall(text))))
     return max(found, 0.5 if groups - asked else 0.0)

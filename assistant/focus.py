@@ -18,9 +18,11 @@ from index.parties import ORG_WORDS, POST_WORDS
 from index.vocabulary import (
     AMOUNT_NOUNS,
     COMMUNICATING_VERBS,
+    HELD_POST_NOUNS,
     LAW_NOUNS,
     LIGHT_VERBS,
     PARTY_NOUNS,
+    POST_NOUNS,
     RECEIVING_VERBS,
     TIME_NOUNS,
 )
@@ -40,6 +42,8 @@ def _kind_of(doc, noun) -> QuestionType | None:
         return QuestionType.AMOUNT
     if word in LAW_NOUNS:
         return QuestionType.LEGAL_BASIS
+    if word in POST_NOUNS or word in HELD_POST_NOUNS and any(t.lemma_ in ("hold", "occupy") for t in doc):
+        return QuestionType.POST
     if _is_party(word) or _is_party(noun.text.lower()):
         return QuestionType.TO_WHOM if _sent_to(doc, noun) else QuestionType.WHO
     return None
@@ -98,7 +102,10 @@ def _sent_to(doc, noun) -> bool:
     before = doc[noun.i - 1].lower_ if noun.i else ""
     if any(t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in WH_DETERMINERS for t in doc):
         return True
-    after = doc[noun.i + 1 :]
+    after = list(doc[noun.i + 1 :])
+    relative = next((t.i for t in after if t.tag_ in ("WP", "WDT", "WP$")), None)
+    if relative is not None:  # "the Minister to whom the plan was sent": that clause picks the party out
+        after = [t for t in after if t.i < relative]
     passive = any(t.lemma_ in BE for t in after) and any(t.tag_ == "VBN" and t.lemma_ in COMMUNICATING_VERBS - LIGHT_VERBS for t in after)
     return passive or any(t.lemma_ in RECEIVING_VERBS for t in after) or before == "to"
 

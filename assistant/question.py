@@ -9,7 +9,7 @@ from enum import Enum
 
 from index.dates import MONTH_NUMBER, MONTHS, month_end
 from index.text import QUESTION_WORDS, content_terms, stem
-from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS
+from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS, POST_NOUNS
 
 
 class QuestionType(str, Enum):
@@ -21,6 +21,7 @@ class QuestionType(str, Enum):
     LEGAL_BASIS = "legal-basis"
     DUE_IN_PERIOD = "due-in-period"
     AMOUNT = "amount"
+    POST = "post"  # the post someone holds: "What is Simon Palmer's job title?"
     CONSEQUENCE = "consequence"
     WHAT = "what"
 
@@ -34,7 +35,9 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
-    (QuestionType.TO_WHOM, re.compile(r"\bto whom\b|\bwho\b[^?]*\b(?:receives?|received|gets?|will receive|should receive|is sent|are sent|hears?|copied)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
+    # "to whom" asks only as the question's own words, not in a clause that picks someone out ("the Chancellor to whom
+    # the proposal was made").
+    (QuestionType.TO_WHOM, re.compile(r"(?:^\W*|[,;:]\s*|\b(?:and|or|but|then)\s+)to whom\b|\bto whom\s*\?|\bwho\b[^?]*\b(?:receives?|received|gets?|will receive|should receive|is sent|are sent|hears?|copied)\b|\bwho\b[^?]*\b(?:report|send|submit|deliver|provide|address|copy)\w*\b[^?]*\bto\b|\bwho else\b", re.I)),
     # "when" asks when only as the question's own word ("When …", "By when …", "…, and when …"), not inside a
     # clause it quotes ("Who was copied on the letter telling him when the Authority would respond?").
     (QuestionType.WHEN, re.compile(r"^\W*(?:\w+\s+){0,2}when\b|(?:,|;|\band)\s+(?:by\s+)?when\b|\b(?:what date|which date|deadline|how long|how often|how frequently|timescale|timetable|by what date|how soon)\b", re.I)),
@@ -47,6 +50,7 @@ TYPE_WORDS = {
     QuestionType.AMOUNT: AMOUNT_NOUNS | frozenset("much many figure".split()),
     QuestionType.CONSEQUENCE: frozenset("happens happen follows consequence consequences sanction sanctions penalty penalties".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
+    QuestionType.POST: POST_NOUNS | frozenset("hold holds held occupy occupies".split()),
 }
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.

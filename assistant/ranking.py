@@ -28,6 +28,8 @@ class Features:
     coverage_own: float = 0.0  # the same in the sentence alone
     key_coverage: float = 0.0  # the same for the question's key terms (nouns, proper nouns, verbs) in context, a
     # term the context does not use earning the credit of its nearest word in meaning (assistant.similar_words)
+    key_coverage_own: float = 0.0  # the same, in the sentence with its lead-in and referents only (not the letter's
+    # title and parties): whether the sentence itself is about what was asked
     fit: float = 0.0  # the sentence gives the kind of answer wanted (a date, a person, a recipient…)
     rank_bonus: float = 0.0  # 1 / (1 + rank) of the best retrieved chunk holding the sentence
     verb_match: float = 0.0  # the sentence itself uses one of the question's own verbs (not "be", "have", "ask"…),

@@ -84,8 +84,15 @@ PARTY_NOUNS = frozenset(
     "organisations organization organizations team teams member members name names minister ministers chair "
     "committee committees department departments regulator authority group party parties who".split()
 )
+# The party nouns that ask for a body rather than a person ("which other body", "what committee").
+BODY_NOUNS = frozenset("body bodies organisation organisations organization organizations committee committees "
+                       "department departments regulator authority group team teams".split())
 TIME_NOUNS = frozenset("date dates day days deadline deadlines time month year week timetable timescale moment".split())
 AMOUNT_NOUNS = frozenset("number amount sum total cost costs percentage proportion count pay salary fee fees price".split())
+# The post someone holds ("what is her job title?"); "role" and "position" only held ("what role does he hold?"),
+# as they are as often a part played or a view taken.
+POST_NOUNS = frozenset("post title job grade".split())
+HELD_POST_NOUNS = frozenset("role position".split())
 LAW_NOUNS = frozenset("code act law laws legislation power powers section statute regulation regulations provision".split())
 # What is sent or answered rather than who receives it: "respond to the Committee's report" answers the
 # Committee; "reply to the consultation" names no one.

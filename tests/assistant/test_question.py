@@ -20,6 +20,14 @@ from assistant.question import QuestionType, analyse, is_follow_up
         ("How much funding will the Council receive?", QuestionType.AMOUNT),
         ("What happens if the Council misses the deadline?", QuestionType.CONSEQUENCE),
         ("On what date was the letter to Sir Albert Bore sent?", QuestionType.LETTER_DATE),
+        ("And to whom?", QuestionType.TO_WHOM),
+        ("The plan goes to whom?", QuestionType.TO_WHOM),
+        # "to whom" in a clause that picks someone out is not what is asked: the name is
+        ("What is the name of the Minister to whom the plan was sent?", QuestionType.WHO),
+        ("What is Ann Smith's job title?", QuestionType.POST),
+        ("What post does Ann Smith hold at the Council?", QuestionType.POST),
+        ("What role does Ann Smith hold?", QuestionType.POST),
+        ("What role will the Commissioner play?", QuestionType.WHAT),  # a part played, not a post held
     ],
 )
 def test_question_types(question, kind):
@@ -65,6 +73,8 @@ def test_a_label_saying_what_the_answer_is_for_is_not_part_of_the_question(quest
     ("Who is Alex Morgan?", "Alex Morgan will report.", 0.0),  # the person asked about is no answer
     ("Who will publish the figures?", "Department statisticians will publish the figures.", 0.5),
     ("Who will publish the figures?", "In December the figures will be published.", 0.0),
+    ("Which other body will respond?", "The Treasury Committee will respond at the same time.", 1.0),  # a body asked for
+    ("Which official will respond?", "The Treasury Committee will respond at the same time.", 0.5),
 ])
 def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score):
     from assistant.fit import _names_someone
@@ -118,6 +128,33 @@ def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kin
 ])
 def test_a_question_without_words_for_its_kind_takes_its_focus(question, kind):
     assert analyse(question, default_year=2014).type == kind
+
+
+@pytest.mark.parametrize(("question", "sentence", "score"), [
+    ("What is Ann Smith's job title?", "I am copying this to Ann Smith, Chief Statistician for the Department.", 1.0),
+    ("What post does Ann Smith-Jones hold?", "Ann Smith-Jones, the Director General for Corporate, will write.", 1.0),
+    ("What post does Ann Smith hold?", "I have asked Director General Ann Smith to write.", 1.0),
+    # a post beside someone else's name is not hers
+    ("What post does Ann Smith hold?", "Bob Jones, the Director General, will be in touch with Ann Smith.", 0.0),
+    ("What post does Ann Smith hold?", "Ann Smith will write to the Committee.", 0.0),
+])
+def test_a_post_question_wants_the_post_beside_the_name_asked_about(question, sentence, score):
+    from assistant.fit import fit_one
+    from index.store import Letter
+
+    analysis = analyse(question)
+    letter = Letter("l.txt", "", "0", "", None, None, {}, sentence, (0,), 0, 0, True)
+    assert fit_one(QuestionType.POST, analysis, sentence, letter) == score
+
+
+def test_a_letters_signature_gives_its_writers_post():
+    from assistant.fit import fit_one
+    from index.store import Letter
+
+    analysis = analyse("What is Ann Smith's post?")
+    letter = Letter("l.txt", "", "0", "", None, None, {"sender": "Ann Smith", "sender_role": "Chief Statistician"},
+                    "Ann Smith\nChief Statistician", (0,), 0, 0, True)
+    assert fit_one(QuestionType.POST, analysis, "Chief Statistician", letter) == 1.0
 
 
 @pytest.mark.parametrize(("question", "sentence", "score"), [
