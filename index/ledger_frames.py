@@ -9,8 +9,8 @@ from datetime import date
 
 from index.dates import Deadline, find_deadlines, recurrence_of
 from index.frames import Binding, Frame, Side, frames
-from index.ledger_parties import recipient_body, resolve_party
-from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Commitment, Kind, LetterView, new_record
+from index.ledger_parties import recipient_body, resolve_party, sender_actor
+from index.ledger_records import UNNAMED_RECIPIENT, Commitment, Kind, LetterView, new_record
 from index.ledger_sentences import Actor, short
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
@@ -77,10 +77,11 @@ NOT_AGENTS = frozenset("this that these those it they which who what there here 
 
 
 def frame_actor(frame: Frame, letter: LetterView) -> Actor:
-    """(actor as post or body, person's name) — "I"/"we" are the sender, "you" the recipient."""
+    """(actor as post or body, person's name) — "I" is the sender, "we" the sender's body when the letter
+    names it (else the sender), "you" the recipient."""
     meta = letter.metadata
     if frame.party == Side.SENDER:
-        return meta.get("sender_role") or meta.get("sender_org") or meta.get("sender") or UNNAMED_SENDER, meta.get("sender")
+        return sender_actor(meta, plural=(frame.actor or "").split()[0].lower() in ("we", "us"))
     if frame.party == Side.RECIPIENT:
         body = recipient_body(meta)
         return body or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, meta.get("recipient")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
+from index.parties import ORG_WORDS, POST_WORDS
 from index.vocabulary import owner_of_document
 
 # Words of sending something to someone: "report to me", "copying this letter to the Chancellor".
@@ -20,11 +21,33 @@ REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
 
 def recipient_body(metadata: dict) -> str | None:
     """The body the recipient writes for: 'Leader of Birmingham City Council' -> 'Birmingham City Council'."""
-    if metadata.get("recipient_org"):
-        return metadata["recipient_org"]
-    role = metadata.get("recipient_role") or ""
-    m = re.search(r"\b(?:of|,)\s+(?P<body>(?:the\s+)?[A-Z][\w'’ ]*(?:Council|Authority|Trust|Board|Department|Agency))\b", role)
-    return m.group("body") if m else None
+    return body_of(metadata.get("recipient_org"), metadata.get("recipient_role"))
+
+
+def sender_body(metadata: dict) -> str | None:
+    """The body the sender speaks for as "we": 'Chair of the Committee' -> 'the Committee'."""
+    return body_of(metadata.get("sender_org"), metadata.get("sender_role"))
+
+
+def sender_actor(metadata: dict, plural: bool = False) -> tuple[str, str | None]:
+    """(actor, person's name) for the writer: "I" is their post (or name); "we" the body they speak for
+    when the letter makes it known."""
+    body = sender_body(metadata) if plural else None
+    return body or metadata.get("sender_role") or metadata.get("sender") or UNNAMED_SENDER, metadata.get("sender")
+
+
+def body_of(organisation: str | None, post: str | None) -> str | None:
+    """A party's body: its organisation, else the body its post names ("Chair of the Committee",
+    "Leader, Birmingham City Council", "Committee Chair")."""
+    if organisation:
+        return organisation
+    m = BODY_IN_POST.search(post or "") or BODY_BEFORE_POST.match(post or "")
+    return m.group("body").strip() if m else None
+
+
+_BODY = rf"(?P<body>(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*?{ORG_WORDS.pattern})"
+BODY_IN_POST = re.compile(rf"\b(?:of|,)\s+{_BODY}")
+BODY_BEFORE_POST = re.compile(rf"^{_BODY}\s+{POST_WORDS.pattern}")
 
 
 def resolve_party(phrase: str, letter: LetterView) -> str | None:

@@ -8,8 +8,8 @@ import re
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, find_deadlines
 from index.ledger_changes import CHANGE, WITHDRAW
-from index.ledger_parties import recipient_body
-from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, Kind, LetterView
+from index.ledger_parties import recipient_body, sender_actor
+from index.ledger_records import UNNAMED_RECIPIENT, Kind, LetterView
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit
 
@@ -88,7 +88,7 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
     if found:
         return found
     if re.search(r"\b(?:I|[Ww]e)\b", body):
-        return _sender(letter.metadata)
+        return sender_actor(letter.metadata, plural=not re.search(r"\bI\b", body))
     return None, None
 
 
@@ -157,12 +157,8 @@ def _from_lead_in(lead_in: str | None, meta: dict) -> Actor | None:
     if directed:
         return directed.group("who"), None
     if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
-        return _sender(meta)
+        return sender_actor(meta)
     return _council_or_recipient(meta), None
-
-
-def _sender(meta: dict) -> Actor:
-    return meta.get("sender_role") or meta.get("sender") or UNNAMED_SENDER, meta.get("sender")
 
 
 def _council_or_recipient(meta: dict) -> str:

@@ -184,6 +184,33 @@ def test_an_undated_duty_needs_someone_who_can_act(actor, agent):
     assert names_agent(actor) is agent
 
 
+@pytest.mark.parametrize("organisation, post, body", [
+    ("Office for Statistics Regulation", "Director General for Regulation", "Office for Statistics Regulation"),
+    (None, "Chair of the Committee", "the Committee"),
+    (None, "Committee Chair", "Committee"),
+    (None, "Leader, Birmingham City Council", "Birmingham City Council"),
+    (None, "Chief Executive of the Care Quality Commission", "the Care Quality Commission"),
+    (None, "Director General for Regulation", None),  # a post that names no body
+    (None, None, None),
+])
+def test_a_partys_body_is_its_organisation_or_the_body_its_post_names(organisation, post, body):
+    from index.ledger_parties import body_of
+
+    assert body_of(organisation, post) == body
+
+
+def test_we_in_a_letter_is_the_body_its_writer_speaks_for():
+    from index.ledger import extract
+    from index.ledger_records import LetterView
+
+    text = ("Dear Mr Ramsay,\n\nWe will publish the report by 30 May 2019.\n\nI will write to you by 1 June 2019."
+            "\n\nYours sincerely,\n\nBethan Sayed\nChair of the Committee\n")
+    meta = {"sender": "Bethan Sayed", "sender_role": "Chair of the Committee", "recipient": "Mr Ramsay"}
+    records = {r.quote.split()[0]: r for r in extract(LetterView("letter.txt", "A letter", text, meta, date="2019-03-20"))}
+    assert (records["We"].actor, records["We"].actor_name) == ("the Committee", "Bethan Sayed")
+    assert (records["I"].actor, records["I"].actor_name) == ("Chair of the Committee", "Bethan Sayed")
+
+
 def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_file_name(tmp_path, new_assistant):
     letters = tmp_path / "letters"
     letters.mkdir()
