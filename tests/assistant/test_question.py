@@ -139,22 +139,20 @@ def test_a_question_without_words_for_its_kind_takes_its_focus(question, kind):
     ("What post does Ann Smith hold?", "Ann Smith will write to the Committee.", 0.0),
 ])
 def test_a_post_question_wants_the_post_beside_the_name_asked_about(question, sentence, score):
-    from assistant.fit import fit_one
-    from index.store import Letter
-
-    analysis = analyse(question)
-    letter = Letter("l.txt", "", "0", "", None, None, {}, sentence, (0,), 0, 0, True)
-    assert fit_one(QuestionType.POST, analysis, sentence, letter) == score
+    assert _post_fit(question, sentence, sentence, {}) == score
 
 
 def test_a_letters_signature_gives_its_writers_post():
+    meta = {"sender": "Ann Smith", "sender_role": "Chief Statistician"}
+    assert _post_fit("What is Ann Smith's post?", "Chief Statistician", "Ann Smith\nChief Statistician", meta) == 1.0
+
+
+def _post_fit(question: str, sentence: str, text: str, meta: dict) -> float:
     from assistant.fit import fit_one
     from index.store import Letter
 
-    analysis = analyse("What is Ann Smith's post?")
-    letter = Letter("l.txt", "", "0", "", None, None, {"sender": "Ann Smith", "sender_role": "Chief Statistician"},
-                    "Ann Smith\nChief Statistician", (0,), 0, 0, True)
-    assert fit_one(QuestionType.POST, analysis, "Chief Statistician", letter) == 1.0
+    letter = Letter("l.txt", "", "0", "", None, None, meta, text, (0,), 0, 0, True)
+    return fit_one(QuestionType.POST, analyse(question), sentence, letter)
 
 
 @pytest.mark.parametrize(("question", "sentence", "score"), [
