@@ -107,6 +107,8 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_end", re.compile(rf"\b{_LEAD}(?:end|close)\s+of\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
     ("month_part", re.compile(rf"\b(?:by|in|during|from|starting in|until|before|at)\s+(?:the\s+)?(?P<part>{_PARTS})[- ]\s*(?:of\s+)?(?P<month>{MONTHS})\b(?P<year>\s+\d{{4}})?", re.I)),
     ("month", re.compile(rf"\b{_LEAD}(?:(?:early|mid|late)[- ])?(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
+    # A day without its year, as letters write dates near their own: "by 31 January", "at 7:30am on 4 September".
+    ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|from|starting|beginning|on|at)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
     ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
     ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
@@ -218,6 +220,23 @@ def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:
     return (date(year, month, day) if day else month_end(year, month)), Precision.MONTH
 
 
+def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
+    """The date of that day nearest the letter's own: a letter's "by 31 January" of December is next
+    January's, its "on 26 October I wrote" of December this year's."""
+    if letter_date is None:
+        return None, Precision.NONE
+    month, day = _month_of(m), int(m.group("day"))
+    options = []
+    for year in (letter_date.year - 1, letter_date.year, letter_date.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # "31 February", or 29 February out of a leap year
+            continue
+    if not options:
+        return None
+    return min(options, key=lambda d: (abs((d - letter_date).days), d < letter_date)), Precision.DAY
+
+
 def _season(m: re.Match[str], letter_date: date | None) -> Dated:
     if letter_date is None:
         return None, Precision.NONE
@@ -244,6 +263,7 @@ _RESOLVERS = {
     "month": _month,
     "month_end": lambda m, d: _month(m, d, Precision.DAY),
     "within": _within,
+    "day_month": _day_month,
     "fin_year": _financial_year,
     "year_end": _year_end,
     "year_end_explicit": lambda m, d: (date(int(m.group("year") or m.group("year2")), 12, 31), Precision.YEAR),
