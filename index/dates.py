@@ -111,6 +111,9 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|from|starting|beginning|on|at)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
     ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
     ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
+    ("month_end_relative", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)),
+    # "in six weeks' time", "in 12 months": a period from the letter (not "in 12 months to March", a span of figures)
+    ("in_period", re.compile(rf"\bin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)(?:['’]\s*time|\s+time)?\b(?!\s+(?:to|ending|up to|of)\b)", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
     ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
     ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
@@ -179,7 +182,7 @@ def _month_of(m: re.Match[str]) -> int:
 
 
 def _within(m: re.Match[str], letter_date: date | None) -> Dated:
-    """"within 12 weeks", "within 10 working days" of the letter."""
+    """"within 12 weeks", "within 10 working days", "in six weeks' time" of the letter."""
     n = m.group("n").lower()
     count = int(n) if n.isdigit() else _WORD_NUMBER[n]
     unit = m.group("unit").lower()
@@ -194,6 +197,15 @@ def _within(m: re.Match[str], letter_date: date | None) -> Dated:
     months = letter_date.month - 1 + count
     year, month = letter_date.year + months // 12, months % 12 + 1
     return date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY
+
+
+def _month_end_relative(m: re.Match[str], letter_date: date | None) -> Dated:
+    """"by the end of the month" (the letter's), "the end of next month"."""
+    if letter_date is None:
+        return None, Precision.NONE
+    ahead = m.group("which").lower() == "next"
+    year, month = (letter_date.year + letter_date.month // 12, letter_date.month % 12 + 1) if ahead else (letter_date.year, letter_date.month)
+    return month_end(year, month), Precision.DAY
 
 
 def _financial_year(m: re.Match[str], letter_date: date | None) -> Dated:
@@ -263,6 +275,8 @@ _RESOLVERS = {
     "month": _month,
     "month_end": lambda m, d: _month(m, d, Precision.DAY),
     "within": _within,
+    "in_period": _within,
+    "month_end_relative": _month_end_relative,
     "day_month": _day_month,
     "fin_year": _financial_year,
     "year_end": _year_end,

@@ -10,7 +10,7 @@ from index.vocabulary import COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_docum
 def subject_of(token) -> str | None:
     if token is None:
         return "you"  # a request with no one named ("please …", "we would welcome …") asks the recipient
-    if token.dep_ in ("dobj", "dative"):
+    if token.dep_ in ("dobj", "dative", "nsubjpass"):  # the one asked, directed or required
         return phrase_of(token)
     if token.pos_ == "NOUN":  # a commitment noun: whose commitment it is
         owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -120,11 +120,18 @@ def _binding(v):
     """(binding, the token whose subject acts) for predicate `v`, or (None, None)."""
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     head = v.head if v.dep_ in ("xcomp", "ccomp", "advcl") else None
+    passive = _passive_subject(head) if head is not None else None
+    if passive is not None and head.lemma_.lower() in OBLIGATION_HEADS | DIRECTING_HEADS and v.dep_ == "xcomp":
+        return Binding.OBLIGATION, passive  # "the Council is required to submit …": the Council is bound
+    if passive is not None and head.lemma_.lower() in REQUEST_HEADS and v.dep_ == "xcomp":
+        return Binding.REQUEST, passive  # "you are invited to give evidence …"
     if head is not None and head.lemma_.lower() in DIRECTING_HEADS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         return Binding.OBLIGATION, obj if obj is not None else head  # "directing the Council to take …"
     if head is not None and head.lemma_.lower() in REQUEST_HEADS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
+            return Binding.COMMITMENT, head  # "we expect to lay the regulations …": a plan, no one asked
         if obj is None and v.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in v.children) \
                 and v.lemma_.lower() in ACTION_VERBS and not _modal(v) - {"to"}:
             return Binding.REQUEST, v  # "I would ask that the Department publishes …": its subject is asked
@@ -165,12 +172,21 @@ def _binding(v):
     return None, None
 
 
+def _passive_subject(v):
+    """The subject of a passive verb ("the Council" of "the Council is required to …"), or None."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return None
+    return next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+
+
 def _refers(v) -> bool:
     """'Take the actions set out in this letter', 'the actions I am directing the Council to take': an action
-    that only points at duties stated elsewhere (they are frames of their own); what binds is the directing."""
+    that only points at duties stated elsewhere (they are frames of their own); what binds is the directing.
+    Passive, what is taken is the subject: "a decision will be taken by the Board" binds the Board."""
     if v.lemma_.lower() not in REFERRING_VERBS:
         return False
-    objects = [c for c in v.children if c.dep_ == "dobj"]
+    passive = _passive_subject(v)
+    objects = [passive] if passive is not None else [c for c in v.children if c.dep_ == "dobj"]
     # "a number of actions", "the following steps": the duty noun may sit under a quantity
     named = {t.lemma_.lower() for o in objects for t in (o, *(p for c in o.children if c.dep_ == "prep" for p in c.children))}
     return not objects or bool(named & DUTY_NOUNS)

@@ -64,7 +64,8 @@ ACTION_VERBS = frozenset(
     "agree review consult meet engage invite attend monitor work support discuss confirm make ensure update set "
     "investigate develop introduce implement announce lay issue present release launch close open establish "
     "recruit advertise inform notify tell arrange hold seek return follow assess evaluate consider address "
-    "improve extend raise explore continue take direct".split()
+    "improve extend raise explore continue take direct keep contact decide lay brief commission finalise revise "
+    "circulate clarify delay".split()
 )
 # "Take the actions set out in this letter", "the actions I am directing the Council to take": a verb that
 # only points at duties stated elsewhere, by one of these nouns (or by none at all).

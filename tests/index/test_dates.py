@@ -72,6 +72,30 @@ def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would
     assert [d.date for d in find_deadlines(text, letter_date)] == [expected]
 
 
+@pytest.mark.parametrize("text, letter_date, expected", [
+    # a day without its year is the one nearest the letter: ahead for a duty, behind for what was done
+    ("please provide the information by 31 January", date(2020, 12, 1), date(2021, 1, 31)),
+    ("we will respond at 7:30am on 4 September", date(2019, 9, 2), date(2019, 9, 4)),
+    ("On 26 October I wrote to you", date(2021, 12, 21), date(2021, 10, 26)),
+    ("by the 14th of June", date(2020, 3, 1), date(2020, 6, 14)),
+    ("an update by the end of the month", date(2020, 12, 10), date(2020, 12, 31)),
+    ("by the end of next month", date(2020, 12, 10), date(2021, 1, 31)),
+    ("we will review the statistics again in 12 months", date(2020, 12, 10), date(2021, 12, 10)),
+    ("a decision in six weeks' time", date(2020, 12, 10), date(2021, 1, 21)),
+])
+def test_dates_written_short_resolve_against_the_letter(text, letter_date, expected):
+    assert [d.date for d in find_deadlines(text, letter_date)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your letter of 13 October.",  # a letter's date is no deadline
+    "prices rose in 12 months to March",  # a span of figures, not a period from the letter
+    "by 31 February",  # no such day
+])
+def test_what_is_no_deadline_written_short(text):
+    assert [d.text for d in find_deadlines(text, date(2020, 12, 10)) if "March" not in d.text] == []
+
+
 def test_a_parliamentary_recess_is_not_a_season():
     assert find_deadlines("the Bill should complete its passage before the summer recess", date(2017, 4, 1)) == []
 

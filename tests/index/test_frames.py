@@ -117,6 +117,14 @@ def test_a_frame_survives_its_stored_form_unchanged(text):
     ("I look forward to receiving your response by 30 June.", "you", Binding.REQUEST),
     ("It would be helpful if you could set out the timetable by the end of March.", "you", Binding.REQUEST),
     ("The Department has committed to publishing a full report next year.", "The Department", Binding.COMMITMENT),
+    # the passive's subject is the one asked, required or directed
+    ("You are invited to give evidence on 3 March.", "You", Binding.REQUEST),
+    ("The Council is required to submit a plan by 1 May 2020.", "The Council", Binding.OBLIGATION),
+    ("The Council is directed to publish its plan by 1 May 2020.", "The Council", Binding.OBLIGATION),
+    # expecting to do something is a plan; a decision taken by someone binds them
+    ("We expect to lay the regulations before Parliament later this year.", "We", Binding.COMMITMENT),
+    ("A decision will be taken by the Board in July.", "the Board", Binding.COMMITMENT),
+    ("We will keep the Committee informed of progress.", "We", Binding.COMMITMENT),
 ])
 def test_the_common_ways_of_asking_and_promising_bind(text, actor, binding):
     frame = only(text)
