@@ -20,6 +20,7 @@ from index.vocabulary import (
     ACTION_VERBS,
     BINDING_CUE,
     COMMITMENT_NOUNS,
+    DEADLINE_DATES,
     DIRECTING_HEADS,
     DUTY_NOUNS,
     FUTURE_HEADS,
@@ -32,6 +33,7 @@ from index.vocabulary import (
     PROPOSING_VERBS,
     REFERRING_VERBS,
     REQUEST_HEADS,
+    SCHEDULING,
     STATIVE_VERBS,
     WILLING_ADJECTIVES,
 )
@@ -96,7 +98,8 @@ def _frame(v, offset: int) -> Frame | None:
     if v.pos_ not in ("VERB", "AUX") or v.dep_ in ("aux", "auxpass"):
         return None
     binding, subject_from = _binding(v)
-    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not (_available(v) or _asks_for(v)) or _refers(v) \
+    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not (_available(v) or _asks_for(v) or _states_deadline(v) or _due(v)) \
+            or _refers(v) \
             or _opines(v) and binding != Binding.REQUEST:  # "we would welcome your views" asks for them
         return None
     if _reported(v):
@@ -169,6 +172,10 @@ def _binding(v):
         return Binding.COMMITMENT, committing  # "the Department has committed to publishing …"
     if v.dep_ == "ROOT" and any(c.lower_ == "please" for c in v.children):
         return Binding.REQUEST, None
+    if _states_deadline(v):
+        return Binding.REQUEST, None  # "the deadline for responses is 21 August": of the reader
+    if _due(v) or _scheduled(v):
+        return Binding.COMMITMENT, v  # "the report is due on 1 May", "are scheduled for publication on 12 May"
     return None, None
 
 
@@ -240,6 +247,30 @@ def _asks_for(v) -> bool:
 def _available(v) -> bool:
     """'will be available / published / ready': a stative verb that still binds at a time."""
     return v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in ("available", "ready", "published") for c in v.children)
+
+
+def _states_deadline(v) -> bool:
+    """'The deadline for responses is 21 August', 'the closing date is 30 June': a deadline stated as a fact."""
+    if v.lemma_ != "be":
+        return False
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    kinds = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod")}
+    return subject.lemma_.lower() == "deadline" or subject.lemma_.lower() == "date" and bool(kinds & DEADLINE_DATES)
+
+
+def _due(v) -> bool:
+    """'The report is due on 1 May' (not 'is due to report', a plan read from its verb, nor 'due to', a cause)."""
+    return v.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_ == "due" and not any(x.dep_ == "xcomp" or x.lower_ == "to" for x in c.children)
+        for c in v.children)  # "this is due to the pandemic" is a cause
+
+
+def _scheduled(v) -> bool:
+    """'The statistics are scheduled for publication on 12 May': planned for an event, with no verb of doing."""
+    return v.lemma_.lower() in SCHEDULING and _passive_subject(v) is not None and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in v.children)
 
 
 def _xcomp(v):

@@ -66,11 +66,15 @@ def _record(frame: Frame, letter: LetterView, deadline: Deadline | None, recurre
 
 def names_agent(actor: str | None) -> bool:
     """A noun phrase that names someone who can act: a named body or person ("the Statistics Authority",
-    "Ed Smith", "the Department's statisticians"), not "this", "it", "the documents"."""
+    "Ed Smith", "the Department's statisticians", "OSR"), not "this", "it", "the documents"."""
     if not actor or actor.split()[0].lower() in NOT_AGENTS:
         return False
     bare = re.sub(r"^(?:the|a|an|our|your|their)\s+", "", actor, flags=re.I)
-    return bool(PERSON_NAME.match(bare) or POST_WORDS.search(bare) or ORG_WORDS.search(bare) or AGENT_GROUP.search(bare))
+    return bool(PERSON_NAME.match(bare) or POST_WORDS.search(bare) or ORG_WORDS.search(bare) or AGENT_GROUP.search(bare)
+                or ACRONYM.match(bare))
+
+
+ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")  # "OSR", "DWP", "ONS's": a body by its initials
 
 
 NOT_AGENTS = frozenset("this that these those it they which who what there here such".split())

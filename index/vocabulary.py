@@ -39,6 +39,10 @@ REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "lik
 NOMINAL_REQUESTS = frozenset({"request", "require"})
 GRATEFUL_WORDS = frozenset({"grateful", "glad", "pleased", "helpful"})
 DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
+# Dates that are deadlines when a letter states them: "the closing date is 30 June" (and any "deadline").
+DEADLINE_DATES = frozenset({"closing", "due", "target", "deadline"})
+# Passives that plan an event: "the statistics are scheduled for publication on 12 May".
+SCHEDULING = frozenset({"schedule", "plan", "timetable", "programme", "program"})
 # Nouns whose to-infinitive binds: "the Government's commitment to report to Parliament before …".
 COMMITMENT_NOUNS = frozenset({"commitment", "plan", "plans", "intention", "undertaking", "promise", "proposal", "aim"})
 # A word without which no sentence binds anyone (saves parsing the rest).
@@ -47,7 +51,7 @@ BINDING_CUE = re.compile(
     r"undertak\w*|commit\w*|schedul\w*|due|seek\w*|ask\w*|invit\w*|urg\w*|encourag\w*|request\w*|direct\w*|"
     r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to|agree\w*|continu\w*|look\w*|"
     r"want\w*|hop\w*|content|willing|prepared|ready|keen|oblig\w*|order\w*|like|promis\w*|intention|"
-    r"undertaking|schedule\w*)\b",
+    r"undertaking|schedule\w*|deadline|closing date)\b",
     re.I,
 )
 # Verbs that state how things are, not something anyone will do.

@@ -125,10 +125,19 @@ def test_a_frame_survives_its_stored_form_unchanged(text):
     ("We expect to lay the regulations before Parliament later this year.", "We", Binding.COMMITMENT),
     ("A decision will be taken by the Board in July.", "the Board", Binding.COMMITMENT),
     ("We will keep the Committee informed of progress.", "We", Binding.COMMITMENT),
+    # a deadline stated as a fact asks the reader; a date something is due or scheduled for is a plan
+    ("The deadline for responses is 21 August 2020.", "you", Binding.REQUEST),
+    ("The closing date for applications is 30 June.", "you", Binding.REQUEST),
+    ("The report is due on 1 May.", "The report", Binding.COMMITMENT),
 ])
 def test_the_common_ways_of_asking_and_promising_bind(text, actor, binding):
     frame = only(text)
     assert (frame.actor, frame.binding) == (actor, binding)
+
+
+@pytest.mark.parametrize("text", ["This is due to the pandemic.", "The deadline has passed.", "We missed the deadline of 3 May."])
+def test_a_cause_or_a_missed_deadline_binds_no_one(text):
+    assert frames(text) == []
 
 
 @pytest.mark.parametrize("text", [
