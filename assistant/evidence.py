@@ -121,13 +121,10 @@ class Evidence:
             parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
         return " ".join(parts + [r.means for r in self.referents(letter, c)])
 
-    def context(self, c: Candidate, letter: Letter, record) -> str:
-        """The sentence as the letter means it: lead-in, referents, the ledger's parties, the letter's title
+    def context(self, own: str, letter: Letter, record) -> str:
+        """The sentence as the letter means it: its `own_context`, the ledger's parties, the letter's title
         and every name of its sender and recipient (name, post, organisation, acronym)."""
-        parts = [letter.text[c.start : c.end]]
-        if c.lead_in is not None:
-            parts.append(letter.text[c.lead_in : c.start].split("\n")[0])
-        parts += [r.means for r in self.referents(letter, c)]
+        parts = [own]
         if record:
             parts += [record.actor or "", record.actor_name or "", " ".join(record.recipients)]
         sender, recipient = letter_parties(letter.metadata)
@@ -235,7 +232,8 @@ class Evidence:
         f = c.features
         f.dense = float(vectors[i] @ q_vec)
         record = self.record_for(c)
-        context = self.context(c, letter, record)
+        own = self.own_context(c, letter)
+        context = self.context(own, letter, record)
         prev = units[i - 1] if i > 0 else None
         if prev and prev["source"] == c.source and prev["block"] == c.block:
             pair = vectors[i] + vectors[i - 1]
@@ -247,7 +245,7 @@ class Evidence:
         f.coverage = max(f.coverage, self.words.coverage(analysis, context))
         f.key_coverage = self.words.near_coverage(keyed, context)
         f.coverage_own = self.words.coverage(analysis, text)
-        f.key_coverage_own = self.words.near_coverage(keyed, self.own_context(c, letter))
+        f.key_coverage_own = self.words.near_coverage(keyed, own)
         f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus

@@ -26,8 +26,9 @@ NAMED_CODE = re.compile(r"\b(?P<name>[A-Z][\w'’]*)\s+Code\b")
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
 # A post written beside a name: "Ann Smith, the Director General for …" / "Director General Ann Smith".
-POST_AFTER = re.compile(rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z][\w'’-]*\s+)*?{POST_WORDS.pattern}")
-POST_BEFORE = re.compile(rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?")
+# (pattern text, to be joined to a name)
+POST_AFTER = rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z][\w'’-]*\s+)*?{POST_WORDS.pattern}"
+POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?"
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
@@ -80,15 +81,15 @@ def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
     Statistician for …", "Lesley Fraser, the Director General for Corporate", "Director General Ed Smith" —
     not a post of someone else in the same sentence. A letter's signature or address gives its own
     writer's and addressee's posts on lines of their own."""
+    meta = letter.metadata
+    parties = ((meta.get("sender"), meta.get("sender_role")), (meta.get("recipient"), meta.get("recipient_role")))
     runs = (re.sub(r"['’]s$", "", m.group(0)) for m in PROPER_RUN.finditer(analysis.text))
     for surname in (r.split()[-1] for r in runs if not (POST_WORDS.search(r) or ORG_WORDS.search(r))):
         name = rf"\b{re.escape(surname)}[\w'’-]*"
-        if re.search(name + POST_AFTER.pattern, text) or re.search(POST_BEFORE.pattern + name, text):
+        if re.search(name + POST_AFTER, text) or re.search(POST_BEFORE + name, text):
             return 1.0
-        meta = letter.metadata
-        for who, post in ((meta.get("sender"), meta.get("sender_role")), (meta.get("recipient"), meta.get("recipient_role"))):
-            if who and post and re.search(name, who) and post in text:
-                return 1.0
+        if any(who and post and re.search(name, who) and post in text for who, post in parties):
+            return 1.0
     return 0.0
 
 

@@ -98,8 +98,7 @@ def _frame(v, offset: int) -> Frame | None:
     if v.pos_ not in ("VERB", "AUX") or v.dep_ in ("aux", "auxpass"):
         return None
     binding, subject_from = _binding(v)
-    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not (_available(v) or _asks_for(v) or _states_deadline(v) or _due(v)) \
-            or _refers(v) \
+    if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _binds_though_stative(v) or _refers(v) \
             or _opines(v) and binding != Binding.REQUEST:  # "we would welcome your views" asks for them
         return None
     if _reported(v):
@@ -249,6 +248,11 @@ def _available(v) -> bool:
     return v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in ("available", "ready", "published") for c in v.children)
 
 
+def _binds_though_stative(v) -> bool:
+    """'Will be available', 'would be grateful for', 'the deadline is', 'is due on': 'be' that still binds."""
+    return _available(v) or _asks_for(v) or _states_deadline(v) or _due(v)
+
+
 def _states_deadline(v) -> bool:
     """'The deadline for responses is 21 August', 'the closing date is 30 June': a deadline stated as a fact."""
     if v.lemma_ != "be":
@@ -256,7 +260,7 @@ def _states_deadline(v) -> bool:
     subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    kinds = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod")}
+    kinds = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod")}
     return subject.lemma_.lower() == "deadline" or subject.lemma_.lower() == "date" and bool(kinds & DEADLINE_DATES)
 
 
