@@ -233,8 +233,9 @@ def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:
 
 
 def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
-    """The date of that day nearest the letter's own: a letter's "by 31 January" of December is next
-    January's, its "on 26 October I wrote" of December this year's."""
+    """The date of that day the letter means: for a duty ("by 30 September", "we will publish on 9 December")
+    its next such day, a few weeks' grace allowed for a letter dated late; otherwise the one nearest the
+    letter ("on 26 October I wrote" of December is this year's)."""
     if letter_date is None:
         return None, Precision.NONE
     month, day = _month_of(m), int(m.group("day"))
@@ -246,7 +247,21 @@ def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
             continue
     if not options:
         return None
+    if _looks_ahead(m):
+        ahead = [d for d in options if (d - letter_date).days >= -_GRACE_DAYS]
+        return (min(ahead) if ahead else None), Precision.DAY
     return min(options, key=lambda d: (abs((d - letter_date).days), d < letter_date)), Precision.DAY
+
+
+_GRACE_DAYS = 31
+# A day is a duty's when its lead says so ("by", "until", "is") or its clause is in the future ("will … on").
+_AHEAD_LEAD = re.compile(r"^(?:by|before|no later than|not later than|until|starting|beginning|is|will be)\b", re.I)
+_FUTURE_CLAUSE = re.compile(r"\b(?:will|shall)\b|\b(?:plan|intend|expect|aim|propose|due|scheduled)\w*\s+to\b", re.I)
+
+
+def _looks_ahead(m: re.Match[str]) -> bool:
+    clause = re.split(r"[.;:!?]", m.string[max(0, m.start() - 120):m.start()])[-1]
+    return bool(_AHEAD_LEAD.match(m.group(0)) or _FUTURE_CLAUSE.search(clause))
 
 
 def _season(m: re.Match[str], letter_date: date | None) -> Dated:

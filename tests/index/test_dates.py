@@ -78,6 +78,10 @@ def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would
     ("we will respond at 7:30am on 4 September", date(2019, 9, 2), date(2019, 9, 4)),
     ("On 26 October I wrote to you", date(2021, 12, 21), date(2021, 10, 26)),
     ("by the 14th of June", date(2020, 3, 1), date(2020, 6, 14)),
+    ("I would welcome your views by 30 September", date(2020, 3, 4), date(2020, 9, 30)),
+    ("we will publish the full dataset on 9 December", date(2020, 3, 4), date(2020, 12, 9)),
+    ("the deadline is 2 March", date(2020, 3, 4), date(2020, 3, 2)),  # a letter dated a little late
+    ("On 4 March we made the proposal", date(2019, 7, 31), date(2019, 3, 4)),
     ("an update by the end of the month", date(2020, 12, 10), date(2020, 12, 31)),
     ("by the end of next month", date(2020, 12, 10), date(2021, 1, 31)),
     ("we will review the statistics again in 12 months", date(2020, 12, 10), date(2021, 12, 10)),
