@@ -9,8 +9,8 @@ from datetime import date
 
 from index.dates import Deadline, find_deadlines, recurrence_of
 from index.frames import Binding, Frame, Side, frames
-from index.ledger_parties import recipient_body, resolve_party, sender_actor
-from index.ledger_records import UNNAMED_RECIPIENT, Commitment, Kind, LetterView, new_record
+from index.ledger_parties import recipient_actor, resolve_party, sender_actor
+from index.ledger_records import Commitment, Kind, LetterView, new_record
 from index.ledger_sentences import Actor, short
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET
@@ -87,6 +87,5 @@ def frame_actor(frame: Frame, letter: LetterView) -> Actor:
     if frame.party == Side.SENDER:
         return sender_actor(meta, plural=(frame.actor or "").split()[0].lower() in ("we", "us"))
     if frame.party == Side.RECIPIENT:
-        body = recipient_body(meta)
-        return body or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, meta.get("recipient")
+        return recipient_actor(meta)
     return frame.actor, None

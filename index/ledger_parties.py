@@ -36,6 +36,12 @@ def sender_actor(metadata: dict, plural: bool = False) -> tuple[str, str | None]
     return body or metadata.get("sender_role") or metadata.get("sender") or UNNAMED_SENDER, metadata.get("sender")
 
 
+def recipient_actor(metadata: dict) -> tuple[str, str | None]:
+    """(actor, person's name) for the reader: "you" is the body they write for, else their post or name."""
+    actor = recipient_body(metadata) or metadata.get("recipient_role") or metadata.get("recipient") or UNNAMED_RECIPIENT
+    return actor, metadata.get("recipient")
+
+
 def body_of(organisation: str | None, post: str | None) -> str | None:
     """A party's body: its organisation, else the body its post names ("Chair of the Committee",
     "Leader, Birmingham City Council", "Committee Chair")."""
@@ -51,7 +57,7 @@ BODY_BEFORE_POST = re.compile(rf"^{_BODY}\s+{POST_WORDS.pattern}")
 
 
 def resolve_party(phrase: str, letter: LetterView) -> str | None:
-    """Name a party the way the letter makes it known: me -> the sender, your Council -> the Council, the
+    """Name a party the way the letter makes it known: me -> the sender, your Council -> the reader's body, the
     Committee's report -> the Committee; None for a document that is nobody's ("the consultation")."""
     p = phrase.strip().strip(",").strip()
     meta = letter.metadata
@@ -65,10 +71,8 @@ def resolve_party(phrase: str, letter: LetterView) -> str | None:
         return meta.get("sender") or UNNAMED_SENDER
     if low in ("you", "yourself"):
         return meta.get("recipient") or UNNAMED_RECIPIENT
-    if low.startswith("your council") or low == "your authority":
-        return recipient_body(meta) or "the Council"
-    if low.startswith("your "):
-        return p[5:]
+    if low.startswith("your "):  # "your Council" is the body the reader writes for, "your officials" theirs
+        return recipient_body(meta) if ORG_WORDS.fullmatch(p.split()[-1].title()) and recipient_body(meta) else p[5:]
     return p
 
 

@@ -8,8 +8,8 @@ import re
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, find_deadlines
 from index.ledger_changes import CHANGE, WITHDRAW
-from index.ledger_parties import recipient_body, sender_actor
-from index.ledger_records import UNNAMED_RECIPIENT, Kind, LetterView
+from index.ledger_parties import recipient_actor, sender_actor
+from index.ledger_records import Kind, LetterView
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE, Unit
 
@@ -96,7 +96,7 @@ def _role_at_deadline(body: str, deadline: Deadline | None) -> Actor | None:
     """The party acting at the deadline, when the sentence names one ("with the Commissioner then, by …")."""
     if deadline is None or re.match(r"^I\b", body):
         return None
-    roles = [m.group("role") for m in ROLE_BEFORE.finditer(body[: deadline.end]) if m.group("role") != "Council"]
+    roles = [m.group("role") for m in ROLE_BEFORE.finditer(body[: deadline.end])]
     return (f"the {roles[-1]}", None) if roles else None
 
 
@@ -118,17 +118,14 @@ def _third_party(body: str, letter: LetterView, unit: Unit, previous_actor: str 
 
 def _addressed(body: str, meta: dict) -> Actor | None:
     """The party a command, an obligation or a 'please' binds: the addressee unless another is named."""
-    body_name = recipient_body(meta)
     if IMPERATIVE.match(body):  # "Submit a plan by …": the addressee acts
-        return ("the Council" if body_name and "Council" in body_name else body_name or meta.get("recipient")), None
+        return recipient_actor(meta)
     obliged = OBLIGED_PARTY.search(body)
     if obliged and not re.match(r"^(?:I|We)\b", body[: obliged.start()].strip() or "x"):
         who = obliged.group("who")
-        if who == "you":
-            return ("the Council" if body_name else meta.get("recipient")), None
-        return who, None
+        return recipient_actor(meta) if who == "you" else (who, None)
     if re.match(r"^(?:[Pp]lease)\b", body) or re.search(r"\b[Pp]lease\b", body[:40]):
-        return _council_or_recipient(meta), None
+        return recipient_actor(meta)
     return None
 
 
@@ -139,8 +136,7 @@ def _asked(body: str, letter: LetterView, unit: Unit, previous_actor: str | None
         return None
     who, meta = asked.group("who"), letter.metadata
     if who == "you":
-        body_name = recipient_body(meta)
-        return (body_name and "the Council") or meta.get("recipient_role") or meta.get("recipient") or UNNAMED_RECIPIENT, None if body_name else meta.get("recipient")
+        return recipient_actor(meta)
     if who in ("them", "him", "her"):
         return previous_actor, None
     if who == "this":
@@ -158,11 +154,7 @@ def _from_lead_in(lead_in: str | None, meta: dict) -> Actor | None:
         return directed.group("who"), None
     if re.search(r"\bI\b", lead_in) and not re.search(r"\byou\b", lead_in):
         return sender_actor(meta)
-    return _council_or_recipient(meta), None
-
-
-def _council_or_recipient(meta: dict) -> str:
-    return "the Council" if recipient_body(meta) else meta.get("recipient") or UNNAMED_RECIPIENT
+    return recipient_actor(meta)
 
 
 def short(phrase: str | None, words_kept: int = 10) -> str | None:
