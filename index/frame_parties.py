@@ -4,7 +4,7 @@ phrase the letter writes."""
 
 from __future__ import annotations
 
-from index.vocabulary import COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_document
+from index.vocabulary import AGENT_GROUP, COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_document
 
 
 def subject_of(token) -> str | None:
@@ -31,10 +31,13 @@ def agent_of(verb) -> str | None:
 
 
 def phrase_of(token) -> str:
-    """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …")."""
-    kept = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
+    """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …"); a
+    group keeps where it sits ("officials in the Department's Intervention Unit")."""
+    placed = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and
+              AGENT_GROUP.fullmatch(token.lower_) for t in c.subtree}
+    kept = [t for t in token.subtree if t.i <= token.i or t.i in placed or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
     left = min(t.i for t in kept)
-    right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i)
+    right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i or t.i in placed)
     return token.doc[left : right + 1].text
 
 

@@ -23,6 +23,7 @@ from index.vocabulary import (
     DEADLINE_DATES,
     DIRECTING_HEADS,
     DUTY_NOUNS,
+    ENABLING_VERBS,
     FUTURE_HEADS,
     GRATEFUL_WORDS,
     NOMINAL_REQUESTS,
@@ -107,7 +108,7 @@ def _frame(v, offset: int) -> Frame | None:
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
             and not _refers(governed):
         return None  # "I propose to engage": the frame is the engaging
-    actor = subject_of(subject_from)
+    actor = _enabled(v) or subject_of(subject_from)
     if subject_from is not v and any(c.dep_ == "auxpass" for c in v.children):
         # "Data … will continue to be published": what the governing verb's subject undergoes, not who acts.
         actor = agent_of(v)
@@ -135,13 +136,20 @@ def _binding(v):
         if obj is None and v.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
             return Binding.COMMITMENT, head  # "we expect to lay the regulations …": a plan, no one asked
         if obj is None and v.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in v.children) \
-                and v.lemma_.lower() in ACTION_VERBS and not _modal(v) - {"to"}:
-            return Binding.REQUEST, v  # "I would ask that the Department publishes …": its subject is asked
+                and ("to" in aux or v.lemma_.lower() in ACTION_VERBS and not _modal(v) - {"to"}):
+            return Binding.REQUEST, v  # "I would ask that the Department publishes …", "I expect the Department to comply"
         if obj is None:
             return None, None  # "I would like to thank you": the writer's own wish asks no one
+        if _modal(head) & {"will", "'ll", "shall"}:
+            return Binding.COMMITMENT, head  # "we will invite Shan Morgan to attend …": the writer will ask
         return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
     if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
         return Binding.REQUEST, v  # "I would be grateful if the Committee would give …", "it would be helpful if …"
+    if head is not None and v.dep_ == "xcomp" and head.lemma_ == "be" and _grateful(head) and v.lemma_ in RECEIVING:
+        return Binding.REQUEST, None  # "I should be grateful to receive examples by …": the reader is asked
+    if head is not None and v.dep_ == "xcomp" and head.lemma_ == "be" and v.i == head.i + 2 and v.nbor(-1).lower_ == "to" \
+            and _agentive_subject(head):
+        return Binding.COMMITMENT, head  # "the Department is to publish its response …"
     to_infinitive = v.dep_ == "xcomp" or v.dep_ == "advcl" and "to" in aux  # "look to ensure" as "need to ensure"
     if head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in WILLING_ADJECTIVES:
         return Binding.COMMITMENT, head.head  # "I am content to give evidence …"
@@ -151,8 +159,8 @@ def _binding(v):
         return Binding.COMMITMENT, v.head  # "the Government's commitment to report to Parliament before …"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not aux - {"to"}:
         return _binding(v.head)  # "… to report to Parliament …, and to produce an updated policy …"
-    if aux & OBLIGATION_AUX:
-        return Binding.OBLIGATION, v
+    if aux & OBLIGATION_AUX and not (aux & OBLIGATION_AUX == {"shall"} and _first_person(v)):
+        return Binding.OBLIGATION, v  # "the Council shall submit …" obliges; "we shall report …" promises
     if head is not None and to_infinitive and head.lemma_.lower() in OBLIGATION_HEADS:
         return Binding.OBLIGATION, head  # "is required to", "need to", "have to"
     if head is not None and to_infinitive and head.lemma_.lower() in FUTURE_HEADS and _ahead(head):
@@ -176,6 +184,30 @@ def _binding(v):
     if _due(v) or _scheduled(v):
         return Binding.COMMITMENT, v  # "the report is due on 1 May", "are scheduled for publication on 12 May"
     return None, None
+
+
+RECEIVING = frozenset({"receive", "have", "hear", "see"})
+
+
+def _first_person(v) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in v.children)
+
+
+def _agentive_subject(v) -> bool:
+    """A subject that can act: a name ("the Department", "OSR") or a person ("we", "you"), not "the aim"."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in SENDER_WORDS | RECIPIENT_WORDS)
+
+
+def _enabled(v) -> str | None:
+    """'This will allow us to report …': the one enabled is who acts, not 'this'."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if v.lemma_.lower() not in ENABLING_VERBS or subject is None or subject.pos_ != "PRON" or subject.lower_ in SENDER_WORDS | OTHERS:
+        return None
+    enabled = next((g for c in v.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"), None)
+    if enabled is None:
+        enabled = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+    return enabled.text if enabled is not None else None
 
 
 def _passive_subject(v):

@@ -22,7 +22,7 @@ from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end, recurrence_of
 from index.frames import frames
 from index.ledger_changes import CHANGE, change_dates
-from index.ledger_frames import frame_records
+from index.ledger_frames import frame_records, framed_actor
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
@@ -47,7 +47,8 @@ def extract(letter: LetterView) -> list[Commitment]:
             records += frame_records(body, start, letter, when)
             continue
         deadline = _deadline(body, deadlines, when)
-        actor, actor_name = actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
+        actor, actor_name = (kind != Kind.APPOINTMENT and lead_in is None and framed_actor(body, start, letter)) \
+            or actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
         actor = short(actor)
         previous_actor = actor or previous_actor
         if not any(r.start == start and r.end == unit.end for r in records):

@@ -40,6 +40,14 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     return out
 
 
+def framed_actor(body: str, start: int, letter: LetterView) -> Actor | None:
+    """Who the sentence's first frame binds, when that is a party of the letter or someone named."""
+    frame = next(iter(_frames_of(body, start, letter)), None)
+    if frame is None or frame.party is None and not names_agent(frame.actor):
+        return None
+    return frame_actor(frame, letter)
+
+
 def _frames_of(body: str, start: int, letter: LetterView) -> Sequence[Frame]:
     """The sentence's frames as the indexer stored them; parsed here only when the letter has none stored
     (or none for this span: the letter was segmented differently when it was stored)."""
@@ -82,8 +90,11 @@ NOT_AGENTS = frozenset("this that these those it they which who what there here 
 
 def frame_actor(frame: Frame, letter: LetterView) -> Actor:
     """(actor as post or body, person's name) — "I" is the sender, "we" the sender's body when the letter
-    names it (else the sender), "you" the recipient."""
+    names it (else the sender), "you" the recipient; "my officials", "your team" are those people."""
     meta = letter.metadata
+    words = (frame.actor or "").split()
+    if len(words) > 1 and words[0].lower() in ("my", "our", "your") and AGENT_GROUP.search(frame.actor):
+        return " ".join(words[1:]), None
     if frame.party == Side.SENDER:
         return sender_actor(meta, plural=(frame.actor or "").split()[0].lower() in ("we", "us"))
     if frame.party == Side.RECIPIENT:

@@ -30,6 +30,8 @@ FUTURE_HEADS = frozenset({"plan", "intend", "propose", "aim", "undertake", "comm
 WILLING_ADJECTIVES = frozenset({"content", "willing", "prepared", "ready", "keen"})
 # Verbs of going on: "continue to" binds only with a future or modal ("we will continue to monitor").
 ONGOING_HEADS = frozenset({"continue"})
+# "This will allow us to report …": the one enabled acts, not "this".
+ENABLING_VERBS = frozenset({"allow", "enable", "help", "permit"})
 # Verbs by which a letter reports what someone else proposed ("You have suggested we invite …"): their
 # proposal, not a duty. ("You have said that you will publish …" still binds the one who said it.)
 PROPOSING_VERBS = frozenset({"suggest", "propose"})
@@ -51,7 +53,7 @@ BINDING_CUE = re.compile(
     r"undertak\w*|commit\w*|schedul\w*|due|seek\w*|ask\w*|invit\w*|urg\w*|encourag\w*|request\w*|direct\w*|"
     r"instruct\w*|suggest\w*|recommend\w*|grateful|welcome|going to|have to|has to|agree\w*|continu\w*|look\w*|"
     r"want\w*|hop\w*|content|willing|prepared|ready|keen|oblig\w*|order\w*|like|promis\w*|intention|"
-    r"undertaking|schedule\w*|deadline|closing date)\b",
+    r"undertaking|schedule\w*|deadline|closing date|is to|are to)\b",
     re.I,
 )
 # Verbs that state how things are, not something anyone will do.
@@ -68,8 +70,8 @@ ACTION_VERBS = frozenset(
     "agree review consult meet engage invite attend monitor work support discuss confirm make ensure update set "
     "investigate develop introduce implement announce lay issue present release launch close open establish "
     "recruit advertise inform notify tell arrange hold seek return follow assess evaluate consider address "
-    "improve extend raise explore continue take direct keep contact decide lay brief commission finalise revise "
-    "circulate clarify delay".split()
+    "improve extend raise explore continue take direct keep contact decide brief commission finalise revise "
+    "circulate clarify delay comply".split()
 )
 # "Take the actions set out in this letter", "the actions I am directing the Council to take": a verb that
 # only points at duties stated elsewhere, by one of these nouns (or by none at all).

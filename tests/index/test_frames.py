@@ -31,6 +31,19 @@ def only(text: str):
     # the subject of "continue" undergoes the publishing; nobody is named as doing it
     ("Data on breakdowns will continue to be published as part of the monthly release.", Binding.COMMITMENT, "publish", None, None),
     ("The figures will continue to be published by the Department each month.", Binding.COMMITMENT, "publish", "the Department", None),
+    # "shall" obliges a third party but promises for the writer
+    ("We shall report back to the Committee by the end of the session.", Binding.COMMITMENT, "report", "We", Side.SENDER),
+    ("The Council shall submit a plan by May.", Binding.OBLIGATION, "submit", "The Council", None),
+    ("I expect the Department to comply with the Code in future releases.", Binding.REQUEST, "comply", "the Department", None),
+    ("I should be grateful to receive examples by 14 April.", Binding.REQUEST, "receive", "you", Side.RECIPIENT),
+    ("The Department is to publish its response within 12 weeks.", Binding.COMMITMENT, "publish", "The Department", None),
+    # the one enabled acts, not "this"
+    ("This will allow us to report our findings in time for the deadline.", Binding.COMMITMENT, "allow", "us", Side.SENDER),
+    # asking in the future is the writer's promise to ask
+    ("We will invite Shan Morgan to attend our scrutiny session.", Binding.COMMITMENT, "attend", "We", Side.SENDER),
+    # a group keeps where it sits
+    ("My officials in the Department's Intervention Unit will support you.", Binding.COMMITMENT, "support",
+     "My officials in the Department's Intervention Unit", Side.SENDER),
 ])
 def test_a_sentence_that_binds_someone_gives_one_frame(text, binding, verb, actor, party):
     frame = only(text)
@@ -133,6 +146,11 @@ def test_a_frame_survives_its_stored_form_unchanged(text):
 def test_the_common_ways_of_asking_and_promising_bind(text, actor, binding):
     frame = only(text)
     assert (frame.actor, frame.binding) == (actor, binding)
+
+
+@pytest.mark.parametrize("text", ["The aim is to publish by May.", "We are on track to develop the other parts of the procedure."])
+def test_be_to_binds_only_a_party_that_can_act_right_before_its_verb(text):
+    assert frames(text) == []
 
 
 @pytest.mark.parametrize("text", ["This is due to the pandemic.", "The deadline has passed.", "We missed the deadline of 3 May."])

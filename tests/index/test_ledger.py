@@ -211,6 +211,28 @@ def test_we_in_a_letter_is_the_body_its_writer_speaks_for():
     assert (records["I"].actor, records["I"].actor_name) == ("Chair of the Committee", "Bethan Sayed")
 
 
+@pytest.mark.parametrize("sentence, actor", [
+    ("I am asking officials to prepare a note by 14 May 2020.", "officials"),
+    ("I have asked my officials to work with yours to agree a timetable by 14 May 2020.", "officials"),
+    ("My officials in the Department's Intervention Unit will meet you every fortnight.",
+     "officials in the Department's Intervention Unit"),
+    ("We shall report back to the Committee by 1 July 2020.", "Home Office"),
+    ("You will need to confirm your attendance by 10 April 2020.", "Department for Transport"),
+    ("I should be grateful to receive examples by 14 April 2020.", "Department for Transport"),
+    ("The Department is to publish its response within 12 weeks.", "The Department"),
+    ("This will allow us to report our findings by 5 May 2020.", "Home Office"),
+])
+def test_a_record_binds_whom_its_sentence_binds(sentence, actor):
+    from index.ledger import extract
+    from index.ledger_records import LetterView
+
+    text = f"Dear Ms Shah,\n\n{sentence}\n\nYours sincerely,\n\nJo Bloggs\nDirector\n"
+    meta = {"sender": "Jo Bloggs", "sender_role": "Director", "sender_org": "Home Office", "recipient": "Ms Shah",
+            "recipient_org": "Department for Transport"}
+    (record,) = extract(LetterView("letter.txt", "A letter", text, meta, date="2020-03-04"))
+    assert record.actor == actor
+
+
 def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_file_name(tmp_path, new_assistant):
     letters = tmp_path / "letters"
     letters.mkdir()
