@@ -22,6 +22,7 @@ from index.vocabulary import (
     COMMITMENT_NOUNS,
     DEADLINE_DATES,
     DIRECTING_HEADS,
+    DISCOURSE_VERBS,
     DUTY_NOUNS,
     ENABLING_VERBS,
     FUTURE_HEADS,
@@ -102,8 +103,8 @@ def _frame(v, offset: int) -> Frame | None:
     if binding is None or v.lemma_.lower() in STATIVE_VERBS and not _binds_though_stative(v) or _refers(v) \
             or _opines(v) and binding != Binding.REQUEST:  # "we would welcome your views" asks for them
         return None
-    if _reported(v):
-        return None
+    if _reported(v) or v.lemma_.lower() in DISCOURSE_VERBS and _first_person(v):
+        return None  # "I should also mention that …" is how the writer speaks
     governed = _xcomp(v)
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
             and not _refers(governed):
@@ -115,7 +116,8 @@ def _frame(v, offset: int) -> Frame | None:
     governor = v.head if v.dep_ in ("xcomp", "advcl", "acl") and v.head.i != v.i else v
     start, end = _clause(governor if governor.pos_ in ("VERB", "AUX") else v)
     act_start, act_end = _action(v)
-    return Frame(binding, start + offset, end + offset, v.lemma_.lower(), actor, _party(actor),
+    verb = "contact" if _in_touch(v) else v.lemma_.lower()
+    return Frame(binding, start + offset, end + offset, verb, actor, _party(actor),
                  recipients_of_verb(v), act_start + offset, act_end + offset)
 
 
@@ -280,9 +282,15 @@ def _available(v) -> bool:
     return v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in ("available", "ready", "published") for c in v.children)
 
 
+def _in_touch(v) -> bool:
+    """'Will be in touch', 'will be in contact': to be in touch is to contact."""
+    return v.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_ in ("touch", "contact") for o in c.children)
+                                    for c in v.children)
+
+
 def _binds_though_stative(v) -> bool:
     """'Will be available', 'would be grateful for', 'the deadline is', 'is due on': 'be' that still binds."""
-    return _available(v) or _asks_for(v) or _states_deadline(v) or _due(v)
+    return _available(v) or _in_touch(v) or _asks_for(v) or _states_deadline(v) or _due(v)
 
 
 def _states_deadline(v) -> bool:

@@ -56,6 +56,9 @@ BINDING_CUE = re.compile(
     r"undertaking|schedule\w*|deadline|closing date|is to|are to)\b",
     re.I,
 )
+# "I should mention that …", "I must stress …": the writer's own way of speaking, not a duty.
+DISCOURSE_VERBS = frozenset({"mention", "say", "add", "stress", "emphasise", "emphasize", "point", "reiterate",
+                             "repeat", "highlight", "note", "remind", "admit", "confess", "acknowledge"})
 # Verbs that state how things are, not something anyone will do.
 STATIVE_VERBS = frozenset({"be", "have", "know", "think", "believe", "recognise", "recognize", "note", "see",
                            "understand", "feel", "seem", "appear", "remain", "hope", "wish", "regret", "acknowledge",

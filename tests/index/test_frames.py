@@ -41,6 +41,9 @@ def only(text: str):
     ("This will allow us to report our findings in time for the deadline.", Binding.COMMITMENT, "allow", "us", Side.SENDER),
     # asking in the future is the writer's promise to ask
     ("We will invite Shan Morgan to attend our scrutiny session.", Binding.COMMITMENT, "attend", "We", Side.SENDER),
+    # how the writer speaks binds no one; to be in touch is to contact
+    ("I should also mention that Lesley Fraser will be in touch with David McGill.", Binding.COMMITMENT, "contact",
+     "Lesley Fraser", None),
     # a group keeps where it sits
     ("My officials in the Department's Intervention Unit will support you.", Binding.COMMITMENT, "support",
      "My officials in the Department's Intervention Unit", Side.SENDER),
