@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import MONTH_NUMBER, find_deadlines, recurrence_of
+from index.dates import MONTH_NUMBER, Deadline, find_deadlines, recurrence_of
 from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.store import Letter
@@ -30,6 +30,7 @@ AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|pe
 POST_AFTER = rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z][\w'’-]*\s+)*?{POST_WORDS.pattern}"
 POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?"
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
+STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
@@ -71,9 +72,17 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
     if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
-    if any(d.stated for d in deadlines):
+    answering = answering_dates(analysis, deadlines)
+    if any(d.stated for d in answering):
         return 1.0
-    return 0.2 if deadlines else 0.0
+    return 0.2 if answering else 0.0
+
+
+def answering_dates(analysis: Analysis, deadlines: list[Deadline]) -> list[Deadline]:
+    """The dates that can answer: a start ("from today") is no answer to "what is the closing date?", a date
+    outside the month the question names ("on what date in January …") none to it."""
+    return [d for d in deadlines if not (analysis.wants_end and STARTS.match(d.text))
+            and not (analysis.month_asked and d.date and d.date.month != analysis.month_asked)]
 
 
 def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
@@ -98,7 +107,7 @@ def _names_someone(analysis: Analysis, text: str) -> float:
     a body or a group of officials in part (0.5) — they are as often what the question starts from —
     unless the question asks for a body ("which other body …"): then a body fully."""
     asked = set(words(analysis.text))
-    body = 1.0 if ASKS_FOR_BODY.search(analysis.text) else 0.5
+    body = 1.0 if ASKS_FOR_BODY.search(analysis.text) else 0.0 if analysis.wants_person else 0.5
     found = 0.0
     for m in PROPER_RUN.finditer(text):
         run = re.sub(r"^(?:The|A|An|This|That|In|On|By)\s+", "", m.group(0))
@@ -108,7 +117,7 @@ def _names_someone(analysis: Analysis, text: str) -> float:
             return 1.0
         if ORG_WORDS.search(run):
             found = max(found, body)
-        elif POST_WORDS.search(run):
+        elif POST_WORDS.search(run) and not analysis.wants_person:
             found = max(found, 0.5)
     groups = set(words(" ".join(AGENT_GROUP.findall(text))))
-    return max(found, 0.5 if groups - asked else 0.0)
+    return max(found, 0.5 if groups - asked and not analysis.wants_person else 0.0)

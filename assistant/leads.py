@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from assistant.answer import Citation
-from assistant.fit import HOW_OFTEN
+from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
@@ -66,7 +66,8 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
         if exact and record.letter_date_basis == "file name":  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
-    deadlines = [d for d in find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None) if d.stated]
+    found = find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None)
+    deadlines = [d for d in answering_dates(analysis, found) if d.stated]
     if not deadlines:
         return None
     d = _nearest_deadline(deadlines, text, analysis)

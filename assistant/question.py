@@ -52,6 +52,13 @@ TYPE_WORDS = {
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
     QuestionType.POST: POST_NOUNS | frozenset("hold holds held occupy occupies".split()),
 }
+# The answer's own date is in a month the question names: "on what date in January", "which day in May".
+DATE_IN_MONTH = re.compile(rf"\b(?:date|day)\s+in\s+(?P<month>{MONTHS})\b", re.I)
+# An end is asked for, not a start: "closing date", "deadline", "by when", "until when", "end date".
+ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\bdeadlines?\b|\b(?:by|until|till)\s+when\b|"
+                          r"\b(?:by|until)\s+what\s+date\b|\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
+# A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
+ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.
 COMMON_CAPITALS = frozenset(
@@ -72,6 +79,9 @@ class Analysis:
     period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
     has_year: bool = False
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
+    month_asked: int | None = None  # "on what date in January …": the answer's date falls in that month
+    wants_end: bool = False  # "what is the closing date", "by when": an end, not a start ("from today")
+    wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
 
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)
@@ -128,7 +138,10 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
     tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", subject)
     names = [t for i, t in enumerate(tokens) if t not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
+    in_month = DATE_IN_MONTH.search(question)
     return Analysis(
         question, qtype, terms, [stem(t) for t in terms], names=names,
         period=period, has_year=has_year, wants=wants,
+        month_asked=MONTH_NUMBER[in_month.group("month").lower()] if in_month else None,
+        wants_end=bool(ASKS_FOR_END.search(question)), wants_person=bool(ASKS_FOR_NAME.search(question)),
     )

@@ -171,3 +171,24 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     analysis = analyse(question, default_year=2014)
     letter = Letter("l.txt", "", "0", "", None, None, {}, sentence, (0,), 0, 0, True)
     assert fit_one(analysis.type, analysis, sentence, letter) == score
+
+
+@pytest.mark.parametrize(("question", "sentence", "score"), [
+    # the date asked for falls in the month the question names
+    ("On what date in January is the Minister due to appear?", "I wrote to you on 26 October.", 0.0),
+    ("On what date in January is the Minister due to appear?", "The Minister will appear on 12 January.", 1.0),
+    # a start is no answer to a question asking for an end
+    ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
+    ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
+    ("By when must the plan be submitted?", "Please submit the plan by 30 June 2021.", 1.0),
+    # a question asking for someone by name wants a name, not a post or a body
+    ("What is the name of the previous Chancellor?", "The Authority put a proposal to your predecessor.", 0.0),
+    ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
+])
+def test_the_answer_slot_a_question_asks_for(question, sentence, score):
+    from assistant.fit import fit_one
+    from index.store import Letter
+
+    analysis = analyse(question, default_year=2021)
+    letter = Letter("l.txt", "", "0", "", "2021-12-21", None, {}, sentence, (0,), 0, 0, True)
+    assert fit_one(analysis.type, analysis, sentence, letter) == score
