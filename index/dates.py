@@ -108,7 +108,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_part", re.compile(rf"\b(?:by|in|during|from|starting in|until|before|at)\s+(?:the\s+)?(?P<part>{_PARTS})[- ]\s*(?:of\s+)?(?P<month>{MONTHS})\b(?P<year>\s+\d{{4}})?", re.I)),
     ("month", re.compile(rf"\b{_LEAD}(?:(?:early|mid|late)[- ])?(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
     # A day without its year, as letters write dates near their own: "by 31 January", "at 7:30am on 4 September".
-    ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|from|starting|beginning|on|at|is|will be)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
+    ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|to|from|starting|beginning|on|at|is|will be)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
     ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
     ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
     ("month_end_relative", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)),
@@ -118,7 +118,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
     ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
-    ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
+    ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
     ("later_year", re.compile(r"\blater\s+(?:this|in\s+the)\s+year\b", re.I)),
     ("today", re.compile(r"\b(?:from|as of|with effect from|by the end of)\s+today\b", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
@@ -255,7 +255,7 @@ def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
 
 _GRACE_DAYS = 31
 # A day is a duty's when its lead says so ("by", "until", "is") or its clause is in the future ("will … on").
-_AHEAD_LEAD = re.compile(r"^(?:by|before|no later than|not later than|until|starting|beginning|is|will be)\b", re.I)
+_AHEAD_LEAD = re.compile(r"^(?:by|before|no later than|not later than|until|to|starting|beginning|is|will be)\b", re.I)
 _FUTURE_CLAUSE = re.compile(r"\b(?:will|shall)\b|\b(?:plan|intend|expect|aim|propose|due|scheduled)\w*\s+to\b", re.I)
 
 

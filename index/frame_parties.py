@@ -49,8 +49,10 @@ def recipients_of_verb(v) -> tuple[str, ...]:
     for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
-            subtree = list(obj.subtree)
-            owner = owner_of_document(obj.doc[subtree[0].i : subtree[-1].i + 1].text)
+            # the document's own phrase: its owner before it, "of the Panel" after it, not what follows
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            end = max(t.i for t in of.subtree) if of is not None else obj.i
+            owner = owner_of_document(obj.doc[min(t.i for t in obj.subtree) : end + 1].text)
             if owner:
                 out.append(owner)
             continue

@@ -145,6 +145,9 @@ def _binding(v):
         if _modal(head) & {"will", "'ll", "shall"}:
             return Binding.COMMITMENT, head  # "we will invite Shan Morgan to attend …": the writer will ask
         return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
+    if head is not None and head.lemma_ == "see" and v.dep_ == "ccomp" and head.dep_ == "xcomp" \
+            and head.head.lemma_.lower() in REQUEST_HEADS and any(c.dep_ == "nsubj" for c in v.children):
+        return Binding.REQUEST, v  # "we would like to see the Department set out a timetable …"
     if head is not None and v.dep_ == "advcl" and head.lemma_ == "be" and _grateful(head):
         return Binding.REQUEST, v  # "I would be grateful if the Committee would give …", "it would be helpful if …"
     if head is not None and v.dep_ == "xcomp" and head.lemma_ == "be" and _grateful(head) and v.lemma_ in RECEIVING:
@@ -157,7 +160,7 @@ def _binding(v):
         return Binding.COMMITMENT, head.head  # "I am content to give evidence …"
     if head is not None and to_infinitive and head.lemma_.lower() in FUTURE_HEADS and _modal(head) & OBLIGATION_AUX:
         return Binding.OBLIGATION, head  # "you should look to ensure …"
-    if head is None and v.dep_ == "acl" and v.head.lemma_.lower() in COMMITMENT_NOUNS:
+    if head is None and v.dep_ == "acl" and v.head.lemma_.lower() in COMMITMENT_NOUNS and "to" in aux:
         return Binding.COMMITMENT, v.head  # "the Government's commitment to report to Parliament before …"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not aux - {"to"}:
         return _binding(v.head)  # "… to report to Parliament …, and to produce an updated policy …"

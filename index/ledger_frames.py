@@ -78,7 +78,8 @@ def names_agent(actor: str | None) -> bool:
     if not actor or actor.split()[0].lower() in NOT_AGENTS:
         return False
     bare = re.sub(r"^(?:the|a|an|our|your|their)\s+", "", actor, flags=re.I)
-    return bool(PERSON_NAME.match(bare) or POST_WORDS.search(bare) or ORG_WORDS.search(bare) or AGENT_GROUP.search(bare)
+    # "the department", "the council": letters write bodies in lower case too
+    return bool(PERSON_NAME.match(bare) or POST_WORDS.search(bare) or ORG_WORDS.search(bare.title()) or AGENT_GROUP.search(bare)
                 or ACRONYM.match(bare))
 
 

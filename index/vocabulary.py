@@ -74,7 +74,7 @@ ACTION_VERBS = frozenset(
     "investigate develop introduce implement announce lay issue present release launch close open establish "
     "recruit advertise inform notify tell arrange hold seek return follow assess evaluate consider address "
     "improve extend raise explore continue take direct keep contact decide brief commission finalise revise "
-    "circulate clarify delay comply".split()
+    "circulate clarify delay comply legislate amend".split()
 )
 # "Take the actions set out in this letter", "the actions I am directing the Council to take": a verb that
 # only points at duties stated elsewhere, by one of these nouns (or by none at all).
@@ -117,7 +117,7 @@ DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".
-AGENT_GROUP = re.compile(r"\b(?:officials|officers|statisticians|staff|clerks|team|colleagues|advisers|ministers)\b", re.I)
+AGENT_GROUP = re.compile(r"\b(?:officials|officers|statisticians|staff|clerks|team|colleagues|advisers|ministers|members)\b", re.I)
 # Small words inside the name of a body: "Department for Work and Pensions".
 NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&"})
 # A run of capitalised words on one line, allowing small joining words inside it.

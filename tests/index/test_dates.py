@@ -82,6 +82,8 @@ def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would
     ("we will publish the full dataset on 9 December", date(2020, 3, 4), date(2020, 12, 9)),
     ("the deadline is 2 March", date(2020, 3, 4), date(2020, 3, 2)),  # a letter dated a little late
     ("On 4 March we made the proposal", date(2019, 7, 31), date(2019, 3, 4)),
+    ("I have agreed to extend the consultation by six weeks to 21 August", date(2020, 6, 10), date(2020, 8, 21)),
+    ("we will report our findings by the end of the summer", date(2020, 6, 10), date(2020, 8, 31)),
     ("an update by the end of the month", date(2020, 12, 10), date(2020, 12, 31)),
     ("by the end of next month", date(2020, 12, 10), date(2021, 1, 31)),
     ("we will review the statistics again in 12 months", date(2020, 12, 10), date(2021, 12, 10)),

@@ -41,6 +41,8 @@ def only(text: str):
     ("This will allow us to report our findings in time for the deadline.", Binding.COMMITMENT, "allow", "us", Side.SENDER),
     # asking in the future is the writer's promise to ask
     ("We will invite Shan Morgan to attend our scrutiny session.", Binding.COMMITMENT, "attend", "We", Side.SENDER),
+    ("We would like to see the Department set out a clear timetable.", Binding.REQUEST, "set", "the Department", None),
+    ("I am writing to ask that the department publishes these figures.", Binding.REQUEST, "publish", "the department", None),
     # how the writer speaks binds no one; to be in touch is to contact
     ("I should also mention that Lesley Fraser will be in touch with David McGill.", Binding.COMMITMENT, "contact",
      "Lesley Fraser", None),
@@ -69,6 +71,7 @@ def test_joined_duties_are_frames_of_their_own_with_exact_spans():
     ("We will respond to their report in May.", ()),
     ("We will respond to the report of the Panel in May.", ("the Panel",)),
     ("We will respond to the Committee as soon as is practicable.", ("the Committee",)),
+    ("The Chancellor will respond to the Authority's proposals following the consultation.", ("the Authority",)),
 ])
 def test_what_is_answered_is_sent_to_whoever_it_belongs_to(text, recipients):
     assert only(text).recipients == recipients
