@@ -6,7 +6,8 @@ exact span. Cross-letter links — a date inferred from a covering letter, a dea
 extends, a request it withdraws, a duty two letters both state — are recomputed over the whole
 ledger after every index run (no embedding involved), so nothing stale survives a change.
 
-This module reads one letter (`extract`) and the whole ledger (`build_ledger`). The records are in
+This module reads one letter (`extract`) and the whole ledger (`build_ledger`), where a writer known by
+their body in one letter is known by it in all (index.party_directory). The records are in
 index.ledger_records; a sentence's kind and actor in index.ledger_sentences, or, when no pattern states
 its duty, in its frames (index.ledger_frames); whom a duty is for in index.ledger_parties; changed and
 withdrawn duties in index.ledger_changes; the links across letters in index.ledger_links. A letter's
@@ -27,6 +28,7 @@ from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
+from index.party_directory import with_known_bodies
 from index.segmenter import Unit, UnitKind, segment
 
 
@@ -103,7 +105,7 @@ def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: De
 
 def build_ledger(letters: list[LetterView]) -> list[Commitment]:
     """The whole ledger from every committed letter: dates inferred, records extracted, links made."""
-    dated = infer_dates(letters)
+    dated = with_known_bodies(infer_dates(letters))
     records = [r for letter in dated for r in extract(letter)]
     name_actors(records, {letter.source: letter.text for letter in dated})
     return link(records)

@@ -1,0 +1,55 @@
+"""Who speaks for which body, across the letters: a writer whose signature names no body in one letter is
+known by the body another letter gives them ("Ed Humpherson, Director General, Office for Statistics
+Regulation" signs one letter; "Ed Humpherson" alone another). Read once over the whole ledger, so that
+"we" in every letter of theirs is that body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.ledger_parties import body_of
+from index.ledger_records import LetterView
+from index.parties import PERSON_NAME
+from index.vocabulary import HONORIFIC
+
+SIDES = ("sender", "recipient")
+
+
+def person_key(name: str | None) -> str | None:
+    """A person's name as the directory files it: without honorifics or post-nominals ("Sir David
+    Norgrove" and "David Norgrove" are one person); None for what is no person's name ("Chancellor")."""
+    if not name or not PERSON_NAME.match(name.strip()):
+        return None
+    bare = name.strip()
+    while HONORIFIC.match(bare):
+        bare = HONORIFIC.sub("", bare, count=1)
+    words = [w for w in bare.split() if not re.fullmatch(r"[A-Z]{2,4}", w)]  # "MP", "MSP", "AM"
+    return " ".join(words).lower() if len(words) >= 2 else None
+
+
+def known_bodies(letters: list[LetterView]) -> dict[str, str]:
+    """Each person's body, from every letter that names it (as writer or as addressee); a person two
+    letters give different bodies is left out rather than guessed."""
+    seen: dict[str, set[str]] = {}
+    for letter in letters:
+        meta = letter.metadata
+        for side in SIDES:
+            key, body = person_key(meta.get(side)), body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role"))
+            if key and body:
+                seen.setdefault(key, set()).add(body)
+    return {key: next(iter(bodies)) for key, bodies in seen.items() if len(bodies) == 1}
+
+
+def with_known_bodies(letters: list[LetterView]) -> list[LetterView]:
+    """The letters, each party whose own letter names no body given the one the others do."""
+    directory = known_bodies(letters)
+    out = []
+    for letter in letters:
+        meta = dict(letter.metadata)
+        for side in SIDES:
+            body = directory.get(person_key(meta.get(side)) or "")
+            if body and not body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role")):
+                meta[f"{side}_org"] = body
+        out.append(replace(letter, metadata=meta) if meta != letter.metadata else letter)
+    return out
