@@ -105,6 +105,8 @@ def _frame(v, offset: int) -> Frame | None:
         return None
     if _reported(v) or v.lemma_.lower() in DISCOURSE_VERBS and _first_person(v):
         return None  # "I should also mention that …" is how the writer speaks
+    if binding == Binding.COMMITMENT and any(c.dep_ == "neg" for t in (v, subject_from) if t is not None for c in t.children):
+        return None  # "you will not be able to attend", "we will not publish": nothing to be done
     governed = _xcomp(v)
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
             and not _refers(governed):

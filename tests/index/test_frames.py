@@ -154,6 +154,11 @@ def test_the_common_ways_of_asking_and_promising_bind(text, actor, binding):
     assert (frame.actor, frame.binding) == (actor, binding)
 
 
+@pytest.mark.parametrize("text", ["We will not publish the figures this year.", "You would not be giving oral evidence."])
+def test_a_promise_not_to_act_binds_no_one(text):
+    assert [f for f in frames(text) if f.binding == Binding.COMMITMENT] == []
+
+
 @pytest.mark.parametrize("text", ["The aim is to publish by May.", "We are on track to develop the other parts of the procedure."])
 def test_be_to_binds_only_a_party_that_can_act_right_before_its_verb(text):
     assert frames(text) == []
