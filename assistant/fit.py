@@ -10,9 +10,10 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import MONTH_NUMBER, Deadline, find_deadlines, recurrence_of
+from index.dates import MONTH_NUMBER, Deadline, find_deadlines
 from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
+from index.recurrence import recurrence_of
 from index.store import Letter
 from index.text import STOPWORDS, words
 from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PROPER_RUN

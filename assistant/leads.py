@@ -10,9 +10,10 @@ from assistant.answer import Citation
 from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
-from index.dates import Precision, find_deadlines, recurrence_of, recurrence_words
+from index.dates import Precision, find_deadlines
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
+from index.recurrence import recurrence_of, recurrence_words
 from index.store import Letter
 
 

@@ -3,7 +3,7 @@
 dateparser reads absolute dates ("27 March 2014", "30/11/2015"); the relative phrases it does
 not handle ("by the end of the year", "within 28 days", "end of the financial year",
 "in September") are resolved here against the letter's date and never guessed without it.
-How often a recurring duty falls due ("monthly", "every quarter") is read here too, as an iCalendar rule.
+How often a duty recurs is index.recurrence's.
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-MONTH_NUMBER = {name: i for i, name in enumerate(calendar.month_name) if name} | {
-    name: i for i, name in enumerate(calendar.month_abbr) if name
-}
-MONTH_NUMBER = {k.lower(): v for k, v in MONTH_NUMBER.items()} | {"sept": 9}
+MONTH_NUMBER = {name.lower(): i for names in (calendar.month_name, calendar.month_abbr)
+                for i, name in enumerate(names) if name} | {"sept": 9}
 
 DAY_MONTH_YEAR = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
 MONTH_DAY_YEAR = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -123,7 +121,6 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\b(?:from|as of|with effect from|by the end of)\s+today\b", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
 ]
-_WORD_NUMBER = _WORDS
 # Part of a month → the day it ends on (None: the month's last day).
 _PART_ENDS = {"early": 10, "beginning of": 10, "start of": 10, "first week of": 7, "second week of": 14, "mid": 20,
               "middle of": 20, "third week of": 21, "late": None, "end of": None, "last week of": None}
@@ -184,7 +181,7 @@ def _month_of(m: re.Match[str]) -> int:
 def _within(m: re.Match[str], letter_date: date | None) -> Dated:
     """"within 12 weeks", "within 10 working days", "in six weeks' time" of the letter."""
     n = m.group("n").lower()
-    count = int(n) if n.isdigit() else _WORD_NUMBER[n]
+    count = int(n) if n.isdigit() else _WORDS[n]
     unit = m.group("unit").lower()
     if letter_date is None:
         return None, Precision.NONE
@@ -239,12 +236,9 @@ def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
     if letter_date is None:
         return None, Precision.NONE
     month, day = _month_of(m), int(m.group("day"))
-    options = []
-    for year in (letter_date.year - 1, letter_date.year, letter_date.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:  # "31 February", or 29 February out of a leap year
-            continue
+    # "31 February" is no day, nor 29 February out of a leap year
+    options = [date(y, month, day) for y in range(letter_date.year - 1, letter_date.year + 2)
+               if day <= calendar.monthrange(y, month)[1]]
     if not options:
         return None
     if _looks_ahead(m):
@@ -303,30 +297,3 @@ _RESOLVERS = {
     "later_year": lambda m, d: _year_end(m, d, Precision.YEAR),
     "bare_month": _bare_month,
 }
-
-
-# -- how often ----------------------------------------------------------------------------------
-# A recurring duty ("monthly", "every quarter", "on an annual basis") as its iCalendar rule.
-RECURRENCE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:monthly|every month|each month)\b", re.I), "FREQ=MONTHLY"),
-    (re.compile(r"\b(?:quarterly|every quarter|each quarter|every three months)\b", re.I), "FREQ=MONTHLY;INTERVAL=3"),
-    (re.compile(r"\b(?:six-monthly|every six months|twice a year|biannual(?:ly)?)\b", re.I), "FREQ=MONTHLY;INTERVAL=6"),
-    (re.compile(r"\b(?:annual(?:ly)?|every year|each year)\b", re.I), "FREQ=YEARLY"),
-    (re.compile(r"\b(?:fortnightly|every fortnight|every two weeks)\b", re.I), "FREQ=WEEKLY;INTERVAL=2"),
-    (re.compile(r"\b(?:weekly|every week|each week)\b", re.I), "FREQ=WEEKLY"),
-]
-
-
-def recurrence_of(text: str) -> str | None:
-    return next((rule for pattern, rule in RECURRENCE if pattern.search(text)), None)
-
-
-def recurrence_words(text: str) -> str | None:
-    """The words that say how often, as the letter writes them ("weekly", "on a monthly basis")."""
-    m = next((m for m in (p.search(text) for p, _ in RECURRENCE) if m), None)
-    if not m:
-        return None
-    basis = re.match(r"\s+basis\b", text[m.end() :])
-    on = re.search(r"\bon\s+an?\s+$", text[max(0, m.start() - 8) : m.start()], re.I) if basis else None
-    start = m.start() - (len(text[max(0, m.start() - 8) : m.start()]) - on.start()) if on else m.start()
-    return text[start : m.end() + (basis.end() if basis else 0)]

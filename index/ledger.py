@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.canonical import BULLET_MARK
-from index.dates import Deadline, Precision, find_deadlines, month_end, recurrence_of
+from index.dates import Deadline, Precision, find_deadlines, month_end
 from index.frames import frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import frame_records, framed_actor
@@ -29,6 +29,7 @@ from index.ledger_parties import recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
 from index.party_directory import with_known_bodies
+from index.recurrence import recurrence_of
 from index.segmenter import Unit, UnitKind, segment
 
 
