@@ -54,9 +54,10 @@ TYPE_WORDS = {
 }
 # The answer's own date is in a month the question names: "on what date in January", "which day in May".
 DATE_IN_MONTH = re.compile(rf"\b(?:date|day)\s+in\s+(?P<month>{MONTHS})\b", re.I)
-# An end is asked for, not a start: "closing date", "deadline", "by when", "until when", "end date".
-ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\bdeadlines?\b|\b(?:by|until|till)\s+when\b|"
-                          r"\b(?:by|until)\s+what\s+date\b|\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
+# An end is asked for, not a start: "closing date", "until when", "when does it close". (Not "deadline" or "by
+# when": a duty that applies "from 1 April" is due then.)
+ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|till)\s+when\b|"
+                          r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)

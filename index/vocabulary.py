@@ -119,7 +119,7 @@ DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I
 # Parts of speech that say what a question is about.
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".
-AGENT_GROUP = re.compile(r"\b(?:officials|officers|statisticians|staff|clerks|team|colleagues|advisers|ministers|members)\b", re.I)
+AGENT_GROUP = re.compile(r"\b(?:officials|officers|statisticians|staff|clerks|team|colleagues|advisers|ministers)\b", re.I)
 # Small words inside the name of a body: "Department for Work and Pensions".
 NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&"})
 # A run of capitalised words on one line, allowing small joining words inside it.

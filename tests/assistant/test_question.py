@@ -181,6 +181,7 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
     ("By when must the plan be submitted?", "Please submit the plan by 30 June 2021.", 1.0),
+    ("By when must the new rules apply?", "The new rules will apply from 1 April 2022.", 1.0),  # a duty due from then
     # a question asking for someone by name wants a name, not a post or a body
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to your predecessor.", 0.0),
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
