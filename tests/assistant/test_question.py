@@ -139,20 +139,24 @@ def test_a_question_without_words_for_its_kind_takes_its_focus(question, kind):
     ("What post does Ann Smith hold?", "Ann Smith will write to the Committee.", 0.0),
 ])
 def test_a_post_question_wants_the_post_beside_the_name_asked_about(question, sentence, score):
-    assert _post_fit(question, sentence, sentence, {}) == score
+    assert _fit(question, sentence, kind=QuestionType.POST) == score
 
 
 def test_a_letters_signature_gives_its_writers_post():
     meta = {"sender": "Ann Smith", "sender_role": "Chief Statistician"}
-    assert _post_fit("What is Ann Smith's post?", "Chief Statistician", "Ann Smith\nChief Statistician", meta) == 1.0
+    assert _fit("What is Ann Smith's post?", "Chief Statistician", text="Ann Smith\nChief Statistician", meta=meta,
+                kind=QuestionType.POST) == 1.0
 
 
-def _post_fit(question: str, sentence: str, text: str, meta: dict) -> float:
+def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | None = None,
+         letter_date: str | None = None, kind: QuestionType | None = None) -> float:
+    """How well `sentence`, in a letter of `text` (the sentence alone by default), answers `question`."""
     from assistant.fit import fit_one
     from index.store import Letter
 
-    letter = Letter("l.txt", "", "0", "", None, None, meta, text, (0,), 0, 0, True)
-    return fit_one(QuestionType.POST, analyse(question), sentence, letter)
+    analysis = analyse(question, default_year=2014)
+    letter = Letter("l.txt", "", "0", "", letter_date, None, meta or {}, text or sentence, (0,), 0, 0, True)
+    return fit_one(kind or analysis.type, analysis, sentence, letter)
 
 
 @pytest.mark.parametrize(("question", "sentence", "score"), [
@@ -165,12 +169,7 @@ def _post_fit(question: str, sentence: str, text: str, meta: dict) -> float:
     ("Under what code must the figures be published?", "Any Code would do.", 0.5),  # a code, none named
 ])
 def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):
-    from assistant.fit import fit_one
-    from index.store import Letter
-
-    analysis = analyse(question, default_year=2014)
-    letter = Letter("l.txt", "", "0", "", None, None, {}, sentence, (0,), 0, 0, True)
-    assert fit_one(analysis.type, analysis, sentence, letter) == score
+    assert _fit(question, sentence) == score
 
 
 @pytest.mark.parametrize(("question", "sentence", "score"), [
@@ -187,9 +186,4 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
 ])
 def test_the_answer_slot_a_question_asks_for(question, sentence, score):
-    from assistant.fit import fit_one
-    from index.store import Letter
-
-    analysis = analyse(question, default_year=2021)
-    letter = Letter("l.txt", "", "0", "", "2021-12-21", None, {}, sentence, (0,), 0, 0, True)
-    assert fit_one(analysis.type, analysis, sentence, letter) == score
+    assert _fit(question, sentence, letter_date="2021-12-21") == score
