@@ -8,8 +8,9 @@ ledger after every index run (no embedding involved), so nothing stale survives 
 
 This module reads one letter (`extract`) and the whole ledger (`build_ledger`), where a writer known by
 their body in one letter is known by it in all (index.party_directory). The records are in
-index.ledger_records; a sentence's kind and actor in index.ledger_sentences, or, when no pattern states
-its duty, in its frames (index.ledger_frames); whom a duty is for in index.ledger_parties; changed and
+index.ledger_records; a sentence's kind in index.ledger_sentences, and who it binds from its first frame
+when that names a party or someone who can act (else as the sentence's patterns read it); when no pattern
+states its duty, all in its frames (index.ledger_frames); whom a duty is for in index.ledger_parties; changed and
 withdrawn duties in index.ledger_changes; the links across letters in index.ledger_links. A letter's
 frames are parsed once, when it is indexed (`letter_frames`), and stored (index.frame_store), so
 rebuilding the ledger parses nothing.
