@@ -229,7 +229,7 @@ def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:
     return (date(year, month, day) if day else month_end(year, month)), Precision.MONTH
 
 
-def _day_month(m: re.Match[str], letter_date: date | None) -> Dated:
+def _day_month(m: re.Match[str], letter_date: date | None) -> Dated | None:
     """The date of that day the letter means: for a duty ("by 30 September", "we will publish on 9 December")
     its next such day, a few weeks' grace allowed for a letter dated late; otherwise the one nearest the
     letter ("on 26 October I wrote" of December is this year's)."""

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from index.frames import Frame
 from index.ledger_records import UnitFrames
 
-READERS = ("frames.py", "frame_parties.py", "vocabulary.py")  # the modules whose rules decide what a frame is
+READERS = ("frames.py", "frame_cues.py", "frame_parties.py", "vocabulary.py")  # the modules whose rules decide what a frame is
 
 
 @lru_cache(maxsize=1)

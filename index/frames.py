@@ -44,10 +44,10 @@ from index.vocabulary import (
     DIRECTING_HEADS,
     DISCOURSE_VERBS,
     FUTURE_HEADS,
+    GETTING_VERBS,
     NOMINAL_REQUESTS,
     OBLIGATION_AUX,
     OBLIGATION_HEADS,
-    RECEIVING_VERBS,
     REQUEST_HEADS,
     STATIVE_VERBS,
     WILLING_ADJECTIVES,
@@ -163,7 +163,7 @@ def _asked_or_directed(v, head, aux: set[str]) -> Found | None:
         return Binding.REQUEST, v  # "we would like to see the Department set out a timetable …"
     if v.dep_ == "advcl" and head.lemma_ == "be" and grateful(head):
         return Binding.REQUEST, v  # "I would be grateful if the Committee would give …", "it would be helpful if …"
-    if v.dep_ == "xcomp" and head.lemma_ == "be" and grateful(head) and v.lemma_ in RECEIVING_VERBS:
+    if v.dep_ == "xcomp" and head.lemma_ == "be" and grateful(head) and v.lemma_ in GETTING_VERBS:
         return Binding.REQUEST, None  # "I should be grateful to receive examples by …": the reader is asked
     return None
 

@@ -98,7 +98,7 @@ def frame_actor(frame: Frame, letter: LetterView) -> Actor:
     if len(words) > 1 and words[0].lower() in ("my", "our", "your") and AGENT_GROUP.search(frame.actor):
         return " ".join(words[1:]), None
     if frame.party == Side.SENDER:
-        return sender_actor(meta, plural=(frame.actor or "").split()[0].lower() in ("we", "us"))
+        return sender_actor(meta, plural=words[0].lower() in ("we", "us"))
     if frame.party == Side.RECIPIENT:
         return recipient_actor(meta)
     return frame.actor, None

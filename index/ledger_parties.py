@@ -72,7 +72,8 @@ def resolve_party(phrase: str, letter: LetterView) -> str | None:
     if low in ("you", "yourself"):
         return meta.get("recipient") or UNNAMED_RECIPIENT
     if low.startswith("your "):  # "your Council" is the body the reader writes for, "your officials" theirs
-        return recipient_body(meta) if ORG_WORDS.fullmatch(p.split()[-1].title()) and recipient_body(meta) else p[5:]
+        body = recipient_body(meta) if ORG_WORDS.fullmatch(p.split()[-1].title()) else None
+        return body or p[5:]
     return p
 
 

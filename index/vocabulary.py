@@ -41,7 +41,8 @@ REQUEST_HEADS = frozenset({"ask", "invite", "urge", "encourage", "request", "lik
 NOMINAL_REQUESTS = frozenset({"request", "require"})
 GRATEFUL_WORDS = frozenset({"grateful", "glad", "pleased", "helpful"})
 # "I should be grateful to receive examples by …": what the writer is grateful to get asks the reader for it.
-RECEIVING_VERBS = frozenset({"receive", "have", "hear", "see"})
+# ("have" and "see" state how things are, and frames leave stative verbs out.)
+GETTING_VERBS = frozenset({"receive", "hear"})
 DIRECTING_HEADS = frozenset({"direct", "instruct", "require", "order"})  # "I am directing the Council to take …"
 # Dates that are deadlines when a letter states them: "the closing date is 30 June" (and any "deadline").
 DEADLINE_DATES = frozenset({"closing", "due", "target", "deadline"})

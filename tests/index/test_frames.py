@@ -36,6 +36,7 @@ def only(text: str):
     ("The Council shall submit a plan by May.", Binding.OBLIGATION, "submit", "The Council", None),
     ("I expect the Department to comply with the Code in future releases.", Binding.REQUEST, "comply", "the Department", None),
     ("I should be grateful to receive examples by 14 April.", Binding.REQUEST, "receive", "you", Side.RECIPIENT),
+    ("I should be grateful to hear your views by 14 April.", Binding.REQUEST, "hear", "you", Side.RECIPIENT),
     ("The Department is to publish its response within 12 weeks.", Binding.COMMITMENT, "publish", "The Department", None),
     # the one enabled acts, not "this"
     ("This will allow us to report our findings in time for the deadline.", Binding.COMMITMENT, "allow", "us", Side.SENDER),

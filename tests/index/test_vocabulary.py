@@ -80,3 +80,19 @@ def test_the_binding_cue_finds_every_word_that_can_bind():
              | WILLING_ADJECTIVES | ONGOING_HEADS)
     missed = sorted(w for w in words if w != "have" and not BINDING_CUE.search(w))  # "have to" is cued whole
     assert missed == []  # a sentence whose only binding word the cue misses would never be parsed
+
+
+def test_each_word_list_and_pattern_is_defined_once():
+    """A second assignment of a module-level name silently replaces the first list ("receive" only, where
+    another reader needed "receive, have, hear, see"): every concept gets its own name, once."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    twice = {}
+    for module in [*sorted((root / "index").glob("*.py")), *sorted((root / "assistant").glob("*.py"))]:
+        names = Counter(target.id for node in ast.parse(module.read_text(encoding="utf-8")).body
+                        if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name))
+        twice |= {f"{module.name}:{name}": n for name, n in names.items() if n > 1}
+    assert twice == {}
