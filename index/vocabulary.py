@@ -140,6 +140,10 @@ def initials(phrase: str, joiners: bool = False) -> str:
     return "".join(out)
 
 
+# A word written in capitals, two letters or more, possibly possessive: an acronym ("PAC", "DWP's").
+ACRONYM = re.compile(r"[A-Z]{2,}(?:['’]s)?\b")
+
+
 def capitals_in(texts: Iterable[str]) -> frozenset[str]:
     """Words the letters write in capitals, two letters or more: the acronyms they use ("NI", "OSR")."""
     return frozenset(w for text in texts for w in re.findall(r"\b[A-Z]{2,}\b", text))
@@ -201,6 +205,9 @@ class Mentions:
         three or more capitalised words with no joining word is one name and must be known whole: the
         "Kingsmere Local Safeguarding Children Board" is not a letter's "Local Safeguarding Children Board"."""
         tokens = [re.sub(r"['’]s$", "", w) for w in phrase.split()]
+        if len(tokens) > 1 and ACRONYM.fullmatch(tokens[0]):
+            # "the WG Permanent Secretary", "DWP's Chief Statistician": a body's acronym before its post
+            return self.covered(tokens[0]) and self.covered(" ".join(tokens[1:]))
         person = [t for t in tokens if t not in HONORIFICS]
         if len(person) in (2, 3) and person[0].lower() in self.given:
             return True  # "Peter Schofield" in letters to "Dear Peter": the party by its given name
@@ -220,7 +227,7 @@ class Mentions:
     def unknown_share(self, question: str, names: list[str]) -> float:
         """Share of the question's names — runs of capitalised words, and the single `names` outside
         them — that the letters do not mention. The question's first word is no name."""
-        asked = re.sub(r"^\s*\S+", lambda m: m.group(0).lower(), question)
+        asked = re.sub(r"^\s*\S+", lambda m: m.group(0) if ACRONYM.match(m.group(0).strip()) else m.group(0).lower(), question)
         phrases = [m.group(0) for m in PROPER_RUN.finditer(asked)]
         inside = {w for p in phrases for w in p.split()}
         singles = [w for w in re.findall(r"\b[A-Z][\w'’-]*", asked) if w not in inside and w in names]

@@ -50,6 +50,9 @@ def test_a_name_in_a_question_is_looked_for_without_possessive_and_hyphen(token,
     ("Who received the letter to Peter Schofield on Universal Credit?", ["Peter", "Schofield", "Universal"], 0.0),
     ("What did the regulator ask Paul Schofield to do?", ["Paul", "Schofield"], 1.0),
     ("What did Alan Smith ask the Board to do?", ["Alan", "Smith"], 1.0),  # "as" in the letters is no "AS"
+    ("DWP wanted what?", ["DWP"], 0.0),  # an acronym opening a question is still a name
+    ("PQR wanted what?", ["PQR"], 1.0),
+    ("Who is the DWP Lead Commissioner?", ["DWP", "Lead", "Commissioner"], 0.0),  # a body’s acronym, then a post
 ])
 def test_the_share_of_a_questions_names_no_letter_mentions(question, names, unknown):
     assert MENTIONS.unknown_share(question, names) == unknown
