@@ -16,6 +16,7 @@ from assistant.answer import Answer, Citation
 from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
+from assistant.letter_facts import LetterFacts
 from assistant.question import Analysis, QuestionType, analyse, asked
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
@@ -34,6 +35,7 @@ class ExtractiveAnswerer:
         self.store = store
         self.evidence = Evidence(store, embeddings, retriever, model)
         self.ledger = LedgerAnswers(store, self.evidence)
+        self.letter_facts = LetterFacts(store, self.evidence)
 
     # -- answering --------------------------------------------------------------------------
     def answer(self, question: str, k: int = 8, context: str | None = None) -> Answer:
@@ -51,7 +53,8 @@ class ExtractiveAnswerer:
         else:
             cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
             retrieved = time.perf_counter()
-            result = self.compose(query, analysis, cands)
+            stated = self.letter_facts.answer(query, analysis, cands) if analysis.letter_party else None
+            result = stated or self.compose(query, analysis, cands)
         result.question = question
         done = time.perf_counter()
         result.timings_ms = {

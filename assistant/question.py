@@ -44,6 +44,28 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.APPOINTMENT, re.compile(r"\b(?:appoint\w*|named as|chosen as|nominat\w*)\b", re.I)),
     (QuestionType.WHO, re.compile(r"^\s*who\b", re.I)),  # and "which body …", read from the focus (assistant.focus)
 ]
+
+
+class LetterParty(str, Enum):
+    """A party of the letter itself that a question asks for, answered from the letter's own lines."""
+
+    SENDER = "sender"
+    RECIPIENT = "recipient"
+    COPIED = "copied"
+
+
+LETTER_WORDS = r"(?:letter|reply|note|response|correspondence)"
+PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
+    # Copied as what is asked ("who was copied in", "got a cc"), not as a clause naming the letter ("when he copied it").
+    (LetterParty.COPIED, re.compile(r"\b(?:was|were|been|is|are|get|gets|got) (?:\w+ )?(?:copied|cc'?e?d)\b|\bcopied (?:in|into|to whom)\b|"
+                                    r"\b(?:a|the) cc\b|\b(?:received|got|was sent|were sent) (?:a )?cop(?:y|ies)\b|\bcopy list\b", re.I)),
+    (LetterParty.SENDER, re.compile(rf"^\W*who (?:signed|wrote|penned|authored)\b|^\W*who sent (?:[\w'’-]+\s+){{0,6}}?{LETTER_WORDS}\b|\bwho (?:is|was) the (?:author|signatory|"
+                                    rf"sender|writer) of\b|\b(?:from|by) whom (?:is|was|were)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
+    (LetterParty.RECIPIENT, re.compile(rf"\b(?:to whom|who) (?:is|was|were) (?:[\w'’-]+\s+){{0,6}}?{LETTER_WORDS}\b[^?]*\b"
+                                       rf"(?:addressed|sent|written|directed)\b|\b{LETTER_WORDS}\b[^?]*\b(?:went|was sent|was addressed|"
+                                       rf"was written) to (?:whom|which|what)\b|\bwho (?:was|is) the (?:addressee|recipient) of\b|"
+                                       rf"^\W*who received (?:the|this|that|[\w'’-]+['’]s?) {LETTER_WORDS}\b", re.I)),
+]
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {
     QuestionType.LEGAL_BASIS: LAW_NOUNS | frozenset("legal basis statutory authority".split()),
@@ -83,6 +105,7 @@ class Analysis:
     month_asked: int | None = None  # "on what date in January …": the answer's date falls in that month
     wants_end: bool = False  # "what is the closing date", "by when": an end, not a start ("from today")
     wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
+    letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
 
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)
@@ -145,4 +168,5 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         period=period, has_year=has_year, wants=wants,
         month_asked=MONTH_NUMBER[in_month.group("month").lower()] if in_month else None,
         wants_end=bool(ASKS_FOR_END.search(question)), wants_person=bool(ASKS_FOR_NAME.search(question)),
+        letter_party=next((party for party, p in PARTY_ASKED if p.search(question)), None),
     )

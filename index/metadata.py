@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.dates import FULL_DATE, parse_date
-from index.parties import ORG_WORDS, PERSON_NAME, header
+from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS, header
 from index.vocabulary import HONORIFIC
 
 SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
@@ -19,6 +19,9 @@ SUBJECT = re.compile(r"^(?:re|subject|ref)\s*:\s*(?P<subject>.{3,150})$", re.I |
 HEADING = re.compile(r"^#{1,3}\s+(?P<heading>.{3,150})$", re.M)
 CC_LINE = re.compile(r"^(?:cc|copy to|copies to)\s*:?\s*(?P<names>.+)$", re.I | re.M)
 CC_SENTENCE = re.compile(r"\bI am (?:also )?copying this letter to (?P<names>[^.]+)\.", re.I)
+# "and" before another party: "the Chancellor and to the Chair …", "Peter Hay and Jane Held – …", not the "and"
+# inside a body's name.
+CC_AND = re.compile(r"\s+and\s+(?:to\s+)?(?=the\b|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*(?:[–-]|$))")
 # A line that can be a person's name: a few capitalised words, optionally with honours after.
 NAME_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*$")
 
@@ -131,6 +134,8 @@ def addressee(text: str) -> tuple[str | None, str | None, str | None, str | None
 
 
 def copied_to(text: str) -> list[str]:
+    """The people and bodies a letter is copied to ("cc: …" or "I am copying this letter to …"), each with
+    the post written after its name."""
     m = CC_LINE.search(text) or CC_SENTENCE.search(text)
     if not m:
         return []
@@ -139,9 +144,23 @@ def copied_to(text: str) -> list[str]:
         names = names.split(":", 1)[1]
     elif re.match(r"the following\b", names, re.I) and "," in names:
         names = names.split(",", 1)[1]
-    parts = re.split(r",\s*|\s+and\s+|;\s*", names)
-    return [p.strip(" .") for p in parts if p.strip() and p.strip()[0].isupper()]
+    return cc_parties(names)
 
+
+def cc_parties(names: str) -> list[str]:
+    """A list of people copied in, divided at commas, semicolons and an "and" before another party (not the
+    "and" inside a body's name: "the Public Administration and Constitutional Affairs Committee"); a post
+    written after a name stays with it ("Steve Ellerd-Elliott, Chief Statistician for …")."""
+    parties: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*", names):
+        piece = re.sub(r"^(?:and\s+)?(?:to\s+)?", "", piece.strip(" ."))
+        if not piece:
+            continue
+        if parties and POST_WORDS.match(piece) and not re.match(r"the\b", parties[-1]) and not POST_WORDS.search(parties[-1]):
+            parties[-1] += ", " + piece
+        else:
+            parties += CC_AND.split(piece)
+    return parties
 
 def subject_line(text: str) -> str | None:
     """A heading standing alone right after the salutation, as UK letters often have."""

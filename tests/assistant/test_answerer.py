@@ -93,6 +93,24 @@ def test_the_date_of_a_named_letter_cites_its_date_line(seed_assistant):
     assert "27 March 2014" in answer.answer and answer.citations[0].quote == "27 March 2014"
 
 
+@pytest.mark.parametrize("question, said, quoted", [
+    ("Who signed the letter to Sir Albert Bore?", "written by Edward Timpson MP, Parliamentary Under Secretary of State",
+     "Edward Timpson MP\nParliamentary Under Secretary of State for Children and Families"),
+    ("To whom was Edward Timpson's letter about Birmingham's children's services addressed?",
+     "addressed to Councillor Sir Albert Bore, Leader of Birmingham City Council",
+     "Councillor Sir Albert Bore\nLeader of Birmingham City Council"),
+    ("Who was copied into the letter to Sir Albert Bore?", "copied to Councillor Brigid Jones - Lead Member; Mark Rogers",
+     "I am copying this letter to the following key people in Birmingham"),
+])
+def test_who_wrote_received_or_was_copied_on_a_letter_is_read_from_its_own_lines(seed_assistant, question, said, quoted):
+    answer = ask(seed_assistant, question)
+    assert said in answer.answer.split("\n")[0]
+    cited = answer.citations[0]
+    assert cited.quote.startswith(quoted) and cited.source.endswith("timpson_to_bore_birmingham_childrens_services.txt")
+    # The second line of a signature or address block is the last: the span ends with the post, not the next line.
+    assert "Dear" not in cited.quote and "Yours" not in cited.quote
+
+
 def test_a_pdf_letter_answers_with_its_page_number(new_assistant, tmp_path):
     from tests.helpers import make_docx, make_pdf
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.question import QuestionType, analyse, is_follow_up
+from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,25 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
 ])
 def test_the_answer_slot_a_question_asks_for(question, sentence, score):
     assert _fit(question, sentence, letter_date="2021-12-21") == score
+
+
+@pytest.mark.parametrize("question, party", [
+    ("Who signed the Home Office's reply to the regulator?", LetterParty.SENDER),
+    ("Who wrote to the Committee about the budget?", LetterParty.SENDER),
+    ("Who sent the letter about Birmingham?", LetterParty.SENDER),
+    ("Who was Delyth Jewell's November 2023 letter on draft budget evidence addressed to?", LetterParty.RECIPIENT),
+    ("Humpherson's letter about the estimate went to which official, in which department?", LetterParty.RECIPIENT),
+    ("To whom was the Minister's letter of 3 May addressed?", LetterParty.RECIPIENT),
+    ("Who was copied into the Kingsmere direction letter?", LetterParty.COPIED),
+    ("Who at DWP got a cc of the regulator's letter?", LetterParty.COPIED),
+    ("Who else received a copy of the regulator's letter to Peter Schofield?", LetterParty.COPIED),
+    ("Norgrove's note fixing the release slot - who was copied in?", LetterParty.COPIED),
+    # The party of an action the letter describes, not of the letter itself.
+    ("Who sent the Council the direction?", None),
+    ("Who will Bethan Sayed send an update to after the session?", None),
+    ("To whom did the Authority submit its formal proposal in March 2019?", None),
+    ("Who chaired the Committee at the time Norgrove copied it into his letters?", None),
+    ("Who must the Council send its plan to?", None),
+])
+def test_a_question_about_who_wrote_received_or_was_copied_on_a_letter(question, party):
+    assert analyse(question).letter_party == party

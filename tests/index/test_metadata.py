@@ -1,7 +1,9 @@
 from pathlib import Path
 
+import pytest
+
 from index.loader import load_file
-from index.metadata import extract_metadata
+from index.metadata import cc_parties, extract_metadata
 from tests.conftest import BORE_LETTER, LE_GRAND_LETTER, SOURCES
 
 
@@ -33,3 +35,18 @@ def test_a_subject_line_becomes_the_title(tmp_path):
     path = Path(tmp_path / "x.txt")
     text = "10 May 2015\n\nDear Ms Hart,\n\nRe: Improvement notice for Exshire children's services\n\nI write."
     assert extract_metadata(text, path).title == "Improvement notice for Exshire children's services"
+
+
+@pytest.mark.parametrize("names, parties", [
+    ("the Chancellor, the Chair of the Treasury Committee, and the Chair of the Public Administration and Constitutional "
+     "Affairs Committee", ["the Chancellor", "the Chair of the Treasury Committee",
+                           "the Chair of the Public Administration and Constitutional Affairs Committee"]),
+    ("the Chancellor and to the Chair of the Finance Committee", ["the Chancellor", "the Chair of the Finance Committee"]),
+    ("Steve Ellerd-Elliott, Chief Statistician for the Department for Work and Pensions",
+     ["Steve Ellerd-Elliott, Chief Statistician for the Department for Work and Pensions"]),
+    ("Peter Hay – Director for People and Jane Held – Board Chair", ["Peter Hay – Director for People", "Jane Held – Board Chair"]),
+    ("Ann Smith and Bob Jones", ["Ann Smith", "Bob Jones"]),
+    ("Sarah Quinn", ["Sarah Quinn"]),
+])
+def test_a_copy_list_divides_between_parties_not_inside_their_names(names, parties):
+    assert cc_parties(names) == parties

@@ -1,0 +1,93 @@
+"""Who wrote a letter, to whom, and who was copied in: answered from the letter's own lines (its signature,
+its address or salutation, its copy list), citing them, rather than from the sentence most like the question.
+
+The letter is the one the question names ("the letter to Lord Forsyth") or else the most probable source of
+its evidence that gives the party asked for ("Norgrove's note fixing the release slot — who was copied in?").
+When no such letter gives it, the ordinary answer stands.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answer import Answer, Citation
+from assistant.evidence import Candidate, Evidence
+from assistant.leads import introduce
+from assistant.question import Analysis, LetterParty
+from assistant.wording import fmt_date
+from index.metadata import CC_LINE, CC_SENTENCE
+from index.store import Letter, Store
+
+# How far after a name its post may be written (the next line or two of a signature or address block).
+POST_REACH = 200
+
+
+class LetterFacts:
+    def __init__(self, store: Store, evidence: Evidence) -> None:
+        self.store = store
+        self.evidence = evidence
+
+    def answer(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer | None:
+        if analysis.letter_party is None:
+            return None
+        found = next(((letter, stated) for letter in self._letters(question, cands)
+                      if (stated := self._stated(letter, analysis.letter_party))), None)
+        if found is None:
+            return None
+        letter, (said, start, end) = found
+        text = letter.text
+        citation = Citation(1, letter.source, letter.title, letter.date, text[start:end], start, end, letter.page_at(start))
+        quote = " ".join(citation.quote.split())
+        body = {LetterParty.SENDER: "It is signed: ", LetterParty.RECIPIENT: "It is addressed: "}.get(
+            analysis.letter_party, introduce(letter, None)) + f"“{quote}” [1]."
+        return Answer(question, f"{said} [1].\n\n{body}", False, [citation])
+
+    def _letters(self, question: str, cands: list[Candidate]) -> list[Letter]:
+        """The letter the question names, or else the letters of its evidence, most probable first."""
+        letters = self.store.letters()
+        named = self.evidence.scope.letters_named(question)
+        sources = named if len(named) == 1 else list(dict.fromkeys(c.source for c in cands))
+        return [letters[s] for s in sources if s in letters]
+
+    def _stated(self, letter: Letter, party: LetterParty) -> tuple[str, int, int] | None:
+        """(what to say, start, end of the lines that say it), or None when the letter does not give it."""
+        meta = letter.metadata
+        if party == LetterParty.COPIED:
+            m = CC_LINE.search(letter.text) or CC_SENTENCE.search(letter.text)
+            if not m or not meta.get("cc"):
+                return None
+            return f"{_described(letter, party)} was copied to {_listed(meta['cc'])}", m.start(), m.end()
+        name = meta.get("sender" if party == LetterParty.SENDER else "recipient")
+        if not name:
+            return None
+        found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", letter.text))
+        if not found:
+            return None
+        at = found[-1] if party == LetterParty.SENDER else found[0]  # the signature ends a letter; the address opens it
+        end = at.end()
+        described = [name]
+        for key in ("role", "org"):
+            value = meta.get(f"{'sender' if party == LetterParty.SENDER else 'recipient'}_{key}")
+            if value and value not in described and (i := letter.text.find(value, end, end + POST_REACH)) >= 0:
+                described.append(value)
+                end = i + len(value)
+        verb = "was written by" if party == LetterParty.SENDER else "was addressed to"
+        return f"{_described(letter, party)} {verb} {', '.join(described)}", at.start(), end
+
+
+def _described(letter: Letter, party: LetterParty) -> str:
+    """'The letter of 1 December 2021 to Ed': the letter by its date and the party not asked for."""
+    meta = letter.metadata
+    described = "The letter"
+    if letter.date:
+        described += f" of {fmt_date(date.fromisoformat(letter.date))}"
+    if party != LetterParty.SENDER and meta.get("sender"):
+        described += f" from {meta['sender']}"
+    if party == LetterParty.SENDER and meta.get("recipient"):
+        described += f" to {meta['recipient']}"
+    return described if described != "The letter" else f"The letter “{letter.title}”"
+
+
+def _listed(parties: list[str]) -> str:
+    return parties[0] if len(parties) == 1 else "; ".join(parties[:-1]) + "; and " + parties[-1]
