@@ -74,8 +74,9 @@ TYPE_WORDS = {
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
     QuestionType.POST: POST_NOUNS | frozenset("hold holds held occupy occupies".split()),
 }
-# The answer's own date is in a month the question names: "on what date in January", "which day in May".
-DATE_IN_MONTH = re.compile(rf"\b(?:date|day)\s+in\s+(?P<month>{MONTHS})\b", re.I)
+# The answer's own date is in a month (and year) the question names: "on what date in January", "which day in
+# May 2022".
+DATE_IN_MONTH = re.compile(rf"\b(?:date|day)\s+in\s+(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}})\b)?", re.I)
 # An end is asked for, not a start: "closing date", "until when", "when does it close". (Not "deadline" or "by
 # when": a duty that applies "from 1 April" is due then.)
 ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|till)\s+when\b|"
@@ -103,6 +104,7 @@ class Analysis:
     has_year: bool = False
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
     month_asked: int | None = None  # "on what date in January …": the answer's date falls in that month
+    year_asked: int | None = None  # "… in January 2022": and in that year
     wants_end: bool = False  # "what is the closing date", "by when": an end, not a start ("from today")
     wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
     letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
@@ -167,6 +169,7 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         question, qtype, terms, [stem(t) for t in terms], names=names,
         period=period, has_year=has_year, wants=wants,
         month_asked=MONTH_NUMBER[in_month.group("month").lower()] if in_month else None,
+        year_asked=int(in_month.group("year")) if in_month and in_month.group("year") else None,
         wants_end=bool(ASKS_FOR_END.search(question)), wants_person=bool(ASKS_FOR_NAME.search(question)),
         letter_party=next((party for party, p in PARTY_ASKED if p.search(question)), None),
     )

@@ -176,6 +176,8 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     # the date asked for falls in the month the question names
     ("On what date in January is the Minister due to appear?", "I wrote to you on 26 October.", 0.0),
     ("On what date in January is the Minister due to appear?", "The Minister will appear on 12 January.", 1.0),
+    ("On which day in January 2022 did the Minister appear?", "The Minister will appear on 12 January 2024.", 0.0),
+    ("On which day in January 2024 did the Minister appear?", "The Minister will appear on 12 January 2024.", 1.0),
     # a start is no answer to a question asking for an end
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
