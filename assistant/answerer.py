@@ -17,6 +17,7 @@ from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
+from assistant.parts import joined, question_parts
 from assistant.question import Analysis, QuestionType, analyse, asked
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
@@ -39,30 +40,37 @@ class ExtractiveAnswerer:
 
     # -- answering --------------------------------------------------------------------------
     def answer(self, question: str, k: int = 8, context: str | None = None) -> Answer:
-        """Answer `question`; `context` is the previous question when this one is a follow-up."""
+        """Answer `question`; `context` is the previous question when this one is a follow-up. A question
+        asking several things (`assistant.parts`) gets each later part answered too, read with the first (whose
+        subject it often leans on: "…, and when are they now expected?")."""
         started = time.perf_counter()
         question = question.strip()
-        query = asked(question)
-        analysis = analyse(query, default_year=self._default_year(), context=context)
         if not question:
             return Answer(question, "Please ask a question about the letters.", True)
-        if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
-            retrieved = time.perf_counter()
-            found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
-            result = found if isinstance(found, Answer) else self.abstain(query, found)
-        else:
-            cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
-            retrieved = time.perf_counter()
-            stated = self.letter_facts.answer(query, analysis, cands) if analysis.letter_party else None
-            result = stated or self.compose(query, analysis, cands)
+        query = asked(question)
+        result, retrieve = self._answered(query, k, context)
+        parts = question_parts(query)
+        for part in parts[1:] if not result.abstained else []:
+            more, seconds = self._answered(part, k, parts[0])
+            retrieve += seconds
+            result = result if more.abstained else joined(result, more)
         result.question = question
-        done = time.perf_counter()
-        result.timings_ms = {
-            "retrieve": round((retrieved - started) * 1000, 1),
-            "answer": round((done - retrieved) * 1000, 1),
-            "total": round((done - started) * 1000, 1),
-        }
+        total = time.perf_counter() - started
+        result.timings_ms = {"retrieve": round(retrieve * 1000, 1), "answer": round((total - retrieve) * 1000, 1),
+                             "total": round(total * 1000, 1)}
         return result
+
+    def _answered(self, query: str, k: int, context: str | None) -> tuple[Answer, float]:
+        """The answer to one question, and the seconds its retrieval took."""
+        started = time.perf_counter()
+        analysis = analyse(query, default_year=self._default_year(), context=context)
+        if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
+            found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
+            return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started
+        cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
+        retrieved = time.perf_counter() - started
+        stated = self.letter_facts.answer(query, analysis, cands) if analysis.letter_party else None
+        return stated or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
         years = [int(v.date[:4]) for v in self.store.letters().values() if v.date]
