@@ -1,7 +1,8 @@
 """Who speaks for which body, across the letters: a writer whose signature names no body in one letter is
 known by the body another letter gives them ("Ed Humpherson, Director General, Office for Statistics
-Regulation" signs one letter; "Ed Humpherson" alone another). Read once over the whole ledger, so that
-"we" in every letter of theirs is that body."""
+Regulation" signs one letter; "Ed Humpherson" alone another), or the body a letter's text gives them when it
+introduces them ("Sir David Norgrove, Chair of the UK Statistics Authority, received …"). Read once over the
+whole ledger, so that "we" in every letter of theirs is that body."""
 
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from dataclasses import replace
 
 from index.ledger_parties import body_of
 from index.ledger_records import LetterView
-from index.parties import PERSON_NAME
-from index.vocabulary import HONORIFIC
+from index.parties import PERSON_NAME, POST_WORDS
+from index.vocabulary import HONORIFIC, HONORIFICS
 
 SIDES = ("sender", "recipient")
+# A person introduced with their post: "Sir David Norgrove, Chair of the UK Statistics Authority, …".
+INTRODUCED = re.compile(
+    r"(?P<name>(?:(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?\s+)*"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+)?(?P<post>" + POST_WORDS.pattern + r"[^,.;()\n]*)"
+)
 
 
 def person_key(name: str | None) -> str | None:
@@ -29,15 +35,17 @@ def person_key(name: str | None) -> str | None:
 
 
 def known_bodies(letters: list[LetterView]) -> dict[str, str]:
-    """Each person's body, from every letter that names it (as writer or as addressee); a person two
-    letters give different bodies is left out rather than guessed."""
+    """Each person's body, from every letter that names it (as writer or addressee, or introducing them in
+    its text); a person two letters give different bodies is left out rather than guessed."""
     seen: dict[str, set[str]] = {}
     for letter in letters:
         meta = letter.metadata
-        for side in SIDES:
-            key, body = person_key(meta.get(side)), body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role"))
+        named = [(meta.get(side), body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role"))) for side in SIDES]
+        named += [(m.group("name"), body_of(None, m.group("post"))) for m in INTRODUCED.finditer(letter.text)]
+        for name, body in named:
+            key = person_key(name)
             if key and body:
-                seen.setdefault(key, set()).add(body)
+                seen.setdefault(key, set()).add(re.sub(r"^the\s+", "", body))
     return {key: next(iter(bodies)) for key, bodies in seen.items() if len(bodies) == 1}
 
 

@@ -38,3 +38,13 @@ def test_a_person_given_two_bodies_is_not_guessed():
     two = _letter("b.txt", {"sender": "Ann Smith", "sender_org": "Cabinet Office"})
     bare = _letter("c.txt", {"sender": "Ann Smith"})
     assert "sender_org" not in with_known_bodies([one, two, bare])[2].metadata
+
+
+def test_a_writer_introduced_with_their_post_in_another_letter_takes_its_body():
+    introducing = LetterView("a.txt", "", "Dear Philip,\n\nOn 13 October Sir David Norgrove, Chair of the UK Statistics "
+                             "Authority, received a letter. Ed Humpherson, Director General for Regulation, wrote.\n",
+                             {"sender": "Ed Humpherson"})
+    bare = _letter("b.txt", {"sender": "Sir David Norgrove", "recipient": "Lord Forsyth"})
+    _, b = with_known_bodies([introducing, bare])
+    assert b.metadata["sender_org"] == "UK Statistics Authority"
+    assert "sender_org" not in with_known_bodies([introducing])[0].metadata  # "for Regulation" names no body
