@@ -69,8 +69,7 @@ class ExtractiveAnswerer:
             return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started
         cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
         retrieved = time.perf_counter() - started
-        stated = self.letter_facts.answer(query, analysis, cands) if analysis.letter_party else None
-        return stated or self.compose(query, analysis, cands), retrieved
+        return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
         years = [int(v.date[:4]) for v in self.store.letters().values() if v.date]

@@ -16,7 +16,7 @@ from assistant.evidence import Candidate, Evidence
 from assistant.leads import introduce
 from assistant.question import Analysis, LetterParty
 from assistant.wording import fmt_date
-from index.metadata import CC_LINE, CC_SENTENCE
+from index.metadata import copy_list
 from index.store import Letter, Store
 
 # How far after a name its post may be written (the next line or two of a signature or address block).
@@ -54,11 +54,12 @@ class LetterFacts:
         """(what to say, start, end of the lines that say it), or None when the letter does not give it."""
         meta = letter.metadata
         if party == LetterParty.COPIED:
-            m = CC_LINE.search(letter.text) or CC_SENTENCE.search(letter.text)
+            m = copy_list(letter.text)
             if not m or not meta.get("cc"):
                 return None
             return f"{_described(letter, party)} was copied to {_listed(meta['cc'])}", m.start(), m.end()
-        name = meta.get("sender" if party == LetterParty.SENDER else "recipient")
+        side = "sender" if party == LetterParty.SENDER else "recipient"
+        name = meta.get(side)
         if not name:
             return None
         found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", letter.text))
@@ -68,7 +69,7 @@ class LetterFacts:
         end = at.end()
         described = [name]
         for key in ("role", "org"):
-            value = meta.get(f"{'sender' if party == LetterParty.SENDER else 'recipient'}_{key}")
+            value = meta.get(f"{side}_{key}")
             if value and value not in described and (i := letter.text.find(value, end, end + POST_REACH)) >= 0:
                 described.append(value)
                 end = i + len(value)

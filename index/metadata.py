@@ -133,10 +133,14 @@ def addressee(text: str) -> tuple[str | None, str | None, str | None, str | None
     return name, None, None, name
 
 
+def copy_list(text: str) -> re.Match | None:
+    """Where a letter says whom it is copied to: a "cc: …" line, else "I am copying this letter to …"."""
+    return CC_LINE.search(text) or CC_SENTENCE.search(text)
+
+
 def copied_to(text: str) -> list[str]:
-    """The people and bodies a letter is copied to ("cc: …" or "I am copying this letter to …"), each with
-    the post written after its name."""
-    m = CC_LINE.search(text) or CC_SENTENCE.search(text)
+    """The people and bodies a letter is copied to, each with the post written after its name."""
+    m = copy_list(text)
     if not m:
         return []
     names = m.group("names")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from index.dates import FULL_DATE, parse_date
-from index.vocabulary import HONORIFIC, HONORIFICS, initials
+from index.vocabulary import HONORIFIC, HONORIFIC_RUN, initials
 
 # Letters after a name: "Mark Drakeford MS", "Jane Doe CBE".
 POST_NOMINALS = ("MP", "MSP", "MS", "AM", "MLA", "CBE", "OBE", "MBE", "KCB", "QC", "KC")
@@ -31,7 +31,7 @@ ORG_WORDS = re.compile(
     r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|Partnership)\b"
 )
 PERSON_NAME = re.compile(
-    r"^(?:(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?\s+)*"
+    r"^" + HONORIFIC_RUN +
     r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*$"
 )
 LETTER_FROM = re.compile(

@@ -12,12 +12,12 @@ from dataclasses import replace
 from index.ledger_parties import body_of
 from index.ledger_records import LetterView
 from index.parties import PERSON_NAME, POST_WORDS
-from index.vocabulary import HONORIFIC, HONORIFICS
+from index.vocabulary import HONORIFIC, HONORIFIC_RUN
 
 SIDES = ("sender", "recipient")
 # A person introduced with their post: "Sir David Norgrove, Chair of the UK Statistics Authority, …".
 INTRODUCED = re.compile(
-    r"(?P<name>(?:(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?\s+)*"
+    r"(?P<name>" + HONORIFIC_RUN +
     r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+)?(?P<post>" + POST_WORDS.pattern + r"[^,.;()\n]*)"
 )
 

@@ -14,7 +14,10 @@ HONORIFICS = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness",
     "Baron", "Councillor", "Cllr", "Rt Hon", "The Rt Hon", "Right Honourable",
 )
-HONORIFIC = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\b\.?\s")
+# Any of them, longest first, as a pattern to build names with; and a run of them before a name ("The Rt Hon Sir").
+_HONORIFIC_WORDS = "(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + ")"
+HONORIFIC_RUN = rf"(?:{_HONORIFIC_WORDS}\.?\s+)*"
+HONORIFIC = re.compile(rf"^{_HONORIFIC_WORDS}\b\.?\s")
 # Verbs that carry no subject of their own in a question ("what must the Council do", "when will it take place").
 LIGHT_VERBS = frozenset(
     "be do have will would can could should must may might shall take make give get say tell happen place "
@@ -226,7 +229,8 @@ class Mentions:
 
     def unknown_share(self, question: str, names: list[str]) -> float:
         """Share of the question's names — runs of capitalised words, and the single `names` outside
-        them — that the letters do not mention. The question's first word is no name."""
+        them — that the letters do not mention. The question's first word is no name unless written in capitals
+        ("PAC wanted …")."""
         asked = re.sub(r"^\s*\S+", lambda m: m.group(0) if ACRONYM.match(m.group(0).strip()) else m.group(0).lower(), question)
         phrases = [m.group(0) for m in PROPER_RUN.finditer(asked)]
         inside = {w for p in phrases for w in p.split()}
