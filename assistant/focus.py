@@ -87,7 +87,9 @@ def _focus(doc):
                 return doc[head]
             if doc[t.i + 1].lemma_ in BE:  # "What is the name of …?": the subject says what is wanted
                 head = _owned(doc, _noun_run(doc[t.i + 2 : t.i + 7]), 5)
-                return doc[head] if head is not None else None
+                # … unless it goes on to act: "what is the committee asking for?" wants what it asks
+                acts = head is not None and head + 1 < len(doc) and doc[head + 1].tag_ in ("VBG", "VBN")
+                return doc[head] if head is not None and not acts else None
     if not any(t.tag_ in ("WP", "WDT", "WRB", "WP$") for t in doc):
         # A question without a question word is a noun phrase ("Date of the next inspection?", "Report
         # deadlines?"), not a statement asked ("The Council must publish its plan?").

@@ -110,6 +110,11 @@ class Analysis:
     letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
 
 
+# The letter whose date is asked is one a letter answers, not a letter indexed: "the date of the letter he was
+# answering", "the letter the Minister replied to" (its date is in the reply's text: "Thank you for your letter of …").
+ANSWERED_LETTER = re.compile(r"\bletter (?:that |which )?(?:[\w'’-]+ ){1,4}?(?:(?:was|were|is|had been) )?"
+                             r"(?:answering|answered|replying to|replied to|responding to|responded to|acknowledging|acknowledged)\b", re.I)
+
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)
 
 
@@ -142,7 +147,8 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
     """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
     from assistant.focus import focus_kind  # it reads the question's parts of speech; it needs QuestionType first
 
-    wants = tuple(dict.fromkeys(t for t, p in PATTERNS if p.search(question))) or (focus_kind(question) or QuestionType.WHAT,)
+    found = (t for t, p in PATTERNS if p.search(question) and not (t == QuestionType.LETTER_DATE and ANSWERED_LETTER.search(question)))
+    wants = tuple(dict.fromkeys(found)) or (focus_kind(question) or QuestionType.WHAT,)
     if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
         wants = tuple(w for w in wants if w != QuestionType.WHO)
     qtype = wants[0]

@@ -1,7 +1,8 @@
 """`make eval`: the whole picture in one table — every answerer on every test set, and the blind set.
 
 Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter development half (its
-first questions, and fresh ones a second writer asked of the same letters, not used in calibration), the
+first questions, fresh ones a second writer asked of the same letters, and held-out ones a third writer
+asked, never used in calibration), the
 frozen test half (skipped, with the reason, when `ASSISTANT_REAL_CORPUS` is absent) and the blind
 set (`../shared/blind/run`, which scores main's CLI and prints totals only). The table is printed and
 appended to the score log in `evals/README.md` with the date and commit; each set's full report goes
@@ -36,6 +37,7 @@ SETS = (
     EvalSet("paraphrases", Path("evals/paraphrases.yaml")),
     EvalSet("real-dev", Path("evals/real_dev.yaml")),
     EvalSet("real-dev fresh", Path("evals/real_dev_fresh.yaml")),
+    EvalSet("real-dev held-out", Path("evals/real_dev_heldout.yaml")),
     EvalSet("real-test (frozen)", Path("evals/real_test.yaml"), cases_reported=False),
 )
 

@@ -20,6 +20,8 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("How much funding will the Council receive?", QuestionType.AMOUNT),
         ("What happens if the Council misses the deadline?", QuestionType.CONSEQUENCE),
         ("On what date was the letter to Sir Albert Bore sent?", QuestionType.LETTER_DATE),
+        # the letter a letter answers is dated in the answer's text, not by an indexed letter's date line
+        ("What was the date of the letter the Minister was replying to?", QuestionType.WHEN),
         ("And to whom?", QuestionType.TO_WHOM),
         ("The plan goes to whom?", QuestionType.TO_WHOM),
         # "to whom" in a clause that picks someone out is not what is asked: the name is
@@ -75,6 +77,7 @@ def test_a_label_saying_what_the_answer_is_for_is_not_part_of_the_question(quest
     ("Who will publish the figures?", "In December the figures will be published.", 0.0),
     ("Which other body will respond?", "The Treasury Committee will respond at the same time.", 1.0),  # a body asked for
     ("Which official will respond?", "The Treasury Committee will respond at the same time.", 0.5),
+    ("Which parliamentary committee will respond?", "The Lords Economic Affairs Committee will respond.", 1.0),
 ])
 def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score):
     from assistant.fit import _names_someone
@@ -112,6 +115,7 @@ def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score
     ("What did the report which the Council sent say?", None),
     # a focus that names no kind
     ("What reason did the Secretary give for the delay?", None),
+    ("Since the Minister cannot attend, what is the committee asking him for instead?", None),  # its subject acts
     ("What budget should the Director agree with the Board?", None),
 ])
 def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kind):
