@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.question import Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import MONTH_NUMBER, Deadline, find_deadlines
+from index.dates import MONTH_NUMBER, Deadline, Precision, find_deadlines
 from index.ledger_parties import TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
@@ -75,7 +75,7 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
     answering = answering_dates(analysis, deadlines)
-    if any(d.stated for d in answering):
+    if any(d.stated and (d.precision == Precision.DAY or not analysis.wants_day) for d in answering):
         return 1.0
     return 0.2 if answering else 0.0
 

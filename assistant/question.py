@@ -83,6 +83,8 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
+# A day is asked for, not a month: "which day", "on what date in January", "the exact date".
+ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.
 COMMON_CAPITALS = frozenset(
@@ -106,6 +108,7 @@ class Analysis:
     month_asked: int | None = None  # "on what date in January …": the answer's date falls in that month
     year_asked: int | None = None  # "… in January 2022": and in that year
     wants_end: bool = False  # "what is the closing date", "by when": an end, not a start ("from today")
+    wants_day: bool = False  # "which day", "on what date in January": a month ("in January") does not give it
     wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
     letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
 
@@ -176,6 +179,7 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         period=period, has_year=has_year, wants=wants,
         month_asked=MONTH_NUMBER[in_month.group("month").lower()] if in_month else None,
         year_asked=int(in_month.group("year")) if in_month and in_month.group("year") else None,
-        wants_end=bool(ASKS_FOR_END.search(question)), wants_person=bool(ASKS_FOR_NAME.search(question)),
+        wants_end=bool(ASKS_FOR_END.search(question)), wants_day=bool(in_month or ASKS_FOR_DAY.search(question)),
+        wants_person=bool(ASKS_FOR_NAME.search(question)),
         letter_party=next((party for party, p in PARTY_ASKED if p.search(question)), None),
     )

@@ -182,6 +182,10 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("On what date in January is the Minister due to appear?", "The Minister will appear on 12 January.", 1.0),
     ("On which day in January 2022 did the Minister appear?", "The Minister will appear on 12 January 2024.", 0.0),
     ("On which day in January 2024 did the Minister appear?", "The Minister will appear on 12 January 2024.", 1.0),
+    # a month does not give the day asked for; the end of a month does
+    ("On what date in January is the Minister due to appear?", "The Minister will appear in January.", 0.2),
+    ("Which day will the figures be published?", "The figures will be published by the end of May 2022.", 1.0),
+    ("When will the figures be published?", "The figures will be published in May 2022.", 1.0),
     # a start is no answer to a question asking for an end
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
