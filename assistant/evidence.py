@@ -12,6 +12,7 @@ weighs is learned on the calibration sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 
@@ -189,7 +190,13 @@ class Evidence:
         if named:  # the names pick the letter; they are not what the answer is about
             dropped = {stem(w) for w in words(LETTER_REFERENCE.search(question).group(0))}
             analysis, keyed = _without(analysis, dropped), _without(keyed, dropped)
-        chunks = self._retrieved(question, named or None, k)
+        dated, designation = ([], "") if named else self.scope.letters_dated(question)
+        if dated:  # so does a date ("his 2 November note"): it is not the answer, and the letter is read more fully
+            dropped = {stem(w) for w in words(designation)}
+            analysis, keyed = _without(analysis, dropped), _without(keyed, dropped)
+            designating = tuple(date.fromisoformat(self.store.letters()[s].date) for s in dated)
+            analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
+        chunks = self._retrieved(question, named or None, k) + (self._retrieved(question, dated, k) if dated else [])
         if not named and (about := self.scope.letters_about(analysis)):
             # The letters mentioning most of the question's names are searched on their own as well as with
             # all letters: more of their passages are read, but the others are not shut out.
@@ -198,6 +205,8 @@ class Evidence:
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         out = [self._scored(i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
         out = [c for c in out if c is not None]
+        for c in out:
+            c.features.designated = float(c.source in dated)
         self._relate(out, analysis)
         return sorted(out, key=lambda c: c.probability, reverse=True)
 

@@ -82,10 +82,12 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
 
 def answering_dates(analysis: Analysis, deadlines: list[Deadline]) -> list[Deadline]:
     """The dates that can answer: a start ("from today") is no answer to "what is the closing date?", a date
-    outside the month (or year) the question names ("on what date in January 2022 …") none to it."""
+    outside the month (or year) the question names ("on what date in January 2022 …") none to it, nor the
+    date of the letter the question designates by it ("in his 26 October reply, by when …")."""
     return [d for d in deadlines if not (analysis.wants_end and STARTS.match(d.text))
             and not (analysis.month_asked and d.date and d.date.month != analysis.month_asked)
-            and not (analysis.year_asked and d.date and d.date.year != analysis.year_asked)]
+            and not (analysis.year_asked and d.date and d.date.year != analysis.year_asked)
+            and d.date not in analysis.designating]
 
 
 def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:

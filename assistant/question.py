@@ -111,6 +111,7 @@ class Analysis:
     wants_day: bool = False  # "which day", "on what date in January": a month ("in January") does not give it
     wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
     letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
+    designating: tuple[date, ...] = ()  # the dates of the letters it designates by date ("his 2 November note"): no answer
 
 
 # The letter whose date is asked is one a letter answers, not a letter indexed: "the date of the letter he was

@@ -43,6 +43,7 @@ class Features:
     unseen: float = 0.0  # idf-weighted share of the question's words no letter uses at all
     unknown_names: float = 0.0  # share of the question's names (people, places, bodies) no letter mentions
     kind_missing: float = 0.0  # the question wants a kind of answer (a date, a person…) the sentence does not give: 1 - fit
+    designated: float = 0.0  # the sentence is in a letter the question designates by its date ("his 2 November note")
 
 
 @dataclass

@@ -7,13 +7,22 @@ support for any answer (`assistant.evidence`). What the letters mention is built
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from assistant.question import Analysis
 from index.store import Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 
+# A letter designated by its date: "his letter of 2 November 2021", "the 26 October reply", "the December letter",
+# "the July 2019 RPI letter". Month names capitalised, so that "may note" designates nothing.
+_MONTH = "|".join(calendar.month_name[1:])
+_DATE = rf"(?P<day>\d{{1,2}})?(?:st|nd|rd|th)?\s*(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
+_LETTER = r"(?:[Ll]etter|[Rr]eply|[Nn]ote|[Rr]esponse)"
+LETTER_DATED = re.compile(rf"\b{_LETTER}\s+(?:of|dated|on|sent on|written on)\s+(?:the\s+)?{_DATE}\b|"
+                          rf"\b{_DATE.replace('?P<', '?P<b_')}(?:\s+[\w-]+)?\s+{_LETTER}\b")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
 # Words that address a person rather than name them ("the letter to Sir Albert Bore").
 TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
@@ -52,6 +61,18 @@ class Scope:
             if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
         ]
 
+    def letters_dated(self, question: str) -> tuple[list[str], str]:
+        """Sources of the letters a question designates by their date ("his 2 November note", "the letter of
+        6 October 2021", "the December letter"), and the words that designate them; none when no indexed
+        letter has that date (it names a letter the letters answer: "the regulator's 22 April letter")."""
+        for m in LETTER_DATED.finditer(question):
+            parts = {k.removeprefix("b_"): v for k, v in m.groupdict().items() if v}
+            month = list(calendar.month_name).index(parts["month"])
+            dated = [s for s, v in self.store.letters().items() if v.date and _on(date.fromisoformat(v.date), parts, month)]
+            if dated:
+                return dated, m.group(0)
+        return [], ""
+
     def name_shares(self, analysis: Analysis) -> dict[str, float]:
         """Per letter, the share of the question's names (people, places, bodies) it mentions; empty when the
         question names nothing."""
@@ -69,3 +90,9 @@ class Scope:
         scoped = [s for s, share in shares.items() if share == best]
         return scoped if best and len(scoped) < len(shares) else []
 
+
+
+def _on(day: date, parts: dict[str, str], month: int) -> bool:
+    """The date falls on the (day,) month (and year) a question gives."""
+    return day.month == month and ("day" not in parts or day.day == int(parts["day"])) \
+        and ("year" not in parts or day.year == int(parts["year"]))

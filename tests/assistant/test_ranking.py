@@ -2,7 +2,7 @@
 
 import json
 
-from assistant.calibration import cited, citing_score
+from assistant.calibration import cited, citing_score, worst_then_mean
 from assistant.ranking import Features, Logistic, RankingModel
 
 
@@ -32,14 +32,20 @@ def test_a_second_sentence_is_cited_only_when_close_enough_to_the_best():
     from assistant.calibration import Question
 
     q = Question("dev", [Cand(0.5), Cand(0.9), Cand(0.85)], [False, True, False])
-    assert cited([q], model(second=0.7)) == [("dev", True, False)]
-    assert cited([q], model(second=1.01)) == [("dev", True, None)]
+    assert cited([q], model(second=0.7)) == [("dev", True, False, 1)]
+    assert cited([q], model(second=1.01)) == [("dev", True, None, 1)]
 
 
 def test_a_wrong_second_citation_costs_precision():
-    alone, with_wrong = [("dev", True, None)], [("dev", True, False)]
+    alone, with_wrong = [("dev", True, None, 1)], [("dev", True, False, 1)]
     assert citing_score(alone) == 1.25
     assert citing_score(with_wrong) == 1.125
+
+
+def test_an_answer_needing_two_sentences_is_half_found_with_one():
+    one, both = [("dev", True, None, 2)], [("dev", True, True, 2)]
+    assert citing_score(one) == 0.5 + 0.25
+    assert citing_score(both) == 1.0 + 0.25
 
 
 def test_the_letters_answer_only_when_the_best_evidence_is_supported_enough():
@@ -60,3 +66,8 @@ def test_names_no_letter_mentions_lower_the_support_but_decide_nothing_alone():
     support = Logistic({"kind_coverage": 6.0, "unknown_names": -3.0}, -2.0)
     strong = support.probability(Support(kind_coverage=1.0, unknown_names=0.5))
     assert support.probability(Support(kind_coverage=1.0)) > strong > 0.5
+
+
+def test_the_set_served_worst_decides_before_the_many():
+    many_fine = [("own", True, None, 1)] * 9
+    assert worst_then_mean(many_fine + [("real", False, None, 1)]) == (0.0, 0.625)
