@@ -65,12 +65,11 @@ class Scope:
         """Sources of the letters a question designates by their date ("his 2 November note", "the letter of
         6 October 2021", "the December letter"), and the words that designate them; none when no indexed
         letter has that date (it names a letter the letters answer: "the regulator's 22 April letter")."""
-        for m in LETTER_DATED.finditer(question):
-            parts = {k.removeprefix("b_"): v for k, v in m.groupdict().items() if v}
+        for parts, words_used in date_designations(question):
             month = list(calendar.month_name).index(parts["month"])
             dated = [s for s, v in self.store.letters().items() if v.date and _on(date.fromisoformat(v.date), parts, month)]
             if dated:
-                return dated, m.group(0)
+                return dated, words_used
         return [], ""
 
     def name_shares(self, analysis: Analysis) -> dict[str, float]:
@@ -90,6 +89,12 @@ class Scope:
         scoped = [s for s, share in shares.items() if share == best]
         return scoped if best and len(scoped) < len(shares) else []
 
+
+
+def date_designations(question: str) -> list[tuple[dict[str, str], str]]:
+    """Each date a question designates a letter by, as its parts (day, month, year as written), with its words."""
+    return [({k.removeprefix("b_"): v for k, v in m.groupdict().items() if v}, m.group(0).strip())
+            for m in LETTER_DATED.finditer(question)]
 
 
 def _on(day: date, parts: dict[str, str], month: int) -> bool:

@@ -219,3 +219,18 @@ def test_the_answer_slot_a_question_asks_for(question, sentence, score):
 ])
 def test_a_question_about_who_wrote_received_or_was_copied_on_a_letter(question, party):
     assert analyse(question).letter_party == party
+
+
+@pytest.mark.parametrize(("question", "designated"), [
+    ("What did the Minister enclose with his letter of 2 November 2021?", {"day": "2", "month": "November", "year": "2021"}),
+    ("In the Minister's 26 October reply, by when is the plan due?", {"day": "26", "month": "October"}),
+    ("Did the December letter keep to that timetable?", {"month": "December"}),
+    ("What does the July 2019 RPI letter ask for?", {"month": "July", "year": "2019"}),
+    ("Does the report say what the Council may note?", None),  # "may" is no month
+    ("When did the Council reply?", None),
+])
+def test_a_letter_is_designated_by_its_date(question, designated):
+    from assistant.scope import date_designations
+
+    found = date_designations(question)
+    assert (found[0][0] if found else None) == designated
