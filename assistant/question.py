@@ -83,6 +83,7 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
+ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)
 # A day is asked for, not a month: "which day", "on what date in January", "the exact date".
 ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
@@ -155,6 +156,8 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
     wants = tuple(dict.fromkeys(found)) or (focus_kind(question) or QuestionType.WHAT,)
     if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
         wants = tuple(w for w in wants if w != QuestionType.WHO)
+    if QuestionType.APPOINTMENT in wants and len(wants) > 1 and not ASKS_WHO.search(question):
+        wants = tuple(w for w in wants if w != QuestionType.APPOINTMENT)  # "when does her appointment end?": a date
     qtype = wants[0]
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
     subject = f"{question} {context}" if context else question

@@ -13,6 +13,7 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("To whom will the study report?", QuestionType.TO_WHOM),
         ("How often must Kingsmere send performance reports to the Commissioner?", QuestionType.WHEN),
         ("Who has been appointed Commissioner?", QuestionType.APPOINTMENT),
+        ("When does Ann Smith's appointment as Commissioner end?", QuestionType.WHEN),
         ("Who is the Chief Executive of the Council?", QuestionType.WHO),
         ("Under which legislation will the direction be made?", QuestionType.LEGAL_BASIS),
         ("What is due in June 2014?", QuestionType.DUE_IN_PERIOD),
@@ -34,6 +35,11 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
 )
 def test_question_types(question, kind):
     assert analyse(question, default_year=2014).type == kind
+
+
+def test_an_appointment_asked_about_is_the_subject_unless_who_is_asked():
+    assert analyse("When does Ann Smith's appointment as Commissioner end?").wants == (QuestionType.WHEN,)
+    assert QuestionType.APPOINTMENT in analyse("Who was appointed Commissioner, and when?").wants
 
 
 def test_by_a_month_reaches_back_and_in_a_month_does_not():
