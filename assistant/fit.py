@@ -33,6 +33,9 @@ POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?
 # "which body", "which other agency", "which parliamentary committee"
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
+# A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
+DATES_A_LETTER = re.compile(r"\b(?:letter|reply|response|note|correspondence|email)\s+(?:of|on|dated|sent on)\s*$", re.I)
+LETTER_ASKED = re.compile(r"\b(?:letter|reply|response|note|correspondence|email|wrote|write|written|replied|responded)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
@@ -74,16 +77,19 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
     if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
-    answering = answering_dates(analysis, deadlines)
+    answering = answering_dates(analysis, deadlines, text)
     if any(d.stated and (d.precision == Precision.DAY or not analysis.wants_day) for d in answering):
         return 1.0
     return 0.2 if answering else 0.0
 
 
-def answering_dates(analysis: Analysis, deadlines: list[Deadline]) -> list[Deadline]:
+def answering_dates(analysis: Analysis, deadlines: list[Deadline], text: str) -> list[Deadline]:
     """The dates that can answer: a start ("from today") is no answer to "what is the closing date?", a date
     outside the month (or year) the question names ("on what date in January 2022 …") none to it, nor the
-    date of the letter the question designates by it ("in his 26 October reply, by when …")."""
+    date of the letter the question designates by it ("in his 26 October reply, by when …"), nor the date of
+    a letter the sentence mentions ("thank you for your letter of 17 November") unless letters are asked about."""
+    if not LETTER_ASKED.search(analysis.text):
+        deadlines = [d for d in deadlines if not DATES_A_LETTER.search(text[: d.start])]
     return [d for d in deadlines if not (analysis.wants_end and STARTS.match(d.text))
             and not (analysis.month_asked and d.date and d.date.month != analysis.month_asked)
             and not (analysis.year_asked and d.date and d.date.year != analysis.year_asked)

@@ -68,7 +68,7 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
     found = find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None)
-    deadlines = [d for d in answering_dates(analysis, found) if d.stated]
+    deadlines = [d for d in answering_dates(analysis, found, text) if d.stated]
     if not deadlines:
         return None
     d = _nearest_deadline(deadlines, text, analysis)

@@ -192,6 +192,9 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("On what date in January is the Minister due to appear?", "The Minister will appear in January.", 0.2),
     ("Which day will the figures be published?", "The figures will be published by the end of May 2022.", 1.0),
     ("When will the figures be published?", "The figures will be published in May 2022.", 1.0),
+    # the date of a letter thanked for dates no duty, unless letters are asked about
+    ("When will the Home Office publish the report?", "Thank you for your letter of 17 November 2021.", 0.0),
+    ("When did the regulator write to the Home Office?", "Thank you for your letter of 17 November 2021.", 1.0),
     # a start is no answer to a question asking for an end
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
