@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.question import Analysis, QuestionType
+from assistant.question import LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, Deadline, Precision, find_deadlines
 from index.ledger_parties import TO_LIST
@@ -34,8 +34,8 @@ POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
 # A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
-DATES_A_LETTER = re.compile(r"\b(?:letter|reply|response|note|correspondence|email)\s+(?:of|on|dated|sent on)\s*$", re.I)
-LETTER_ASKED = re.compile(r"\b(?:letter|reply|response|note|correspondence|email|wrote|write|written|replied|responded)\b", re.I)
+DATES_A_LETTER = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s*$", re.I)
+LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,

@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 
-from assistant.question import Analysis
+from assistant.question import LETTER_WORDS, Analysis
 from index.store import Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
@@ -20,7 +20,7 @@ from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 # "the July 2019 RPI letter". Month names capitalised, so that "may note" designates nothing.
 _MONTH = "|".join(calendar.month_name[1:])
 _DATE = rf"(?P<day>\d{{1,2}})?(?:st|nd|rd|th)?\s*(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
-_LETTER = r"(?:[Ll]etter|[Rr]eply|[Nn]ote|[Rr]esponse)"
+_LETTER = rf"(?i:{LETTER_WORDS})"
 LETTER_DATED = re.compile(rf"\b{_LETTER}\s+(?:of|dated|on|sent on|written on)\s+(?:the\s+)?{_DATE}\b|"
                           rf"\b{_DATE.replace('?P<', '?P<b_')}(?:\s+[\w-]+)?\s+{_LETTER}\b")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
@@ -88,7 +88,6 @@ class Scope:
         best = max(shares.values(), default=0.0)
         scoped = [s for s, share in shares.items() if share == best]
         return scoped if best and len(scoped) < len(shares) else []
-
 
 
 def date_designations(question: str) -> list[tuple[dict[str, str], str]]:
