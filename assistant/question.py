@@ -83,7 +83,7 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
-ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)
+ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
 # A day is asked for, not a month: "which day", "on what date in January", "the exact date".
 ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
@@ -117,7 +117,7 @@ class Analysis:
 
 # The letter whose date is asked is one a letter answers, not a letter indexed: "the date of the letter he was
 # answering", "the letter the Minister replied to" (its date is in the reply's text: "Thank you for your letter of …").
-ANSWERED_LETTER = re.compile(r"\bletter (?:that |which )?(?:[\w'’-]+ ){1,4}?(?:(?:was|were|is|had been) )?"
+ANSWERED_LETTER = re.compile(rf"\b{LETTER_WORDS} (?:that |which )?(?:[\w'’-]+ ){{1,4}}?(?:(?:was|were|is|had been) )?"
                              r"(?:answering|answered|replying to|replied to|responding to|responded to|acknowledging|acknowledged)\b", re.I)
 
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|who else|anything else|then)\b|\b(?:it|they|them|that|this|those|these|he|she)\b", re.I)

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from assistant.question import LETTER_WORDS, Analysis
+from index.dates import MONTH_NUMBER
 from index.store import Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
@@ -66,8 +67,7 @@ class Scope:
         6 October 2021", "the December letter"), and the words that designate them; none when no indexed
         letter has that date (it names a letter the letters answer: "the regulator's 22 April letter")."""
         for parts, words_used in date_designations(question):
-            month = list(calendar.month_name).index(parts["month"])
-            dated = [s for s, v in self.store.letters().items() if v.date and _on(date.fromisoformat(v.date), parts, month)]
+            dated = [s for s, v in self.store.letters().items() if v.date and _on(date.fromisoformat(v.date), parts)]
             if dated:
                 return dated, words_used
         return [], ""
@@ -96,7 +96,7 @@ def date_designations(question: str) -> list[tuple[dict[str, str], str]]:
             for m in LETTER_DATED.finditer(question)]
 
 
-def _on(day: date, parts: dict[str, str], month: int) -> bool:
+def _on(day: date, parts: dict[str, str]) -> bool:
     """The date falls on the (day,) month (and year) a question gives."""
-    return day.month == month and ("day" not in parts or day.day == int(parts["day"])) \
+    return day.month == MONTH_NUMBER[parts["month"].lower()] and ("day" not in parts or day.day == int(parts["day"])) \
         and ("year" not in parts or day.year == int(parts["year"]))
