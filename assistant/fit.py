@@ -11,7 +11,7 @@ from datetime import date
 from assistant.question import LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, Deadline, Precision, find_deadlines
-from index.ledger_parties import TO_LIST
+from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
 from index.store import Letter
@@ -62,8 +62,9 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
         return _gives_post(analysis, text, letter)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
         return 1.0 if LAW.search(text) or _names_a_code(text) else (0.5 if LEGAL_CUE.search(text) else 0.0)
-    if qtype == QuestionType.TO_WHOM:  # sent "to" someone fully; someone named the question does not, in part
-        return 1.0 if TO_LIST.search(text) else _names_someone(analysis, text) / 2
+    if qtype == QuestionType.TO_WHOM:  # sent "to" or met someone fully; someone named the question does not, in part
+        someone = _names_someone(analysis, text)
+        return 1.0 if TO_LIST.search(text) or CONTACT.search(text) and someone else someone / 2
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
 

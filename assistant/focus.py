@@ -112,6 +112,25 @@ def _sent_to(doc, noun) -> bool:
     return passive or any(t.lemma_ in RECEIVING_VERBS for t in after) or before == "to"
 
 
+def who_does_else(question: str) -> bool:
+    """"Who" asks who does something other than send or receive, whatever a later clause says: "Who chaired
+    PACAC at the time Norgrove copied it …?" (its first verb after "who" is its own)."""
+    doc = tagged(question)
+    if doc[-1].is_punct and len(doc) > 1 and doc[-2].lower_ == "to":  # "Who was the letter addressed to?"
+        return False
+    who = next((t for t in doc if t.lower_ == "who" and _asks(doc, t)), None)
+    verb = next((t for t in doc[who.i + 1 :] if t.pos_ == "VERB"), None) if who is not None else None
+    return verb is not None and verb.lemma_ not in COMMUNICATING_VERBS | RECEIVING_VERBS | {"hear", "get", "copy", "address"}
+
+
+@lru_cache(maxsize=1024)
+def named_kind(question: str) -> QuestionType | None:
+    """The kind the noun its question word picks out names ("which Chancellor", "what date"), or None."""
+    doc = tagged(question)
+    focus = _focus(doc)
+    return _kind_of(doc, focus) if focus is not None else None
+
+
 @lru_cache(maxsize=1024)
 def focus_kind(question: str) -> QuestionType | None:
     """The kind of answer `question` wants, read from its parse; None when its focus names no kind."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from assistant.parts import question_parts
 from index.dates import MONTH_NUMBER, MONTHS, month_end
 from index.text import QUESTION_WORDS, content_terms, stem
 from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS, POST_NOUNS
@@ -83,7 +84,8 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
-ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
+ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)
+TO_WHICH = re.compile(r"\bto (?:whom|which|what)\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
 # A day is asked for, not a month: "which day", "on what date in January", "the exact date".
 ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
@@ -148,16 +150,33 @@ def type_words(analysis: Analysis) -> frozenset[str]:
     return frozenset().union(*(TYPE_WORDS.get(t, frozenset()) for t in analysis.wants))
 
 
-def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
-    """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
-    from assistant.focus import focus_kind  # it reads the question's parts of speech; it needs QuestionType first
+def wanted_kinds(question: str) -> tuple[QuestionType, ...]:
+    """Every kind of answer `question` asks for, the main one first."""
+    from assistant.focus import (  # they read parts of speech; they need QuestionType
+        focus_kind,
+        named_kind,
+        who_does_else,
+    )
 
     found = (t for t, p in PATTERNS if p.search(question) and not (t == QuestionType.LETTER_DATE and ANSWERED_LETTER.search(question)))
     wants = tuple(dict.fromkeys(found)) or (focus_kind(question) or QuestionType.WHAT,)
+    # The noun a one-part question's question word picks out says what it asks, whatever else it mentions: "Which
+    # Chancellor … about the RPI timetable?" asks for someone, not a time.
+    named = named_kind(question) if len(question_parts(question)) == 1 else None
+    if named and wants[0] not in (QuestionType.LETTER_DATE, QuestionType.DUE_IN_PERIOD):
+        wants = (named,)
+    if QuestionType.TO_WHOM in wants and not TO_WHICH.search(question) and who_does_else(question):
+        wants = tuple(dict.fromkeys(QuestionType.WHO if w == QuestionType.TO_WHOM else w for w in wants))
     if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
         wants = tuple(w for w in wants if w != QuestionType.WHO)
     if QuestionType.APPOINTMENT in wants and len(wants) > 1 and not ASKS_WHO.search(question):
         wants = tuple(w for w in wants if w != QuestionType.APPOINTMENT)  # "when does her appointment end?": a date
+    return wants
+
+
+def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
+    """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
+    wants = wanted_kinds(question)
     qtype = wants[0]
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
     subject = f"{question} {context}" if context else question
@@ -176,7 +195,7 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         qtype = QuestionType.WHEN
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
     tokens = re.findall(r"\b[A-Z][A-Za-z'’-]+\b", subject)
-    names = [t for i, t in enumerate(tokens) if t not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
+    names = [t for t in tokens if re.sub(r"['’]s$", "", t) not in COMMON_CAPITALS and not MONTH_IN_QUESTION.fullmatch(t)]
     in_month = DATE_IN_MONTH.search(question)
     return Analysis(
         question, qtype, terms, [stem(t) for t in terms], names=names,

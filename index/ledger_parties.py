@@ -17,6 +17,14 @@ TO_LIST = re.compile(
 )
 WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
 REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
+# Reaching someone without sending anything: "will be in touch with David McGill", "engage further with staff and
+# trade unions on the procedure", "meet the Committee".
+CONTACT = re.compile(
+    r"\b(?:(?:be|get|keep|stay)\s+in\s+touch|engag(?:e|es|ed|ing)(?:\s+further)?|liais\w*|meet|meets|meeting|met|"
+    r"consult(?:s|ed|ing)?|speak|speaks|spoke|talk|talks|talked)\s+(?:with\s+|to\s+)?"
+    r"(?P<to>(?:me|you|us|(?:the|your|our|their|its)\s+[\w'’-]+|[A-Z][\w'’-]*|staff|officials|stakeholders)"
+    r"(?:[^.;:,()]*?))(?=\s+(?:to|on|about|in|at|for|before|after|by|from|as|so|regarding|over|during|last|next|this|today|tomorrow)\b|[.;:,()]|$)"
+)
 
 
 def recipient_body(metadata: dict) -> str | None:
@@ -84,7 +92,7 @@ def split_parties(text: str) -> list[str]:
 
 def recipients_of(text: str, letter: LetterView) -> list[str]:
     found: list[str] = []
-    for pattern in (TO_LIST, WITH_LIST, REACH_ME):
+    for pattern in (TO_LIST, WITH_LIST, REACH_ME, CONTACT):
         for m in pattern.finditer(text):
             for part in split_parties(m.group("to")):
                 name = resolve_party(part, letter)

@@ -30,9 +30,10 @@ ORG_WORDS = re.compile(
     r"\b(?:Council|Authority|Department|Office|Committee|Government|Agency|Board|Trust|Commission|Parliament|"
     r"Ministry|Service|Executive|Assembly|Senedd|Treasury|Unit|Group|Regulation|Partnership)\b"
 )
+# A word of a person's name: "Smith", "McGill", "MacDonald", "O'Brien", "Ellerd-Elliott".
+NAME_WORD = r"(?:Ma?c|O['’]|D['’])?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 PERSON_NAME = re.compile(
-    r"^" + HONORIFIC_RUN +
-    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*$"
+    r"^" + HONORIFIC_RUN + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,3}(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*$"
 )
 LETTER_FROM = re.compile(
     r"^Letter\s+(?:from\s+(?P<sender>.+?)\s+)?to\s+(?P<recipient>.+?)(?:\s+(?:of|dated|on)\s+(?P<date>" + FULL_DATE.pattern + r"))?\s*\.?$",

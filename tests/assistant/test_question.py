@@ -31,6 +31,14 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("What post does Ann Smith hold at the Council?", QuestionType.POST),
         ("What role does Ann Smith hold?", QuestionType.POST),
         ("What role will the Commissioner play?", QuestionType.WHAT),  # a part played, not a post held
+        # the noun the question word picks out says what is asked, whatever the rest mentions
+        ("Which Chancellor did the Chair write to about the RPI timetable?", QuestionType.WHO),
+        ("Which Minister was congratulated on her appointment?", QuestionType.WHO),
+        ("What deadline did the Minister set for the appointment?", QuestionType.WHEN),
+        # "who" asks who does its own verb, not what a later clause says someone did
+        ("Who chaired the committee at the time the Chair copied it into his letters?", QuestionType.WHO),
+        ("Who was copied into the letter?", QuestionType.TO_WHOM),
+        ("Who was the November letter addressed to?", QuestionType.TO_WHOM),
     ],
 )
 def test_question_types(question, kind):
@@ -47,6 +55,10 @@ def test_by_a_month_reaches_back_and_in_a_month_does_not():
     within = analyse("What is due in June 2014?").period
     assert by[0].year == 1 and by[1].isoformat() == "2014-06-30"
     assert within[0].isoformat() == "2014-06-01"
+
+
+def test_a_possessive_question_word_is_no_name():
+    assert analyse("The Minister promised the plan in December. What's the new timing?").names == []
 
 
 def test_follow_ups_lean_on_the_previous_question():
@@ -176,6 +188,10 @@ def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | 
     ("To whom will the study report?", "The study will report to the Commissioner.", 1.0),
     ("To which agencies were the findings addressed?", "It made findings for HM Treasury.", 0.25),
     ("To which agencies were the findings addressed?", "The report made many findings.", 0.0),
+    # reaching someone without sending anything
+    ("Whom will the Director be contacting?", "She will be in touch with David McGill to discuss it.", 1.0),
+    ("Whom will the Minister contact?", "I propose to engage further with staff and trade unions on the procedure.", 1.0),
+    ("Whom will the Minister contact?", "I propose to engage further with Ann O'Brien on the procedure.", 1.0),
     ("Under what code must the figures be published?", "Any Code would do.", 0.5),  # a code, none named
 ])
 def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):

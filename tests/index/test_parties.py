@@ -61,3 +61,26 @@ def test_words_that_only_look_like_sending_name_no_recipient(sentence):
     from index.ledger_parties import TO_LIST
 
     assert TO_LIST.search(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "parties"), [
+    ("She will be in touch with David McGill to discuss the background.", ["David McGill"]),
+    ("I propose to engage further with staff and trade unions on the procedure.", ["staff and trade unions"]),
+    ("The Minister will meet the Committee in June.", ["the Committee"]),
+    ("I met with officials last week.", ["officials"]),
+    ("We will publish the plan in June.", []),
+])
+def test_someone_met_or_consulted_is_reached(sentence, parties):
+    from index.ledger_parties import CONTACT
+
+    assert [m.group("to") for m in CONTACT.finditer(sentence)] == parties
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("David McGill", True), ("Ann O'Brien", True), ("Steve Ellerd-Elliott", True), ("Fiona MacDonald MSP", True),
+    ("Mark Drakeford MS", True), ("The Chief Executive’s Office of", False),
+])
+def test_a_persons_name_may_have_inner_capitals(text, person):
+    from index.parties import PERSON_NAME
+
+    assert bool(PERSON_NAME.match(text)) == person
