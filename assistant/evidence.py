@@ -36,7 +36,7 @@ WANTED = {
     QuestionType.CONSEQUENCE: "what would follow", QuestionType.WHEN: "a date or deadline",
     QuestionType.TO_WHOM: "who receives it", QuestionType.LEGAL_BASIS: "the legal powers used",
     QuestionType.AMOUNT: "an amount or figure", QuestionType.APPOINTMENT: "an appointment",
-    QuestionType.WHO: "who it is", QuestionType.POST: "the post they hold",
+    QuestionType.WHO: "who it is", QuestionType.POST: "the post they hold", QuestionType.REASON: "a reason",
 }
 
 

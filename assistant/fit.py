@@ -24,6 +24,15 @@ LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulatio
 # (not "the Code", "any Code", "our Code").
 CODE_OF = re.compile(r"\bCode of (?:Practice|Conduct|[A-Z][\w'’]*)")
 NAMED_CODE = re.compile(r"\b(?P<name>[A-Z][\w'’]*)\s+Code\b")
+# A reason given: "because …", "as the Omicron variant is absorbing …", "this will allow us to …", "to assist in our
+# work", "the Code requires …".
+REASON_CUE = re.compile(
+    r"\b(?:because|since|due to|owing to|given (?:that|the)|in (?:order|time) to|so (?:that|as to)|in (?:the )?light of|"
+    r"in view of|in line with|in accordance with|requires?|required (?:by|under)|reasons?|the aim|purpose|"
+    r"(?:to|will|would|could|should|which will|that will|this will|it will) (?:allow|enable|help|assist|ensure|inform|support)\w*|"
+    r"as (?:the|a|an|this|these|our|their|its|it|they|we|I|you|[A-Z]\w*)\b(?:\s+[\w'’-]+){0,6}?\s+(?:is|are|was|were|has|have|had|will|would|remains?)\b)",
+    re.I,
+)
 APPOINT_CUE = re.compile(r"\bappoint\w*\b|\bas (?:the )?(?:Commissioner|Chair|Director|Adviser|Advisor|Lead)\b", re.I)
 AMOUNT_CUE = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|%|per cent)", re.I)
 # A post written beside a name: "Ann Smith, the Director General for …" / "Director General Ann Smith".
@@ -39,6 +48,7 @@ LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|res
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
+    QuestionType.REASON: REASON_CUE,
     QuestionType.APPOINTMENT: APPOINT_CUE,
     QuestionType.AMOUNT: AMOUNT_CUE,
 }

@@ -24,6 +24,7 @@ class QuestionType(str, Enum):
     AMOUNT = "amount"
     POST = "post"  # the post someone holds: "What is Simon Palmer's job title?"
     CONSEQUENCE = "consequence"
+    REASON = "reason"  # why something is done: "Why did the Minister ask for more time?", "on what basis …"
     WHAT = "what"
 
 
@@ -33,6 +34,9 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\s*what\b(?!.*\bwhen\b).*\b(?:do|done|deliver|submit|report|complete|achieve|provide|publish)\b.*\b(?:in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTHS})\b\s+\d{{4}}\s*\??$", re.I)),
     # The month first: "In March 2016, what is due?", "June 2015 deadlines?".
     (QuestionType.DUE_IN_PERIOD, re.compile(rf"^\W*(?:(?:in|during|by|before)\s+)?(?:{MONTHS})\s+\d{{4}}\b[^?]*\b(?:due|deadlines?|owed)\b", re.I)),
+    (QuestionType.REASON, re.compile(r"^\W*(?:\w+\s+){0,2}why\b|(?:,|;|\band)\s+why\b|\bwhat (?:reasons?|grounds|justification|explanation|rationale)\b|"
+                                     r"\b(?:for what|on what) (?:reasons?|purpose|basis|grounds)\b|\bwhat (?:is|was|were) the (?:reasons?|purpose|rationale)\b|"
+                                     r"\bwhat (?:did|does|do|will) (?:it|they|he|she|we|the \w+) need (?:it|that|this|them|these) for\b|\bhow come\b", re.I)),
     (QuestionType.CONSEQUENCE, re.compile(r"\bwhat (?:happens|will happen|would happen|follows)\b|\bconsequences?\b|\bsanctions?\b|\bpenalt\w*|\bwhat if\b", re.I)),
     (QuestionType.AMOUNT, re.compile(r"\b(?:how much|how many|what (?:amount|sum|budget figure|funding level)|cost|£|fine[sd]?\b|salary|paid)\b", re.I)),
     (QuestionType.LEGAL_BASIS, re.compile(r"\b(?:under what|which|what)\s+(?:\w+\s+)?(?:powers?|legislation|acts?|sections?|statut\w*|laws?|legal basis|authority)\b|\blegal basis\b|\bstatutory\b", re.I)),
@@ -72,6 +76,7 @@ TYPE_WORDS = {
     QuestionType.LEGAL_BASIS: LAW_NOUNS | frozenset("legal basis statutory authority".split()),
     QuestionType.AMOUNT: AMOUNT_NOUNS | frozenset("much many figure".split()),
     QuestionType.CONSEQUENCE: frozenset("happens happen follows consequence consequences sanction sanctions penalty penalties".split()),
+    QuestionType.REASON: frozenset("why reason reasons grounds basis purpose rationale justification explanation need".split()),
     QuestionType.TO_WHOM: frozenset("receive receives received sent".split()),
     QuestionType.POST: POST_NOUNS | frozenset("hold holds held occupy occupies".split()),
 }

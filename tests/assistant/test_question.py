@@ -39,6 +39,11 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("Who chaired the committee at the time the Chair copied it into his letters?", QuestionType.WHO),
         ("Who was copied into the letter?", QuestionType.TO_WHOM),
         ("Who was the November letter addressed to?", QuestionType.TO_WHOM),
+        # a reason is asked for
+        ("Why did the Minister ask for more time?", QuestionType.REASON),
+        ("What reasons did the Minister give for the delay?", QuestionType.REASON),
+        ("On what basis did the regulator ask for the figures to be published?", QuestionType.REASON),
+        ("What did the Committee ask for, and what did it need that for?", QuestionType.REASON),
     ],
 )
 def test_question_types(question, kind):
@@ -188,6 +193,12 @@ def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | 
     ("To whom will the study report?", "The study will report to the Commissioner.", 1.0),
     ("To which agencies were the findings addressed?", "It made findings for HM Treasury.", 0.25),
     ("To which agencies were the findings addressed?", "The report made many findings.", 0.0),
+    # a reason given
+    ("Why did the Minister ask for more time?", "I ask for more time, as the new variant is absorbing officials' time.", 1.0),
+    ("Why does the Committee want a reply?", "This will allow us to report our findings in time.", 1.0),
+    ("Why is the Minister sending a paper?", "We were told that this is because you agreed to attend annually.", 1.0),
+    ("Why must the figures be published?", "Our Code of Practice requires that methods are published.", 1.0),
+    ("Why did the Minister ask for more time?", "The documents will follow in the new year.", 0.0),
     # reaching someone without sending anything
     ("Whom will the Director be contacting?", "She will be in touch with David McGill to discuss it.", 1.0),
     ("Whom will the Minister contact?", "I propose to engage further with staff and trade unions on the procedure.", 1.0),
