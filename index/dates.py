@@ -118,6 +118,8 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
     ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
     ("later_year", re.compile(r"\blater\s+(?:this|in\s+the)\s+year\b", re.I)),
+    # "in the new year" of a letter written late in a year: its January
+    ("new_year", re.compile(r"\b(?:in|by|early in|after)\s+the\s+new\s+year\b", re.I)),
     ("today", re.compile(r"\b(?:from|as of|with effect from|by the end of)\s+today\b", re.I)),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
 ]
@@ -295,5 +297,6 @@ _RESOLVERS = {
     "season": _season,
     "today": lambda m, d: (d, Precision.DAY),
     "later_year": lambda m, d: _year_end(m, d, Precision.YEAR),
+    "new_year": lambda m, d: (month_end(d.year + 1, 1), Precision.MONTH) if d else (None, Precision.NONE),
     "bare_month": _bare_month,
 }

@@ -68,6 +68,7 @@ def test_more_ways_of_writing_a_deadline(text, expected):
     ("the Department will set out its plans in the autumn", date(2017, 4, 1), date(2017, 11, 30)),
     ("I will write again in the spring", date(2020, 7, 1), date(2021, 5, 31)),
     ("over the winter", date(2020, 11, 1), date(2021, 2, 28)),
+    ("the documents will follow in the new year", date(2021, 12, 21), date(2022, 1, 31)),
 ])
 def test_parts_of_months_seasons_and_later_this_year_end_where_an_official_would_diary_them(text, letter_date, expected):
     assert [d.date for d in find_deadlines(text, letter_date)] == [expected]

@@ -248,3 +248,16 @@ def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_f
     assert unnamed.letter_date is None and unnamed.deadline is None
     answer = assistant.ask("When will the first full statistical report be published?")
     assert answer.answer.startswith("In February (28 February 2022, reading the undated letter as of its file's date) [1].")
+
+
+@pytest.mark.parametrize(("sentence", "old", "new"), [
+    ("The deadline is extended from 30 September to 30 November.", date(2021, 9, 30), date(2021, 11, 30)),
+    ("The documents will now follow by 31 January rather than by 31 December.", date(2021, 12, 31), date(2022, 1, 31)),
+    ("My apologies that the documents will follow in the new year rather than before recess.", None, date(2022, 1, 31)),
+])
+def test_a_sentence_changing_a_deadline_says_which_date_is_new(sentence, old, new):
+    from index.ledger_changes import CHANGE, change_dates
+
+    before, after = change_dates(sentence, date(2021, 12, 21))
+    assert CHANGE.search(sentence)
+    assert (before.date if before else None, after.date) == (old, new)
