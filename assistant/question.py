@@ -89,8 +89,8 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
-ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)
-TO_WHICH = re.compile(r"\bto (?:whom|which|what)\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
+ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
+TO_WHICH = re.compile(r"\bto (?:whom|which|what)\b", re.I)  # a recipient asked for in so many words
 # A day is asked for, not a month: "which day", "on what date in January", "the exact date".
 ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)

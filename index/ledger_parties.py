@@ -18,12 +18,15 @@ TO_LIST = re.compile(
 WITH_LIST = re.compile(r"\b(?:[Pp]rovide|[Ss]hare\s+[^.;]*?|[Ss]atisfy)\s+(?:it\s+)?(?:with\s+)?(?P<to>the [A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)")
 REACH_ME = re.compile(r"\b(?:send|reach|tell|give)\s+(?P<to>me|you)\b")
 # Reaching someone without sending anything: "will be in touch with David McGill", "engage further with staff and
-# trade unions on the procedure", "meet the Committee".
+# trade unions on the procedure", "meet the Committee" — without "with" or "to", only a party named as one ("meet
+# the Committee", not "meet the deadline").
+_PEOPLE = r"(?:staff|officials|stakeholders)\b"
 CONTACT = re.compile(
     r"\b(?:(?:be|get|keep|stay)\s+in\s+touch|engag(?:e|es|ed|ing)(?:\s+further)?|liais\w*|meet|meets|meeting|met|"
-    r"consult(?:s|ed|ing)?|speak|speaks|spoke|talk|talks|talked)\s+(?:with\s+|to\s+)?"
-    r"(?P<to>(?:me|you|us|(?:the|your|our|their|its)\s+[\w'’-]+|[A-Z][\w'’-]*|staff|officials|stakeholders)"
-    r"(?:[^.;:,()]*?))(?=\s+(?:to|on|about|in|at|for|before|after|by|from|as|so|regarding|over|during|last|next|this|today|tomorrow)\b|[.;:,()]|$)"
+    r"consult(?:s|ed|ing)?|speak|speaks|spoke|talk|talks|talked)\s+"
+    rf"(?:(?:with|to)\s+(?=(?:me|you|us|the|your|our|their|its)\b|[A-Z]|{_PEOPLE})|(?=(?:(?:the|your|our|their|its)\s+)?[A-Z]|{_PEOPLE}))"
+    r"(?P<to>(?:me|you|us|(?:the|your|our|their|its)\s+[\w'’-]+|[A-Z][\w'’-]*|staff|officials|stakeholders)(?:[^.;:,()]*?))"
+    r"(?=\s+(?:to|on|about|in|at|for|before|after|by|from|as|so|regarding|over|during|last|next|this|today|tomorrow)\b|[.;:,()]|$)"
 )
 
 

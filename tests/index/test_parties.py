@@ -69,6 +69,8 @@ def test_words_that_only_look_like_sending_name_no_recipient(sentence):
     ("The Minister will meet the Committee in June.", ["the Committee"]),
     ("I met with officials last week.", ["officials"]),
     ("We will publish the plan in June.", []),
+    ("The Council met the deadline and will meet the requirements of the Code.", []),
+    ("Officials will work closely with your team to deliver these.", []),
 ])
 def test_someone_met_or_consulted_is_reached(sentence, parties):
     from index.ledger_parties import CONTACT
