@@ -4,7 +4,11 @@ phrase the letter writes."""
 
 from __future__ import annotations
 
+from index.frame_cues import in_touch
 from index.vocabulary import AGENT_GROUP, COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_document
+
+# Verbs that reach someone "with": "engage further with staff", "meet with officials", "be in touch with David McGill".
+MEETING_VERBS = frozenset("engage meet consult liaise speak talk".split())
 
 
 def subject_of(token) -> str | None:
@@ -42,11 +46,14 @@ def phrase_of(token) -> str:
 
 
 def recipients_of_verb(v) -> tuple[str, ...]:
-    """Whom a communicating verb's action goes to: 'respond to the Committee', 'sending the documents to you'."""
-    if v.lemma_.lower() not in COMMUNICATING_VERBS:
+    """Whom a communicating verb's action goes to: 'respond to the Committee', 'sending the documents to you',
+    and whom a meeting one reaches: 'engage further with staff', 'be in touch with David McGill'."""
+    lemma = v.lemma_.lower()
+    if lemma not in COMMUNICATING_VERBS | MEETING_VERBS:
         return ()
+    reach = ("to", "with") if lemma in MEETING_VERBS or in_touch(v) else ("to",)
     out = []
-    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ == "to"):
+    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ in reach):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
             # the document's own phrase: its owner before it, "of the Panel" after it, not what follows

@@ -78,6 +78,15 @@ def test_what_is_answered_is_sent_to_whoever_it_belongs_to(text, recipients):
     assert only(text).recipients == recipients
 
 
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Lesley Fraser will be in touch with David McGill to discuss the background.", ("David McGill",)),
+    ("The Minister will meet with the Committee in June.", ("the Committee",)),
+    ("We will publish the figures with the Department in June.", ()),  # publishing with someone reaches no one
+])
+def test_someone_met_or_in_touch_with_is_reached(text, recipients):
+    assert only(text).recipients == recipients
+
+
 @pytest.mark.parametrize("text", [
     "Thank you for your letter of 5 March.",
     "I am copying this letter to the Chancellor.",
