@@ -9,7 +9,7 @@ from datetime import date
 from assistant.answer import Citation
 from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
-from assistant.wording import ACTING, LAW, describe, fmt_date, join_names, name_for_role, resolve_people
+from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
 from index.dates import Precision, find_deadlines
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
@@ -63,7 +63,7 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
         first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record and record.deadline else ""
         return f"{recurrence_words(text)}{first}"
     if record and record.deadline_text and record.deadline_precision != "none":
-        exact = fmt_date(date.fromisoformat(record.deadline)) if record.deadline else ""
+        exact = fmt_due(date.fromisoformat(record.deadline), record.deadline_precision) if record.deadline else ""
         if exact and record.letter_date_basis == "file name":  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
@@ -72,8 +72,8 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     if not deadlines:
         return None
     d = _nearest_deadline(deadlines, text, analysis)
-    precise = d.date and d.precision in (Precision.DAY, Precision.MONTH) and fmt_date(d.date) not in d.text
-    return d.text + (f" ({fmt_date(d.date)})" if precise else "")
+    due = fmt_due(d.date, d.precision) if d.date and d.precision in (Precision.DAY, Precision.MONTH) else ""
+    return d.text + (f" ({due})" if due and due.removeprefix("the ") not in d.text else "")
 
 
 def _nearest_deadline(deadlines, text: str, analysis: Analysis):
@@ -90,9 +90,9 @@ def change_lead(current, earlier: list) -> str:
         return f"This was withdrawn [1] and no longer applies. What was withdrawn: {describe(earlier[0])} [2]." if earlier else "This was withdrawn [1]."
     due = current.deadline_text or "no date given"
     if current.deadline:
-        due = fmt_date(date.fromisoformat(current.deadline))
+        due = fmt_due(date.fromisoformat(current.deadline), current.deadline_precision)
     replaced = "; ".join(
-        f"{fmt_date(date.fromisoformat(r.deadline)) if r.deadline else r.deadline_text} [{n}]"
+        f"{fmt_due(date.fromisoformat(r.deadline), r.deadline_precision) if r.deadline else r.deadline_text} [{n}]"
         for n, r in enumerate(earlier, start=2)
     )
     text = f"The current deadline is {due} [1]"

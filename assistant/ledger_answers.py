@@ -8,7 +8,7 @@ from datetime import date
 
 from assistant.answer import Answer, Citation
 from assistant.question import Analysis
-from assistant.wording import describe, fmt_date
+from assistant.wording import describe, fmt_date, fmt_due
 from index.store import Store
 
 WRITTEN_SAME_DAY = re.compile(r"[^.\n]*\bI have (?:today|also today) written to[^.]*\.")
@@ -58,7 +58,7 @@ class LedgerAnswers:
         note = f" — {record.status}, no longer in force"
         current, _ = self.history(record)
         if record.status == "superseded" and current.deadline:
-            note += f" (now due {fmt_date(date.fromisoformat(current.deadline))})"
+            note += f" (now due {fmt_due(date.fromisoformat(current.deadline), current.deadline_precision)})"
         return note
 
     def letter_dates(self, question: str, analysis: Analysis) -> Answer | str:

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
+
+from index.dates import Precision
 
 
 def fmt_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def fmt_due(value: date, precision: str) -> str:
+    """A resolved deadline as precisely as the letter gave it: "in February" resolves to the last day of
+    February, which is a bound, not a day the letter named — so it reads "the end of February 2022"."""
+    if precision == Precision.YEAR and (value.month, value.day) == (12, 31):
+        return f"the end of {value.year}"
+    if precision == Precision.MONTH and value.day == calendar.monthrange(value.year, value.month)[1]:
+        return f"the end of {value:%B %Y}"
+    return fmt_date(value)
 
 
 LAW = re.compile(
@@ -48,7 +61,7 @@ def describe(r) -> str:
     if r.deadline_text and r.deadline_text not in r.action:
         text += f", {r.deadline_text}"
     if r.deadline:
-        text += f" (due {fmt_date(date.fromisoformat(r.deadline))})"
+        text += f" (due {fmt_due(date.fromisoformat(r.deadline), r.deadline_precision)})"
     return text
 
 

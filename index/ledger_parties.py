@@ -9,9 +9,10 @@ from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
 from index.parties import ORG_WORDS, POST_WORDS
 from index.vocabulary import owner_of_document
 
-# Words of sending something to someone: "report to me", "copying this letter to the Chancellor".
+# Words of sending something to someone: "report to me", "copying this letter to the Chancellor", "put a formal
+# proposal to your predecessor".
 SENDING = (r"report(?:s|ing)?|recommendations?|submit\w*|send\w*|sent|provid\w*|deliver\w*|representations|reach|note|"
-           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)|respond\w*|repl(?:y|ies|ied|ying)|explain\w*")
+           r"cop(?:y|ying|ied)|writ(?:e|ing|ten)|respond\w*|repl(?:y|ies|ied|ying)|explain\w*|put|puts|putting")
 TO_LIST = re.compile(
     rf"\b(?:{SENDING})\b[^.;]*?\bto\s+(?P<to>(?:me|you|your|the|him|her|[A-Z])[^.;]*?)(?=\s+(?:with|by|on|in|at|about|for|setting|within|no later|that|which|as|before|after|every|starting|must|again|jointly|should|will|monthly|quarterly|weekly|annually|each)\b|[.;:]|,\s+(?:by|with|in|on|no later|and\s+to|the first)\b|,\s+agreed\b|$)"
 )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.leads import _to_whom
+from assistant.leads import _to_whom, _when
 from assistant.question import analyse
 from index.store import Letter
 
@@ -20,3 +20,15 @@ LETTER = Letter("a.txt", "", "0", "A letter", "2021-03-03", "stated",
 ])
 def test_to_whom_a_sentence_sends_something(sentence, lead):
     assert _to_whom(analyse("To whom?"), LETTER, sentence, None) == lead
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("We will publish our first full report in February.", "in February (the end of February 2022)"),  # the next February
+    ("We will respond by 30 June.", "by 30 June (30 June 2021)"),
+    ("The documents will follow in early May.", "in early May (10 May 2021)"),
+    ("We will report later this year.", "later this year"),  # a year is not stated as a day
+    ("The review will conclude by the end of May 2021.", "by the end of May 2021 (31 May 2021)"),  # a day
+])
+def test_when_a_resolved_date_is_no_more_precise_than_the_letter(sentence, lead):
+    """"In February" is a month: its resolved date is the month's last day, a bound, not a day the letter named."""
+    assert _when(analyse("When?"), LETTER, sentence, None) == lead

@@ -247,7 +247,7 @@ def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_f
     unnamed = record(assistant, "report in March")
     assert unnamed.letter_date is None and unnamed.deadline is None
     answer = assistant.ask("When will the first full statistical report be published?")
-    assert answer.answer.startswith("In February (28 February 2022, reading the undated letter as of its file's date) [1].")
+    assert answer.answer.startswith("In February (the end of February 2022, reading the undated letter as of its file's date) [1].")
 
 
 @pytest.mark.parametrize(("sentence", "old", "new"), [

@@ -63,6 +63,17 @@ def test_words_that_only_look_like_sending_name_no_recipient(sentence):
     assert TO_LIST.search(sentence) is None
 
 
+@pytest.mark.parametrize(("sentence", "to"), [
+    ("The Authority put a formal proposal to your predecessor in March.", "your predecessor"),
+    ("I am copying this letter to the Chancellor.", "the Chancellor"),
+    ("The Council must report to me by 30 June.", "me"),
+])
+def test_what_is_sent_or_put_to_someone_names_them(sentence, to):
+    from index.ledger_parties import TO_LIST
+
+    assert TO_LIST.search(sentence).group("to") == to
+
+
 @pytest.mark.parametrize(("sentence", "parties"), [
     ("She will be in touch with David McGill to discuss the background.", ["David McGill"]),
     ("I propose to engage further with staff and trade unions on the procedure.", ["staff and trade unions"]),
