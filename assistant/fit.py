@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.question import LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import MONTH_NUMBER, Deadline, Precision, find_deadlines
+from index.dates import DURATION, MONTH_NUMBER, Deadline, Precision, find_deadlines
 from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
@@ -46,6 +46,7 @@ STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re
 DATES_A_LETTER = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s*$", re.I)
 LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
     QuestionType.REASON: REASON_CUE,
@@ -64,6 +65,8 @@ def fit(analysis: Analysis, text: str, letter: Letter, is_line: bool = False) ->
 def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
     if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text):
         return 1.0 if recurrence_of(text) else 0.0
+    if qtype == QuestionType.WHEN and HOW_LONG.search(analysis.text) and DURATION.search(text):
+        return 1.0  # "how long …?" is answered by a length of time ("more than six months") as well as by a date
     if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
         return _dated(qtype, analysis, text, letter)
     if qtype == QuestionType.WHO:

@@ -96,6 +96,9 @@ def next_financial_year_end(on: date) -> date:
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "twelve": 12, "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30}
+# A length of time, as a "how long" question wants it: "12 days", "more than six months", "a few weeks".
+DURATION = re.compile(rf"\b(?:\d+|{'|'.join(_WORDS)}|an?|several|a few)\s+(?:(?:working|business|calendar|clear)\s+)?"
+                      r"(?:days?|weeks?|months?|years?|hours?)\b", re.I)
 
 # Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
 _PARTS = "early|mid|late|beginning of|start of|middle of|end of|first week of|second week of|third week of|last week of"
