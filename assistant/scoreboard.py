@@ -137,6 +137,12 @@ def _commit() -> str:
         return "unknown"
 
 
+def report_folder(name: str) -> str:
+    """A set's report folder: its whole name ("real-dev held-out" → "real-dev-held-out"), so that no two
+    sets share one."""
+    return re.sub(r"[^\w-]+", "-", name).strip("-")
+
+
 def run_sets(sets, reports: Path | None, progress=None) -> tuple[list[Row], list[str]]:
     from assistant.evaluation import TestSetError, load_testset, run_eval, write_outputs
     from index.embedder import PackagedEmbeddings
@@ -151,7 +157,7 @@ def run_sets(sets, reports: Path | None, progress=None) -> tuple[list[Row], list
             log.warning("%s: skipped: %s", s.name, err)
             continue
         if reports and s.cases_reported:
-            write_outputs(report, "extractive", reports / s.name.split()[0])
+            write_outputs(report, "extractive", reports / report_folder(s.name))
         rows += rows_from_report(s.name, report)
     return rows, notes
 

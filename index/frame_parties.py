@@ -51,9 +51,14 @@ def recipients_of_verb(v) -> tuple[str, ...]:
     lemma = v.lemma_.lower()
     if lemma not in COMMUNICATING_VERBS | MEETING_VERBS:
         return ()
-    reach = ("to", "with") if lemma in MEETING_VERBS or in_touch(v) else ("to",)
+    meets = lemma in MEETING_VERBS or in_touch(v)
     out = []
-    for prep in (c for c in v.subtree if c.dep_ == "prep" and c.lower_ in reach):
+    met = next((c for c in v.children if c.dep_ == "dobj"), None) if lemma in MEETING_VERBS else None
+    if met is not None and (met.pos_ in ("PROPN", "PRON") or met.text[:1].isupper()):
+        out.append(phrase_of(met))  # "we will be consulting you on a draft direction", "meet the Committee"
+    # "with" reaches whom the verb is with — not a partner in the acting ("together with the Department, we will …")
+    for prep in (c for c in v.subtree if c.dep_ == "prep" and (c.lower_ == "to" or meets and c.lower_ == "with"
+                                                               and c.doc[c.i - 1].lower_ not in ("together", "along"))):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in DOCUMENT_NOUNS:  # "respond to the Committee's report": the Committee
             # the document's own phrase: its owner before it, "of the Panel" after it, not what follows
@@ -64,5 +69,13 @@ def recipients_of_verb(v) -> tuple[str, ...]:
                 out.append(owner)
             continue
         if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.text[:1].isupper() or obj.lower_ in ("committee", "council")):
-            out.append(phrase_of(obj))
+            out.append(_with_of(obj))
     return tuple(dict.fromkeys(out))
+
+
+def _with_of(token) -> str:
+    """A party's phrase with the body its post belongs to: "the Leader of the Council", not "the Leader"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return phrase_of(token)
+    return token.doc[min(t.i for t in token.subtree) : max(t.i for t in of.subtree) + 1].text

@@ -35,7 +35,7 @@ from index.frame_cues import (
     states_deadline,
     xcomp,
 )
-from index.frame_parties import agent_of, recipients_of_verb, subject_of
+from index.frame_parties import agent_of, phrase_of, recipients_of_verb, subject_of
 from index.language import pipeline
 from index.vocabulary import (
     ACTION_VERBS,
@@ -117,7 +117,7 @@ def _frame(v, offset: int) -> Frame | None:
         return None  # "you will not be able to attend", "we will not publish": nothing to be done
     governed = xcomp(v)
     if v.lemma_.lower() in OBLIGATION_HEADS | FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS and governed is not None \
-            and not refers(governed):
+            and not refers(governed) and not promises_to_ask(v):
         return None  # "I propose to engage": the frame is the engaging
     actor = enabled(v) or subject_of(subject_from)
     if subject_from is not v and any(c.dep_ == "auxpass" for c in v.children):
@@ -127,8 +127,9 @@ def _frame(v, offset: int) -> Frame | None:
     start, end = _clause(governor if governor.pos_ in ("VERB", "AUX") else v)
     act_start, act_end = _action(v)
     verb = "contact" if in_touch(v) else v.lemma_.lower()
+    asked = (phrase_of(asked_object(v)),) if promises_to_ask(v) else ()
     return Frame(binding, start + offset, end + offset, verb, actor, _party(actor),
-                 recipients_of_verb(v), act_start + offset, act_end + offset)
+                 recipients_of_verb(v) + asked, act_start + offset, act_end + offset)
 
 
 Found = tuple  # (binding or None, the token whose subject acts): what one way of binding makes of a predicate
@@ -177,9 +178,18 @@ def _asked(v, head, obj, aux: set[str]) -> Found:
         return Binding.REQUEST, v  # "I would ask that the Department publishes …", "I expect the Department to comply"
     if obj is None:
         return None, None  # "I would like to thank you": the writer's own wish asks no one
-    if modal(head) & {"will", "'ll", "shall"}:
-        return Binding.COMMITMENT, head  # "we will invite Shan Morgan to attend …": the writer will ask
+    if promises_to_ask(head):
+        return None, None  # "we will invite Shan Morgan to attend …": the frame is the inviting, not the attending
     return Binding.REQUEST, obj  # "I have asked Ed Humpherson … to make this point"
+
+
+def asked_object(v):
+    return next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+
+
+def promises_to_ask(v) -> bool:
+    """"We will invite Shan Morgan to attend …": the writer's promise is to ask someone, who is its recipient."""
+    return v.lemma_.lower() in REQUEST_HEADS and bool(modal(v) & {"will", "'ll", "shall"}) and asked_object(v) is not None
 
 
 def _planned_or_obliged(v, head, aux: set[str]) -> Found | None:

@@ -24,7 +24,7 @@ from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines, month_end
 from index.frames import frames
 from index.ledger_changes import CHANGE, change_dates
-from index.ledger_frames import frame_records, framed_actor
+from index.ledger_frames import frame_records, framed_actor, framed_recipients
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
@@ -101,8 +101,15 @@ def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: De
         letter, kind, start, unit.end, actor=actor, actor_name=actor_name,
         # A list item is an imperative ("submit a plan …"): the whole item is the action.
         action=body.rstrip(" ;,.") if unit.lead_in is not None else action_of(body),
-        recipients=recipients_of(body, letter), deadline=deadline, due=due, recurrence=recurrence,
+        recipients=_recipients(body, start, letter), deadline=deadline, due=due, recurrence=recurrence,
     )
+
+
+def _recipients(body: str, start: int, letter: LetterView) -> list[str]:
+    """Whom the duty goes to, as its words say ("report to me") and as its parse adds ("invite Shan Morgan")."""
+    found = recipients_of(body, letter)
+    said = " | ".join(found).lower()
+    return found + [p for p in framed_recipients(body, start, letter) if p.lower() not in said]
 
 
 def build_ledger(letters: list[LetterView]) -> list[Commitment]:

@@ -41,6 +41,12 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     return out
 
 
+def framed_recipients(body: str, start: int, letter: LetterView) -> list[str]:
+    """Whom the sentence's first frame reaches, as the letter names them ("we will invite Shan Morgan to …")."""
+    frame = next(iter(_frames_of(body, start, letter)), None)
+    return [p for p in (resolve_party(r, letter) for r in frame.recipients) if p] if frame else []
+
+
 def framed_actor(body: str, start: int, letter: LetterView) -> Actor | None:
     """Who the sentence's first frame binds, when that is a party of the letter or someone named."""
     frame = next(iter(_frames_of(body, start, letter)), None)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from assistant.scoreboard import Row, append_to_log, blind_row, log_entry, rows_from_report
+from assistant.scoreboard import SETS, Row, append_to_log, blind_row, log_entry, report_folder, rows_from_report
 
 BLIND_OUTPUT = """\
 seed     facts 0.60 (in the lead 0.52)  citations 0.60 (precise 0.69)  refusals 1.00  false refusals 0.20  verbatim 1.00  (28 questions)
@@ -40,3 +40,9 @@ def test_the_table_is_appended_to_the_score_log_with_date_and_commit(tmp_path):
     assert text.startswith("# Evaluation\n\n## Score log\n\n| old | row |\n\n### 2026-11-25 · commit abc1234")
     assert "| own | peer | 71 | 0.43 | — |" in text
     assert text.endswith("- real-dev: skipped — absent\n")
+
+
+def test_each_set_reports_to_a_folder_of_its_own():
+    folders = [report_folder(s.name) for s in SETS]
+    assert len(set(folders)) == len(folders)
+    assert report_folder("real-dev held-out") == "real-dev-held-out"

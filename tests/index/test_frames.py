@@ -41,7 +41,7 @@ def only(text: str):
     # the one enabled acts, not "this"
     ("This will allow us to report our findings in time for the deadline.", Binding.COMMITMENT, "allow", "us", Side.SENDER),
     # asking in the future is the writer's promise to ask
-    ("We will invite Shan Morgan to attend our scrutiny session.", Binding.COMMITMENT, "attend", "We", Side.SENDER),
+    ("We will invite Shan Morgan to attend our scrutiny session.", Binding.COMMITMENT, "invite", "We", Side.SENDER),
     ("We would like to see the Department set out a clear timetable.", Binding.REQUEST, "set", "the Department", None),
     ("I am writing to ask that the department publishes these figures.", Binding.REQUEST, "publish", "the department", None),
     # how the writer speaks binds no one; to be in touch is to contact
@@ -82,6 +82,12 @@ def test_what_is_answered_is_sent_to_whoever_it_belongs_to(text, recipients):
     ("Lesley Fraser will be in touch with David McGill to discuss the background.", ("David McGill",)),
     ("The Minister will meet with the Committee in June.", ("the Committee",)),
     ("We will publish the figures with the Department in June.", ()),  # publishing with someone reaches no one
+    ("The Minister will meet the Committee in June.", ("the Committee",)),
+    # a partner in the acting is not whom it reaches
+    ("Together with the Department for Transport, we will shortly be consulting you on a draft direction.", ("you",)),
+    ("We will respond to the Chair of the Public Accounts Committee by May.", ("the Chair of the Public Accounts Committee",)),
+    # a promise to ask someone reaches them
+    ("We will invite Shan Morgan to attend our scrutiny session.", ("Shan Morgan",)),
 ])
 def test_someone_met_or_in_touch_with_is_reached(text, recipients):
     assert only(text).recipients == recipients
