@@ -8,7 +8,8 @@ from datetime import date
 from enum import Enum
 
 from assistant.parts import question_parts
-from index.dates import MONTH_NUMBER, MONTHS, month_end
+from index.calendar_days import month_end
+from index.dates import MONTH_NUMBER, MONTHS
 from index.text import QUESTION_WORDS, content_terms, stem
 from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS, POST_NOUNS
 

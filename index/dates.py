@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from index.calendar_days import add_working_days, month_end, next_financial_year_end
+
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -73,25 +75,6 @@ def date_in_name(name: str) -> date | None:
         return date(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
     except ValueError:
         return None
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_working_days(start: date, count: int) -> date:
-    """`count` weekdays after `start` (bank holidays are not known here and are not skipped)."""
-    day = start
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-def next_financial_year_end(on: date) -> date:
-    """UK financial years end on 31 March."""
-    return date(on.year if on <= date(on.year, 3, 31) else on.year + 1, 3, 31)
 
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

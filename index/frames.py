@@ -154,7 +154,7 @@ def _asked_or_directed(v, head, aux: set[str]) -> Found | None:
         return Binding.OBLIGATION, passive  # "the Council is required to submit …": the Council is bound
     if passive is not None and head.lemma_.lower() in REQUEST_HEADS and v.dep_ == "xcomp":
         return Binding.REQUEST, passive  # "you are invited to give evidence …"
-    obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+    obj = asked_object(head)
     if head.lemma_.lower() in DIRECTING_HEADS:
         return Binding.OBLIGATION, obj if obj is not None else head  # "directing the Council to take …"
     if head.lemma_.lower() in REQUEST_HEADS:
@@ -184,6 +184,7 @@ def _asked(v, head, obj, aux: set[str]) -> Found:
 
 
 def asked_object(v):
+    """Whom a verb of asking or directing addresses: "invite Shan Morgan", "direct the Council"."""
     return next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from index.calendar_days import month_end
 from index.canonical import BULLET_MARK
-from index.dates import Deadline, Precision, find_deadlines, month_end
+from index.dates import Deadline, Precision, find_deadlines
 from index.frames import frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import frame_records, framed_actor, framed_recipients
