@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index.store import Letter
 
 
 @dataclass
@@ -15,6 +19,11 @@ class Citation:
     start: int
     end: int
     page: int | None
+
+    @classmethod
+    def span(cls, id: int, letter: Letter, start: int, end: int) -> Citation:
+        """Citation `id` of the letter's own text from `start` to `end`: the quote is always exactly the source's."""
+        return cls(id, letter.source, letter.title, letter.date, letter.text[start:end], start, end, letter.page_at(start))
 
 
 @dataclass

@@ -119,7 +119,7 @@ class ExtractiveAnswerer:
             bullet = BULLET_MARK.match(letter.text[c.start : c.end])
             if bullet:
                 start += bullet.end()
-            out.append(Citation(n, c.source, letter.title, letter.date, letter.text[start : c.end], start, c.end, letter.page_at(start)))
+            out.append(Citation.span(n, letter, start, c.end))
         return out
 
     def neighbours(self, cand: Candidate) -> list[Candidate]:

@@ -43,7 +43,7 @@ class BaselineAnswerer:
         best = docs[0]
         letter = self.store.letter(best.metadata["source"])
         start, end = best.metadata["start"], best.metadata["end"]
-        citation = Citation(1, letter.source, letter.title, letter.date, letter.text[start:end], start, end, letter.page_at(start))
+        citation = Citation.span(1, letter, start, end)
         done = time.perf_counter()
         return Answer(question, best.page_content + " [1]", False, [citation], {
             "retrieve": round((retrieved - started) * 1000, 1), "answer": round((done - retrieved) * 1000, 1),

@@ -47,7 +47,7 @@ class LedgerAnswers:
         records.sort(key=lambda r: (r.status != "current", r.deadline, r.source, r.start))
         citations, lines = [], []
         for n, r in enumerate(records, start=1):
-            citations.append(self._cite(n, r.source, r.quote, r.start, r.end))
+            citations.append(self._cite(n, r.source, r.start, r.end))
             lines.append(f"{n}. {describe(r)} [{n}]" + self._no_longer(r))
         head = f"{len(records)} item{'s' if len(records) > 1 else ''} due {span}:"
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)
@@ -83,7 +83,7 @@ class LedgerAnswers:
             m = re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
             if not m:
                 return "", None
-            return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.group(0), m.start(), m.end())
+            return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.start(), m.end())
         inferred = next((r for r in self.store.commitments() if r.source == source and r.letter_date_basis == "inferred"), None)
         written = WRITTEN_SAME_DAY.search(letter.text)
         if not (inferred and written):
@@ -91,8 +91,7 @@ class LedgerAnswers:
         start = written.start() + len(written.group(0)) - len(written.group(0).lstrip())
         said = (f"The letter “{letter.title}” is undated; it says it was written the same day as the letter it encloses, "
                 f"which is dated {fmt_date(date.fromisoformat(inferred.letter_date))} [{n}].")
-        return said, self._cite(n, source, letter.text[start : written.end()], start, written.end())
+        return said, self._cite(n, source, start, written.end())
 
-    def _cite(self, n: int, source: str, quote: str, start: int, end: int) -> Citation:
-        letter = self.store.letters()[source]
-        return Citation(n, source, letter.title, letter.date, quote, start, end, letter.page_at(start))
+    def _cite(self, n: int, source: str, start: int, end: int) -> Citation:
+        return Citation.span(n, self.store.letters()[source], start, end)

@@ -36,8 +36,7 @@ class LetterFacts:
         if found is None:
             return None
         letter, (said, start, end) = found
-        text = letter.text
-        citation = Citation(1, letter.source, letter.title, letter.date, text[start:end], start, end, letter.page_at(start))
+        citation = Citation.span(1, letter, start, end)
         quote = " ".join(citation.quote.split())
         body = {LetterParty.SENDER: "It is signed: ", LetterParty.RECIPIENT: "It is addressed: "}.get(
             analysis.letter_party, introduce(letter, None)) + f"“{quote}” [1]."

@@ -41,8 +41,7 @@ class PeerAnswerer:
         citations = []
         for n, (source, start, end) in enumerate(self.ranked(question)[:TOP], start=1):
             letter = self.store.letter(source)
-            citations.append(Citation(n, source, letter.title, letter.date, letter.text[start:end], start, end,
-                                      letter.page_at(start)))
+            citations.append(Citation.span(n, letter, start, end))
         text = " ".join(f"{' '.join(c.quote.split())} [{c.id}]" for c in citations)
         total = round((time.perf_counter() - started) * 1000, 1)
         return Answer(question, text, False, citations, {"total": total})

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
+from index.calendar_days import month_end
 from index.dates import Precision
 
 
@@ -18,7 +18,7 @@ def fmt_due(value: date, precision: Precision | str) -> str:
     February, which is a bound, not a day the letter named — so it reads "the end of February 2022"."""
     if precision == Precision.YEAR and (value.month, value.day) == (12, 31):
         return f"the end of {value.year}"
-    if precision == Precision.MONTH and value.day == calendar.monthrange(value.year, value.month)[1]:
+    if precision == Precision.MONTH and value == month_end(value.year, value.month):
         return f"the end of {value:%B %Y}"
     return fmt_date(value)
 

@@ -23,9 +23,9 @@ from datetime import date
 from index.calendar_days import month_end
 from index.canonical import BULLET_MARK
 from index.dates import Deadline, Precision, find_deadlines
-from index.frames import frames
+from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
-from index.ledger_frames import frame_records, framed_actor, framed_recipients
+from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
@@ -52,12 +52,13 @@ def extract(letter: LetterView) -> list[Commitment]:
             records += frame_records(body, start, letter, when)
             continue
         deadline = _deadline(body, deadlines, when)
-        actor, actor_name = (kind != Kind.APPOINTMENT and lead_in is None and framed_actor(body, start, letter)) \
+        frame = first_frame(body, start, letter)
+        actor, actor_name = (kind != Kind.APPOINTMENT and lead_in is None and framed_actor(frame, letter)) \
             or actor_of(kind, body, lead_in, deadline, letter, unit, previous_actor)
         actor = short(actor)
         previous_actor = actor or previous_actor
         if not any(r.start == start and r.end == unit.end for r in records):
-            records.append(_record(letter, unit, start, kind, deadline, actor, actor_name))
+            records.append(_record(letter, unit, start, kind, deadline, actor, actor_name, frame))
     return records
 
 
@@ -92,7 +93,7 @@ def _deadline(body: str, deadlines: list[Deadline], when: date | None) -> Deadli
 
 
 def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: Deadline | None,
-            actor: str | None, actor_name: str | None) -> Commitment:
+            actor: str | None, actor_name: str | None, frame: Frame | None) -> Commitment:
     body = letter.text[start : unit.end]
     recurrence = recurrence_of(body)
     due = deadline.date if deadline else None
@@ -102,15 +103,15 @@ def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: De
         letter, kind, start, unit.end, actor=actor, actor_name=actor_name,
         # A list item is an imperative ("submit a plan …"): the whole item is the action.
         action=body.rstrip(" ;,.") if unit.lead_in is not None else action_of(body),
-        recipients=_recipients(body, start, letter), deadline=deadline, due=due, recurrence=recurrence,
+        recipients=_recipients(body, letter, frame), deadline=deadline, due=due, recurrence=recurrence,
     )
 
 
-def _recipients(body: str, start: int, letter: LetterView) -> list[str]:
+def _recipients(body: str, letter: LetterView, frame: Frame | None) -> list[str]:
     """Whom the duty goes to, as its words say ("report to me") and as its parse adds ("invite Shan Morgan")."""
     found = recipients_of(body, letter)
     said = " | ".join(found).lower()
-    return found + [p for p in framed_recipients(body, start, letter) if p.lower() not in said]
+    return found + [p for p in framed_recipients(frame, letter) if p.lower() not in said]
 
 
 def build_ledger(letters: list[LetterView]) -> list[Commitment]:

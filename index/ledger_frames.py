@@ -41,15 +41,18 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
     return out
 
 
-def framed_recipients(body: str, start: int, letter: LetterView) -> list[str]:
-    """Whom the sentence's first frame reaches, as the letter names them ("we will invite Shan Morgan to …")."""
-    frame = next(iter(_frames_of(body, start, letter)), None)
+def first_frame(body: str, start: int, letter: LetterView) -> Frame | None:
+    """The sentence's first frame, read once for both its actor and whom it reaches."""
+    return next(iter(_frames_of(body, start, letter)), None)
+
+
+def framed_recipients(frame: Frame | None, letter: LetterView) -> list[str]:
+    """Whom the frame reaches, as the letter names them ("we will invite Shan Morgan to …")."""
     return [p for p in (resolve_party(r, letter) for r in frame.recipients) if p] if frame else []
 
 
-def framed_actor(body: str, start: int, letter: LetterView) -> Actor | None:
-    """Who the sentence's first frame binds, when that is a party of the letter or someone named."""
-    frame = next(iter(_frames_of(body, start, letter)), None)
+def framed_actor(frame: Frame | None, letter: LetterView) -> Actor | None:
+    """Who the frame binds, when that is a party of the letter or someone named."""
     if frame is None or frame.party is None and not names_agent(frame.actor):
         return None
     return frame_actor(frame, letter)

@@ -166,6 +166,7 @@ def cc_parties(names: str) -> list[str]:
             parties += CC_AND.split(piece)
     return parties
 
+
 def subject_line(text: str) -> str | None:
     """A heading standing alone right after the salutation, as UK letters often have."""
     m = SALUTATION.search(text)

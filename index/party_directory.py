@@ -11,14 +11,14 @@ from dataclasses import replace
 
 from index.ledger_parties import body_of
 from index.ledger_records import LetterView
-from index.parties import PERSON_NAME, POST_WORDS
+from index.parties import NAME_WORD, PERSON_NAME, POST_WORDS
 from index.vocabulary import HONORIFIC, HONORIFIC_RUN
 
 SIDES = ("sender", "recipient")
 # A person introduced with their post: "Sir David Norgrove, Chair of the UK Statistics Authority, …".
 INTRODUCED = re.compile(
     r"(?P<name>" + HONORIFIC_RUN +
-    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+)?(?P<post>" + POST_WORDS.pattern + r"[^,.;()\n]*)"
+    NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}),\s+(?:the\s+)?(?P<post>" + POST_WORDS.pattern + r"[^,.;()\n]*)"
 )
 
 
