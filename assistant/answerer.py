@@ -84,6 +84,9 @@ class ExtractiveAnswerer:
         why = self.evidence.insufficient(cands, analysis)
         if why:
             return self.abstain(question, why)
+        coarse = self.evidence.coarse_date(cands, analysis)
+        if coarse is not None:  # the day was asked for, and the letters give at most its month or year
+            return self.no_day(question, analysis, cands[0], coarse)
         vague = self.evidence.vague_date(cands, analysis)
         if vague:  # a "when" question answered only by "shortly" or "in due course"
             return self.no_date(question, analysis, cands[0], vague)
@@ -100,6 +103,16 @@ class ExtractiveAnswerer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
         answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
         answer.answer = f"No date is given: the letter says only “{vague}” [1].\n\n" + answer.answer
+        return answer
+
+    def no_day(self, question: str, analysis: Analysis, cand: Candidate, coarse: str) -> Answer:
+        """The day was asked for and no sentence gives it: the letters do not say — citing the month or year
+        the best sentence gives, when it gives one, so the reader sees how far the letters go."""
+        if not coarse:
+            return self.abstain(question, "The passages on this subject give no day.")
+        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
+        answer.answer = f"The letters do not give the day: the letter says only “{coarse}” [1].\n\n" + answer.answer
+        answer.abstained = True
         return answer
 
     def _items_of(self, item: Candidate) -> list[Candidate]:

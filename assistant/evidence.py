@@ -17,7 +17,7 @@ from datetime import date
 import numpy as np
 
 from assistant.coverage import Coverage
-from assistant.fit import fit
+from assistant.fit import answering_dates, fit, fit_one
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
@@ -163,6 +163,20 @@ class Evidence:
             return None
         return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
 
+    def coarse_date(self, cands: list[Candidate], analysis: Analysis) -> str | None:
+        """For a question that wants the day ("on exactly which day …", "on what date in January …") when
+        no sentence the answer would cite gives it: the coarser date the best one gives ("in February"), or ""
+        when it gives none. None when the day is given, or was not asked for."""
+        if analysis.type != QuestionType.WHEN or not analysis.wants_day or not cands:
+            return None
+        letters = self.store.letters()
+        cited = [c for c in cands if c.probability >= self.model.second * cands[0].probability]
+        if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in cited):
+            return None
+        text, letter = self._text(cands[0]), letters[cands[0].source]
+        found = find_deadlines(text, letter.reading_date())
+        return next((d.text for d in answering_dates(analysis, found, text) if d.stated), "")
+
     def _text(self, c: Candidate) -> str:
         return self.store.letters()[c.source].text[c.start : c.end]
 
@@ -183,7 +197,9 @@ class Evidence:
 
     # -- candidates --------------------------------------------------------------------------------
     def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
-        """The sentences of the passages retrieved for `question`, most probable answer first."""
+        """The sentences of the passages retrieved for `question`, most probable answer first. They are ranked
+        as answers to when at all: whether they give the day asked for is judged after (`coarse_date`)."""
+        analysis = replace(analysis, wants_day=False)
         named = self.scope.letters_named(question)
         key = self.key_terms(question, analysis)
         keyed = replace(analysis, stems=list(key), terms=list(key.values()), verbs=self.key_verbs(question, analysis))

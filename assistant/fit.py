@@ -6,11 +6,10 @@ A score from 0 to 1 that re-ranks evidence; it never forces a refusal on its own
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.question import LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import DURATION, MONTH_NUMBER, Deadline, Precision, find_deadlines
+from index.dates import DURATION, MONTH_NUMBER, WEEKDAY, Deadline, Precision, find_deadlines
 from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
@@ -47,6 +46,7 @@ DATES_A_LETTER = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s*$", 
 LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
+WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
     QuestionType.REASON: REASON_CUE,
@@ -67,6 +67,8 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
         return 1.0 if recurrence_of(text) else 0.0
     if qtype == QuestionType.WHEN and HOW_LONG.search(analysis.text) and DURATION.search(text):
         return 1.0  # "how long …?" is answered by a length of time ("more than six months") as well as by a date
+    if qtype == QuestionType.WHEN and WEEKDAY_ASKED.search(analysis.text) and WEEKDAY.search(text):
+        return 1.0  # "on which day of the week …?" is answered by "every Thursday" as well as by a date
     if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
         return _dated(qtype, analysis, text, letter)
     if qtype == QuestionType.WHO:
@@ -87,7 +89,7 @@ def _names_a_code(text: str) -> bool:
 
 
 def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
-    deadlines = find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None)
+    deadlines = find_deadlines(text, letter.reading_date())
     if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0

@@ -92,8 +92,9 @@ ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|til
 ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
 ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
 TO_WHICH = re.compile(r"\bto (?:whom|which|what)\b", re.I)  # a recipient asked for in so many words
-# A day is asked for, not a month: "which day", "on what date in January", "the exact date".
-ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b", re.I)
+# A day is asked for, not a month: "which day", "on what date …", "on what date in January", "the exact date",
+# "on which day of the week".
+ASKS_FOR_DAY = re.compile(r"\b(?:which|what) day\b|\b(?:exact|precise|actual) (?:date|day)\b|\bon (?:what|which) date\b", re.I)
 MONTH_IN_QUESTION = re.compile(rf"\b(?P<month>{MONTHS})\b(?:\s+(?P<year>\d{{4}}))?", re.I)
 # Capitalised words that are not names of anything in particular.
 COMMON_CAPITALS = frozenset(

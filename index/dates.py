@@ -30,6 +30,9 @@ MONTH_YEAR = rf"(?:{MONTHS})\.?\s+\d{{4}}"
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.IGNORECASE)
 
 
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
+
+
 class Precision(str, Enum):
     DAY = "day"
     MONTH = "month"

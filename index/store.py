@@ -17,10 +17,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import sqlalchemy as sa
+
+from index.dates import date_in_name
 
 COLLECTION = "chunks"
 NAMESPACE = "chroma/chunks"
@@ -77,6 +80,10 @@ class Letter:
         if not self.page_starts:
             return None
         return sum(1 for start in self.page_starts if start <= offset) or 1
+
+    def reading_date(self) -> date | None:
+        """What its relative dates ("on 4 September") are read against: its own date, else its file name's."""
+        return date.fromisoformat(self.date) if self.date else date_in_name(Path(self.source).name)
 
 
 class Store:

@@ -149,6 +149,12 @@ def test_a_time_given_only_as_shortly_is_reported_as_no_date(seed_assistant):
     assert "shortly be consulting you" in answer.citations[0].quote
 
 
+def test_a_day_asked_for_that_the_letters_give_only_as_a_month_is_refused_citing_the_month(seed_assistant):
+    answer = ask(seed_assistant, "On exactly which day in September 2014 will the work overseen by Professor Le Grand report?")
+    assert answer.abstained and answer.answer.startswith("The letters do not give the day: the letter says only “by September 2014” [1]")
+    assert answer.citations[0].quote == "This will report by September 2014."
+
+
 def test_what_an_actor_must_do_by_a_month_lists_its_records_up_to_then(seed_assistant):
     answer = ask(seed_assistant, "What must the Commissioner deliver by June 2014?")
     quotes = " ".join(c.quote for c in answer.citations)

@@ -176,13 +176,13 @@ def test_a_letters_signature_gives_its_writers_post():
 
 
 def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | None = None,
-         letter_date: str | None = None, kind: QuestionType | None = None) -> float:
+         letter_date: str | None = None, kind: QuestionType | None = None, source: str = "l.txt") -> float:
     """How well `sentence`, in a letter of `text` (the sentence alone by default), answers `question`."""
     from assistant.fit import fit_one
     from index.store import Letter
 
     analysis = analyse(question, default_year=2014)
-    letter = Letter("l.txt", "", "0", "", letter_date, None, meta or {}, text or sentence, (0,), 0, 0, True)
+    letter = Letter(source, "", "0", "", letter_date, None, meta or {}, text or sentence, (0,), 0, 0, True)
     return fit_one(kind or analysis.type, analysis, sentence, letter)
 
 
@@ -219,6 +219,11 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("On what date in January is the Minister due to appear?", "The Minister will appear in January.", 0.2),
     ("Which day will the figures be published?", "The figures will be published by the end of May 2022.", 1.0),
     ("When will the figures be published?", "The figures will be published in May 2022.", 1.0),
+    ("On what date was the report laid?", "The report was laid in March 2019.", 0.2),
+    ("On what date was the report laid?", "The report was laid on 5 March 2019.", 1.0),
+    # a day of the week is given by its name as well as by a date
+    ("On which day of the week will the figures be published?", "The figures are published every Thursday.", 1.0),
+    ("On which day of the week will the figures be published?", "The figures are published weekly.", 0.0),
     # the date of a letter thanked for dates no duty, unless letters are asked about
     ("When will the Home Office publish the report?", "Thank you for your letter of 17 November 2021.", 0.0),
     ("When did the regulator write to the Home Office?", "Thank you for your letter of 17 November 2021.", 1.0),
@@ -239,6 +244,12 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
 ])
 def test_the_answer_slot_a_question_asks_for(question, sentence, score):
     assert _fit(question, sentence, letter_date="2021-12-21") == score
+
+
+def test_an_undated_letter_gives_a_day_when_its_file_name_gives_the_year():
+    question, sentence = "On what day is the response being released?", "We will respond at 7:30am on 4 September."
+    assert _fit(question, sentence, source="2019-09-02_undated_note.txt") == 1.0
+    assert _fit(question, sentence, source="note.txt") == 0.2  # a day without any year to read it against
 
 
 @pytest.mark.parametrize("question, party", [

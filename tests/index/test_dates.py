@@ -136,3 +136,15 @@ def test_a_file_named_by_its_day_gives_that_date(name, expected):
     from index.dates import date_in_name
 
     assert date_in_name(name) == expected
+
+
+@pytest.mark.parametrize(("stated", "source", "expected"), [
+    ("2021-11-02", "2019-09-02_note.txt", date(2021, 11, 2)),  # the letter's own date first
+    (None, "2019-09-02_undated_note.txt", date(2019, 9, 2)),  # else its file name's, as the ledger reads it
+    (None, "note.txt", None),
+])
+def test_a_letter_reads_its_relative_dates_against_its_own_date_else_its_file_names(stated, source, expected):
+    from index.store import Letter
+
+    letter = Letter(source, "", "0", "", stated, None, {}, "", (0,), 0, 0, True)
+    assert letter.reading_date() == expected
