@@ -10,6 +10,7 @@ from enum import Enum
 from assistant.parts import question_parts
 from index.calendar_days import month_end
 from index.dates import MONTH_NUMBER, MONTHS
+from index.parties import ORG_WORDS, POST_WORDS
 from index.text import QUESTION_WORDS, content_terms, stem
 from index.vocabulary import AMOUNT_NOUNS, LAW_NOUNS, POST_NOUNS
 
@@ -176,9 +177,27 @@ def wanted_kinds(question: str) -> tuple[QuestionType, ...]:
         wants = tuple(dict.fromkeys(QuestionType.WHO if w == QuestionType.TO_WHOM else w for w in wants))
     if QuestionType.TO_WHOM in wants:  # "who receives…" asks for recipients, not an actor
         wants = tuple(w for w in wants if w != QuestionType.WHO)
+    if wants[0] == QuestionType.POST and not names_someone(question):  # "which posts are advertised?": vacancies
+        wants = (QuestionType.WHAT,) + tuple(w for w in wants[1:] if w != QuestionType.WHAT)
     if QuestionType.APPOINTMENT in wants and len(wants) > 1 and not ASKS_WHO.search(question):
         wants = tuple(w for w in wants if w != QuestionType.APPOINTMENT)  # "when does her appointment end?": a date
     return wants
+
+
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:for|of|and|the|on|in|&)[ \t]+)*[A-Z][\w'’-]*)*")
+
+
+def names_someone(question: str) -> bool:
+    """The question names a person, not only bodies and posts: "What is Palmer's job title?" does; "Which
+    posts is the Scottish Government advertising?" does not (the post someone holds cannot be what it asks)."""
+    for m in CAPITAL_RUN.finditer(question):
+        run = m.group(0).split()
+        while run and run[0] in COMMON_CAPITALS:
+            run = run[1:]
+        name = " ".join(run)
+        if name and not (ORG_WORDS.search(name) or POST_WORDS.search(name) or name.lower() in MONTH_NUMBER):
+            return True
+    return False
 
 
 def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:

@@ -30,6 +30,9 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("What is Ann Smith's job title?", QuestionType.POST),
         ("What post does Ann Smith hold at the Council?", QuestionType.POST),
         ("What role does Ann Smith hold?", QuestionType.POST),
+        ("What is Palmer's job title?", QuestionType.POST),
+        # the post someone holds needs someone: posts without a person named are vacancies, titles, things
+        ("Which posts is the Government advertising, and where?", QuestionType.WHAT),
         ("What role will the Commissioner play?", QuestionType.WHAT),  # a part played, not a post held
         # the noun the question word picks out says what is asked, whatever the rest mentions
         ("Which Chancellor did the Chair write to about the RPI timetable?", QuestionType.WHO),
