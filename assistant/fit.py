@@ -9,7 +9,7 @@ import re
 
 from assistant.question import LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import DURATION, MONTH_NUMBER, WEEKDAY, Deadline, Precision, find_deadlines
+from index.dates import DURATION, MONTH_NUMBER, MONTHS, WEEKDAY, Deadline, Precision, find_deadlines
 from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
@@ -44,6 +44,13 @@ STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re
 # A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
 DATES_A_LETTER = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s*$", re.I)
 LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
+# A letter dated by its day, with or without the year: "our letter dated 22 April", "your letter of 1 November";
+# and a question asking for a letter's date ("the date of the OSR letter that …", "what date was DWP's reply …",
+# "when did the Minister reply?"), not for a date a letter gave ("what date did he give in his reply?").
+LETTER_OF_DAY = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s+(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}))\b", re.I)
+LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its )?(?:[\w'’-]+\s+){{0,3}}?{LETTER_WORDS}\b|"
+                                rf"\b(?:what|which) date (?:was|were|is)\b[^?]*\b{LETTER_WORDS}\b|"
+                                r"\bwhen (?:did|was|were)\b[^?]*\b(?:write|wrote|written|sent|reply|replied|respond|responded|answer|answered)\b", re.I)
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
@@ -93,6 +100,8 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
     if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
+    if LETTERS_DATE_ASKED.search(analysis.text) and any(m["day"].lower() not in analysis.text.lower() for m in LETTER_OF_DAY.finditer(text)):
+        return 1.0  # a letter's date asked for, given: "your letter of 1 November" (not a date the question itself gives)
     answering = answering_dates(analysis, deadlines, text)
     if any(d.stated and (d.precision == Precision.DAY or not analysis.wants_day) for d in answering):
         return 1.0

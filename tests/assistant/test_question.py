@@ -230,6 +230,12 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     # the date of a letter thanked for dates no duty, unless letters are asked about
     ("When will the Home Office publish the report?", "Thank you for your letter of 17 November 2021.", 0.0),
     ("When did the regulator write to the Home Office?", "Thank you for your letter of 17 November 2021.", 1.0),
+    # a letter's date asked for is given by the letter that mentions it, to the day, unless the question gave it
+    ("What was the date of the regulator's letter that the Department answered?",
+     "Thank you for your response to our letter dated 22 April.", 1.0),
+    ("What date was the Department's reply to the regulator's 22 April letter?",
+     "Thank you for your response to our letter dated 22 April.", 0.0),
+    ("What date did the Minister give in his reply?", "Further to my letter of 26 October, I can update you.", 0.0),
     # a start is no answer to a question asking for an end
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
