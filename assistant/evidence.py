@@ -212,7 +212,9 @@ class Evidence:
             analysis, keyed = _without(analysis, dropped), _without(keyed, dropped)
             designating = tuple(date.fromisoformat(self.store.letters()[s].date) for s in dated)
             analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
-        chunks = self._retrieved(question, named or None, k) + (self._retrieved(question, dated, k) if dated else [])
+        if dated and self.scope.answer_within(question, designation):
+            named = dated  # "in his 26 October reply, by when …": that letter alone is read
+        chunks = self._retrieved(question, named or None, k) + (self._retrieved(question, dated, k) if dated and not named else [])
         if not named and (about := self.scope.letters_about(analysis)):
             # The letters mentioning most of the question's names are searched on their own as well as with
             # all letters: more of their passages are read, but the others are not shut out.

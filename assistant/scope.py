@@ -72,6 +72,12 @@ class Scope:
                 return dated, words_used
         return [], ""
 
+    @staticmethod
+    def answer_within(question: str, designation: str) -> bool:
+        """The question asks what a letter it designates says ("In the DFM's 26 October reply, by when …"), not
+        what happened around it ("After his 26 October letter, what …"): the answer is in that letter."""
+        return bool(re.search(rf"\bin\s+(?:the|his|her|their|its|[\w'’-]+['’]s?)\s+(?:[\w'’-]+\s+)?{re.escape(designation)}", question, re.I))
+
     def name_shares(self, analysis: Analysis) -> dict[str, float]:
         """Per letter, the share of the question's names (people, places, bodies) it mentions; empty when the
         question names nothing."""

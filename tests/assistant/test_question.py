@@ -296,3 +296,16 @@ def test_a_letter_is_designated_by_its_date(question, designated):
 
     found = date_designations(question)
     assert (found[0][0] if found else None) == designated
+
+
+@pytest.mark.parametrize(("question", "within"), [
+    ("In the Minister's 26 October reply, by when is the plan due?", True),
+    ("In his letter of 2 November 2021, what did the Minister promise?", True),
+    ("What did the Minister report after his 26 October reply?", False),  # around the letter, not in it
+    ("Did the December letter keep to that timetable?", False),
+])
+def test_a_question_asking_what_a_dated_letter_says_is_answered_from_that_letter(question, within):
+    from assistant.scope import Scope, date_designations
+
+    (_, designation), *_ = date_designations(question)
+    assert Scope.answer_within(question, designation) == within
