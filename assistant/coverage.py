@@ -13,6 +13,7 @@ from assistant.similar_words import SimilarWords
 from index.store import Store
 from index.text import STOPWORDS, stem, words
 
+FOCUS_WEIGHT = 3.0
 COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
 
@@ -41,7 +42,11 @@ class Coverage:
     def _weights(self, analysis: Analysis) -> dict[str, float]:
         idf = self.idf()
         unseen = 2 * max(idf.values(), default=1.0)  # a word no letter uses weighs most
-        return {s: idf.get(s, unseen) for s in analysis.stems}
+        weights = {s: idf.get(s, unseen) for s in analysis.stems}
+        focus = stem(analysis.focus) if analysis.focus else None
+        if focus in weights:  # "which developments …": the answer must name the thing asked about
+            weights[focus] *= FOCUS_WEIGHT
+        return weights
 
     def coverage(self, analysis: Analysis, text: str) -> float:
         weights = self._weights(analysis)

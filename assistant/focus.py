@@ -124,6 +124,15 @@ def who_does_else(question: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def focus_noun(question: str) -> str | None:
+    """The thing a "what"/"which" question asks about when it names no kind of answer ("which developments",
+    "what step"): what the answer must mention."""
+    doc = tagged(question)
+    focus = _focus(doc)
+    return focus.lower_ if focus is not None and _kind_of(doc, focus) is None else None
+
+
+@lru_cache(maxsize=1024)
 def named_kind(question: str) -> QuestionType | None:
     """The kind the noun its question word picks out names ("which Chancellor", "what date"), or None."""
     doc = tagged(question)

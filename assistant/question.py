@@ -123,6 +123,7 @@ class Analysis:
     wants_person: bool = False  # "what is the name of the previous Chancellor": a person by name
     letter_party: LetterParty | None = None  # "who signed …", "to whom was … letter addressed", "who was copied in"
     designating: tuple[date, ...] = ()  # the dates of the letters it designates by date ("his 2 November note"): no answer
+    focus: str | None = None  # the thing a "which …" question asks about when it names no kind: "which developments"
 
 
 # The letter whose date is asked is one a letter answers, not a letter indexed: "the date of the letter he was
@@ -202,6 +203,8 @@ def names_someone(question: str) -> bool:
 
 def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
     """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
+    from assistant.focus import focus_noun  # it reads parts of speech; it needs QuestionType
+
     wants = wanted_kinds(question)
     qtype = wants[0]
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
@@ -231,4 +234,5 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         wants_end=bool(ASKS_FOR_END.search(question)), wants_day=bool(in_month or ASKS_FOR_DAY.search(question)),
         wants_person=bool(ASKS_FOR_NAME.search(question)),
         letter_party=next((party for party, p in PARTY_ASKED if p.search(question)), None),
+        focus=focus_noun(question),
     )

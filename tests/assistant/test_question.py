@@ -150,6 +150,19 @@ def test_the_focus_of_a_question_says_what_kind_of_answer_it_wants(question, kin
     assert focus_kind(question) == kind
 
 
+@pytest.mark.parametrize(("question", "focus"), [
+    ("Which NI-specific developments did the Minister welcome the report for recognising?", "developments"),
+    ("What step did the Minister report on 2 November?", "step"),
+    ("Which requirement of the Code did the claim fall short of?", "requirement"),
+    ("Which body was copied?", None),  # a kind of answer, not a thing to mention
+    ("What did the Minister enclose?", None),
+])
+def test_the_thing_a_which_question_asks_about_is_what_the_answer_must_mention(question, focus):
+    from assistant.focus import focus_noun
+
+    assert focus_noun(question) == focus
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which agency will receive the findings?", QuestionType.TO_WHOM),
     ("Whom is the Secretary appointing as Chair?", QuestionType.APPOINTMENT),  # the wording names the kind first
