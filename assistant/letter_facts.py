@@ -17,6 +17,7 @@ from assistant.leads import introduce
 from assistant.question import Analysis, LetterParty
 from assistant.wording import fmt_date
 from index.metadata import copy_list
+from index.parties import Party, letter_parties
 from index.store import Letter, Store
 
 # How far after a name its post may be written (the next line or two of a signature or address block).
@@ -31,7 +32,7 @@ class LetterFacts:
     def answer(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer | None:
         if analysis.letter_party is None:
             return None
-        found = next(((letter, stated) for letter in self._letters(question, cands)
+        found = next(((letter, stated) for letter in self._letters(question, cands, analysis.letter_party)
                       if (stated := self._stated(letter, analysis.letter_party))), None)
         if found is None:
             return None
@@ -42,12 +43,17 @@ class LetterFacts:
             analysis.letter_party, introduce(letter, None)) + f"“{quote}” [1]."
         return Answer(question, f"{said} [1].\n\n{body}", False, [citation])
 
-    def _letters(self, question: str, cands: list[Candidate]) -> list[Letter]:
+    def _letters(self, question: str, cands: list[Candidate], party: LetterParty) -> list[Letter]:
         """The letter the question names, or else the letters of its evidence, most probable first."""
         letters = self.store.letters()
         named = self.evidence.scope.letters_named(question)
         sources = named if len(named) == 1 else list(dict.fromkeys(c.source for c in cands))
-        return [letters[s] for s in sources if s in letters]
+        found = [letters[s] for s in sources if s in letters]
+        # Asked to whom someone wrote, the letters they wrote come first; asked who wrote to someone, those to them.
+        other = {LetterParty.RECIPIENT: 0, LetterParty.SENDER: 1}.get(party)
+        if other is None:
+            return found
+        return sorted(found, key=lambda v: not names_party(question, letter_parties(v.metadata)[other]))
 
     def _stated(self, letter: Letter, party: LetterParty) -> tuple[str, int, int] | None:
         """(what to say, start, end of the lines that say it), or None when the letter does not give it."""
@@ -91,3 +97,8 @@ def _described(letter: Letter, party: LetterParty) -> str:
 
 def _listed(parties: list[str]) -> str:
     return parties[0] if len(parties) == 1 else "; ".join(parties[:-1]) + "; and " + parties[-1]
+
+
+def names_party(question: str, party: Party) -> bool:
+    """The question names the party by one of its names (name, surname, post, organisation, acronym)."""
+    return any(re.search(rf"\b{re.escape(alias)}\b", question, re.I) for alias in party.aliases() if len(alias) > 2)

@@ -71,7 +71,8 @@ PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
     (LetterParty.RECIPIENT, re.compile(rf"\b(?:to whom|who) (?:is|was|were) (?:[\w'’-]+\s+){{0,6}}?{LETTER_WORDS}\b[^?]*\b"
                                        rf"(?:addressed|sent|written|directed)\b|\b{LETTER_WORDS}\b[^?]*\b(?:went|was sent|was addressed|"
                                        rf"was written) to (?:whom|which|what)\b|\bwho (?:was|is) the (?:addressee|recipient) of\b|"
-                                       rf"^\W*who received (?:the|this|that|[\w'’-]+['’]s?) {LETTER_WORDS}\b", re.I)),
+                                       rf"^\W*who received (?:the|this|that|[\w'’-]+['’]s?) {LETTER_WORDS}\b|"
+                                       rf"\bto whom did\b[^?]*\b(?:send|address|direct)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
 ]
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {

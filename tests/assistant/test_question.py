@@ -281,6 +281,8 @@ def test_an_undated_letter_gives_a_day_when_its_file_name_gives_the_year():
     ("Who was Delyth Jewell's November 2023 letter on draft budget evidence addressed to?", LetterParty.RECIPIENT),
     ("Humpherson's letter about the estimate went to which official, in which department?", LetterParty.RECIPIENT),
     ("To whom was the Minister's letter of 3 May addressed?", LetterParty.RECIPIENT),
+    ("To whom did the Director General send his letter about the estimate?", LetterParty.RECIPIENT),
+    ("To whom did the Council send its report?", None),  # a report, not a letter's addressee
     ("Who was copied into the Kingsmere direction letter?", LetterParty.COPIED),
     ("Who at DWP got a cc of the regulator's letter?", LetterParty.COPIED),
     ("Who else received a copy of the regulator's letter to Peter Schofield?", LetterParty.COPIED),
@@ -322,3 +324,15 @@ def test_a_question_asking_what_a_dated_letter_says_is_answered_from_that_letter
 
     (_, designation), *_ = date_designations(question)
     assert Scope.answer_within(question, designation) == within
+
+
+@pytest.mark.parametrize(("question", "party", "named"), [
+    ("To whom did the Director General for Regulation send his letter?", ("Ed Humpherson", "Director General for Regulation", None), True),
+    ("To whom did Humpherson send his letter?", ("Ed Humpherson", "Director General for Regulation", None), True),
+    ("To whom did the Chancellor send his letter?", ("Ed Humpherson", "Director General for Regulation", None), False),
+])
+def test_a_question_names_a_letters_party_by_any_of_its_names(question, party, named):
+    from assistant.letter_facts import names_party
+    from index.parties import Party
+
+    assert names_party(question, Party(*party)) == named
