@@ -91,12 +91,10 @@ class ExtractiveAnswerer:
         if vague:  # a "when" question answered only by "shortly" or "in due course"
             return self.no_date(question, analysis, cands[0], vague)
         best = cands[0]
-        chosen = [best]
         if best.kind == UnitKind.ITEM.value and best.lead_in is not None and LIST_QUESTION.search(question):
-            chosen = self._items_of(best) or chosen
+            chosen = self._items_of(best) or [best]
         else:
-            model = self.evidence.model
-            chosen += [c for c in cands[1:2] if c.probability >= model.second * best.probability]
+            chosen = self.evidence.cited(cands)
         return self.write(question, analysis, chosen)
 
     def no_date(self, question: str, analysis: Analysis, cand: Candidate, vague: str) -> Answer:

@@ -163,6 +163,10 @@ class Evidence:
             return None
         return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
 
+    def cited(self, cands: list[Candidate]) -> list[Candidate]:
+        """The sentences an answer cites: the most probable, and the next when it is nearly as probable."""
+        return cands[:1] + [c for c in cands[1:2] if c.probability >= self.model.second * cands[0].probability]
+
     def coarse_date(self, cands: list[Candidate], analysis: Analysis) -> str | None:
         """For a question that wants the day ("on exactly which day …", "on what date in January …") when
         no sentence the answer would cite gives it: the coarser date the best one gives ("in February"), or ""
@@ -170,8 +174,7 @@ class Evidence:
         if analysis.type != QuestionType.WHEN or not analysis.wants_day or not cands:
             return None
         letters = self.store.letters()
-        cited = [c for c in cands if c.probability >= self.model.second * cands[0].probability]
-        if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in cited):
+        if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in self.cited(cands)):
             return None
         text, letter = self._text(cands[0]), letters[cands[0].source]
         found = find_deadlines(text, letter.reading_date())

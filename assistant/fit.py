@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import LETTER_WORDS, Analysis, QuestionType
+from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import DURATION, MONTH_NUMBER, MONTHS, WEEKDAY, Deadline, Precision, find_deadlines
 from index.ledger_parties import CONTACT, TO_LIST
@@ -42,12 +42,12 @@ POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
 # A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
-DATES_A_LETTER = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s*$", re.I)
+DATES_A_LETTER = re.compile(rf"{LETTER_DATED_BY}\s*$", re.I)
 LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
 # A letter dated by its day, with or without the year: "our letter dated 22 April", "your letter of 1 November";
 # and a question asking for a letter's date ("the date of the OSR letter that …", "what date was DWP's reply …",
 # "when did the Minister reply?"), not for a date a letter gave ("what date did he give in his reply?").
-LETTER_OF_DAY = re.compile(rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on)\s+(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}))\b", re.I)
+LETTER_OF_DAY = re.compile(rf"{LETTER_DATED_BY}\s+(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}))\b", re.I)
 LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its )?(?:[\w'’-]+\s+){{0,3}}?{LETTER_WORDS}\b|"
                                 rf"\b(?:what|which) date (?:was|were|is)\b[^?]*\b{LETTER_WORDS}\b|"
                                 r"\bwhen (?:did|was|were)\b[^?]*\b(?:write|wrote|written|sent|reply|replied|respond|responded|answer|answered)\b", re.I)

@@ -62,6 +62,8 @@ class LetterParty(str, Enum):
 
 
 LETTER_WORDS = r"(?:letter|reply|note|response|correspondence)"
+# A letter dated by the words after it: "your letter of", "our letter dated", "the reply sent on".
+LETTER_DATED_BY = rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on|written on)"
 PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
     # Copied as what is asked ("who was copied in", "got a cc"), not as a clause naming the letter ("when he copied it").
     (LetterParty.COPIED, re.compile(r"\b(?:was|were|been|is|are|get|gets|got) (?:\w+ )?(?:copied|cc'?e?d)\b|\bcopied (?:in|into|to whom)\b|"

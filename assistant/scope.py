@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 
-from assistant.question import LETTER_WORDS, Analysis
+from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis
 from index.dates import MONTH_NUMBER
 from index.store import Store
 from index.text import words
@@ -22,7 +22,7 @@ from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 _MONTH = "|".join(calendar.month_name[1:])
 _DATE = rf"(?P<day>\d{{1,2}})?(?:st|nd|rd|th)?\s*(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
 _LETTER = rf"(?i:{LETTER_WORDS})"
-LETTER_DATED = re.compile(rf"\b{_LETTER}\s+(?:of|dated|on|sent on|written on)\s+(?:the\s+)?{_DATE}\b|"
+LETTER_DATED = re.compile(rf"(?i:{LETTER_DATED_BY})\s+(?:the\s+)?{_DATE}\b|"
                           rf"\b{_DATE.replace('?P<', '?P<b_')}(?:\s+[\w-]+)?\s+{_LETTER}\b")
 LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){1,5})")
 # Words that address a person rather than name them ("the letter to Sir Albert Bore").
