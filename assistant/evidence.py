@@ -176,8 +176,7 @@ class Evidence:
         letters = self.store.letters()
         if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in self.cited(cands)):
             return None
-        text, letter = self._text(cands[0]), letters[cands[0].source]
-        found = find_deadlines(text, letter.reading_date())
+        text, found = self._text(cands[0]), find_deadlines(self._text(cands[0]), letters[cands[0].source].reading_date())
         return next((d.text for d in answering_dates(analysis, found, text) if d.stated), "")
 
     def _text(self, c: Candidate) -> str:
