@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from assistant.answer import Answer, Citation
+from assistant.letter_facts import date_line
 from assistant.question import Analysis
 from assistant.wording import describe, fmt_date, fmt_due
 from index.store import Store
@@ -80,7 +81,7 @@ class LedgerAnswers:
         letter = self.store.letters()[source]
         if letter.date:
             when = date.fromisoformat(letter.date)
-            m = re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
+            m = date_line(letter)
             if not m:
                 return "", None
             return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.start(), m.end())

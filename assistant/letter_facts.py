@@ -14,7 +14,7 @@ from datetime import date
 from assistant.answer import Answer, Citation
 from assistant.evidence import Candidate, Evidence
 from assistant.leads import introduce
-from assistant.question import Analysis, LetterParty
+from assistant.question import WRITTEN_WHEN, Analysis, LetterParty
 from assistant.wording import fmt_date
 from index.metadata import copy_list
 from index.parties import Party, letter_parties
@@ -31,7 +31,8 @@ class LetterFacts:
 
     def answer(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Answer | None:
         if analysis.letter_party is None:
-            return None
+            written = WRITTEN_WHEN.search(question)
+            return self._written_when(question, written, cands) if written else None
         found = next(((letter, stated) for letter in self._letters(question, cands, analysis.letter_party)
                       if (stated := self._stated(letter, analysis.letter_party))), None)
         if found is None:
@@ -42,6 +43,31 @@ class LetterFacts:
         body = {LetterParty.SENDER: "It is signed: ", LetterParty.RECIPIENT: "It is addressed: "}.get(
             analysis.letter_party, introduce(letter, None)) + f"“{quote}” [1]."
         return Answer(question, f"{said} [1].\n\n{body}", False, [citation])
+
+    def _written_when(self, question: str, asked: re.Match, cands: list[Candidate]) -> Answer | None:
+        """When the party the question names wrote: the date of their letter the evidence is most about
+        (their first, when asked so), citing its date line. None when they wrote no dated letter here."""
+        letters = self.store.letters()
+        theirs = [v for v in letters.values() if v.date and names_party(asked["who"], letter_parties(v.metadata)[0])]
+        if not theirs:
+            return None
+        rest = question[asked.end():]  # "… reply to the Convener": their letters to whom it names first
+        to_named = [v for v in theirs if names_party(rest, letter_parties(v.metadata)[1])]
+        theirs = to_named or theirs
+        likely = {c.source: c.probability for c in reversed(cands)}  # each letter's best candidate
+        in_evidence = [v for v in theirs if v.source in likely]
+        if asked["first"]:
+            letter = min(in_evidence or theirs, key=lambda v: v.date)
+        else:
+            letter = max(in_evidence, key=lambda v: likely[v.source]) if in_evidence else None
+        line = date_line(letter) if letter else None
+        if line is None:
+            return None
+        when, meta = date.fromisoformat(letter.date), letter.metadata
+        citation = Citation.span(1, letter, line.start(), line.end())
+        to = f" to {meta['recipient']}" if meta.get("recipient") else ""
+        said = f"{meta.get('sender') or 'The writer'} wrote{to} on {fmt_date(when)} [1]."
+        return Answer(question, f"{said}\n\n{introduce(letter, None)}“{' '.join(citation.quote.split())}” [1].", False, [citation])
 
     def _letters(self, question: str, cands: list[Candidate], party: LetterParty) -> list[Letter]:
         """The letter the question names, or else the letters of its evidence, most probable first."""
@@ -80,6 +106,13 @@ class LetterFacts:
                 end = i + len(value)
         verb = "was written by" if party == LetterParty.SENDER else "was addressed to"
         return f"{_described(letter, party)} {verb} {', '.join(described)}", at.start(), end
+
+
+def date_line(letter: Letter) -> re.Match | None:
+    """The line of a letter that gives its own date ("14 November 2023", "Letter from … of 6 October 2021")."""
+    when = date.fromisoformat(letter.date)
+    return re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|"
+                     rf"^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
 
 
 def _described(letter: Letter, party: LetterParty) -> str:

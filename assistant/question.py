@@ -62,6 +62,14 @@ class LetterParty(str, Enum):
 
 
 LETTER_WORDS = r"(?:letter|reply|note|response|correspondence)"
+# When a party wrote: "When did the Convener write asking for a timetable?", "when did the DFM first reply?" — the
+# date of a letter they wrote, not a date a letter gives ("when did the Minister say she would reply?" is not).
+WRITTEN_WHEN = re.compile(
+    r"\bwhen did (?P<who>(?:(?!\b(?:say|said|tell|told|promise\w*|agree\w*|would|will|to|expect\w*|plan\w*|intend\w*)\b)"
+    r"[^?,;])+?)\s+(?:(?P<first>first)\s+|(?:then|eventually|finally|next)\s+)?"
+    r"(?:write|reply|respond|answer|send|sign)\b",
+    re.I,
+)
 # A letter dated by the words after it: "your letter of", "our letter dated", "the reply sent on".
 LETTER_DATED_BY = rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on|written on)"
 PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [

@@ -57,7 +57,10 @@ class Party:
             out += [self.name, bare]
             if len(bare.split()) > 1:
                 out.append(re.sub(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))+$", "", bare).split()[-1])
-        for text in (self.post, self.organisation):
+        # Two posts held together ("Deputy First Minister and Cabinet Secretary for COVID Recovery") are each
+        # a name of the party: "the DFM".
+        held = [p for p in re.split(r"\s+and\s+", self.post) if POST_WORDS.search(p)] if self.post else []
+        for text in (self.post, self.organisation, *(held if len(held) > 1 else [])):
             if text:
                 out.append(re.sub(r"\s*\([^)]*\)", "", text))
                 out += re.findall(r"\(([A-Za-z]{2,8})\)", text)  # "Department for … (DExEU)"

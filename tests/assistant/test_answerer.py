@@ -93,6 +93,12 @@ def test_the_date_of_a_named_letter_cites_its_date_line(seed_assistant):
     assert "27 March 2014" in answer.answer and answer.citations[0].quote == "27 March 2014"
 
 
+def test_when_someone_wrote_is_their_letters_date_citing_its_date_line(seed_assistant):
+    answer = ask(seed_assistant, "When did Edward Timpson write to Sir Albert Bore?")
+    assert answer.answer.startswith("Edward Timpson MP wrote to Councillor Sir Albert Bore on 27 March 2014 [1].")
+    assert answer.citations[0].quote == "27 March 2014"
+
+
 @pytest.mark.parametrize("question, said, quoted", [
     ("Who signed the letter to Sir Albert Bore?", "written by Edward Timpson MP, Parliamentary Under Secretary of State",
      "Edward Timpson MP\nParliamentary Under Secretary of State for Children and Families"),

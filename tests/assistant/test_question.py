@@ -336,3 +336,21 @@ def test_a_question_names_a_letters_party_by_any_of_its_names(question, party, n
     from index.parties import Party
 
     assert names_party(question, Party(*party)) == named
+
+
+@pytest.mark.parametrize(("question", "who", "first"), [
+    ("When did the Convener write asking for a timetable on the complaints documents?", "the Convener", False),
+    ("When did the DFM first reply?", "the DFM", True),
+    ("When did Sir David write to Lord Forsyth about the release time?", "Sir David", False),
+    ("When did the Council respond to the direction?", "the Council", False),
+    # A date a letter gives, not the day a letter was written.
+    ("When did the Minister say she would reply?", None, False),
+    ("When did the Authority tell the Committee it would respond?", None, False),
+    ("When will the Minister write again?", None, False),
+    ("When must the Council reply?", None, False),
+])
+def test_a_question_asking_when_someone_wrote_names_the_writer(question, who, first):
+    from assistant.question import WRITTEN_WHEN
+
+    m = WRITTEN_WHEN.search(question)
+    assert (m["who"] if m else None) == who and bool(m and m["first"]) == first

@@ -33,6 +33,10 @@ def test_a_party_is_named_by_name_surname_post_organisation_and_its_acronym():
     assert {"Ed Humpherson", "Humpherson", "Director General for Regulation", "Office for Statistics Regulation",
             "OSR"} <= set(party.aliases())
     assert "Drakeford" in Party("Mark Drakeford MS", "First Minister").aliases()
+    # Two posts held together are each a name, with their initials.
+    dual = Party("John Swinney", "Deputy First Minister and Cabinet Secretary for COVID Recovery").aliases()
+    assert {"Deputy First Minister", "DFM", "Cabinet Secretary for COVID Recovery"} <= set(dual)
+    assert "Cabinet Secretary for Finance" not in Party(None, "Cabinet Secretary for Finance and the Economy").aliases()
 
 
 @pytest.mark.parametrize(("phrase", "owner"), [
