@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
+from assistant.passages import Passages
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
@@ -216,12 +217,16 @@ class Evidence:
             analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
         if dated and self.scope.answer_within(question, designation):
             named = dated  # "in his 26 October reply, by when …": that letter alone is read
-        chunks = self._retrieved(question, named or None, k) + (self._retrieved(question, dated, k) if dated and not named else [])
+        read = Passages(self.store, self.retriever, question, k)
+        read.retrieve(named or None)
+        if dated and not named:
+            read.retrieve(dated)
         if not named and (about := self.scope.letters_about(analysis)):
             # The letters mentioning most of the question's names are searched on their own as well as with
             # all letters: more of their passages are read, but the others are not shut out.
-            chunks += self._retrieved(question, about, k)
-        found = self._units_in(chunks)
+            read.retrieve(about)
+        read.whole(named or dated)  # a letter the question designates is read whole
+        found = read.units
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         out = [self._scored(i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
         out = [c for c in out if c is not None]
@@ -229,26 +234,6 @@ class Evidence:
             c.features.designated = float(c.source in dated)
         self._relate(out, analysis)
         return sorted(out, key=lambda c: c.probability, reverse=True)
-
-    def _retrieved(self, question: str, sources: list[str] | None, k: int) -> list:
-        retriever = self.retriever.model_copy(update={"k": k, "sources": sources})  # a copy per question
-        return retriever.invoke(question)
-
-    def _units_in(self, chunks) -> dict[int, float]:
-        """Unit index → rank bonus of the best retrieved chunk holding it."""
-        units, _ = self.store.units()
-        by_source: dict[str, list[int]] = {}
-        for i, u in enumerate(units):
-            by_source.setdefault(u["source"], []).append(i)
-        chosen: dict[int, float] = {}
-        for doc in chunks:
-            meta = doc.metadata
-            bonus = 1.0 / (1 + meta["rank"])
-            for i in by_source.get(meta["source"], []):
-                u = units[i]
-                if u["start"] < meta["end"] and meta["start"] < u["end"]:
-                    chosen[i] = max(chosen.get(i, 0.0), bonus)
-        return chosen
 
     def _scored(self, i: int, bonus: float, analysis: Analysis, keyed: Analysis, q_vec: np.ndarray) -> Candidate | None:
         units, vectors = self.store.units()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.vocabulary import SAME_ACT
+
 UNRELATED = 0.4
 SAME = 0.7
 
@@ -31,4 +33,5 @@ class SimilarWords:
         if not asked or not used:
             return [0.0] * len(asked)
         best = (self.vectors(asked) @ self.vectors(used).T).max(axis=1)
-        return [float(np.clip((s - UNRELATED) / (SAME - UNRELATED), 0.0, 1.0)) for s in best]
+        same = [any(act.fullmatch(a) and any(act.fullmatch(u) for u in used) for act in SAME_ACT) for a in asked]
+        return [1.0 if s else float(np.clip((b - UNRELATED) / (SAME - UNRELATED), 0.0, 1.0)) for b, s in zip(best, same, strict=True)]

@@ -91,6 +91,12 @@ COMMUNICATING_VERBS = frozenset(
     "report send submit provide respond reply write give deliver share present return copy forward explain "
     "contact make be".split()
 )
+# Words a letter and a question use for one act, though no word model here sees them as near: a question's
+# "enclose" is a letter's "I have attached a copy of …"; "put back" is "postpone", "defer" or "delay".
+SAME_ACT = (
+    re.compile(r"enclos\w*|attach\w*|annex\w*|append\w*", re.I),
+    re.compile(r"postpon\w*|defer(?:s|red|ring|ral)?|delay\w*", re.I),
+)
 # Verbs whose subject receives: "which body received the report?".
 RECEIVING_VERBS = frozenset({"receive"})
 # Nouns a question asks about that say which kind of answer it wants ("which body", "what date", "the

@@ -210,3 +210,14 @@ def test_a_why_question_cites_the_sentence_a_back_reference_points_to(tmp_path, 
     assert any("withdrawn" in q for q in quotes) and any(q.startswith("Ofsted's monitoring visit") for q in quotes)
     often = assistant.ask("How often will the Department's Intervention Unit meet the Commissioner?")
     assert often.answer.startswith("Every fortnight [1]")
+
+
+def test_a_letter_the_question_designates_by_its_date_is_read_whole(seed_assistant):
+    from assistant.question import analyse
+
+    question = "What did the Minister enclose with his letter of 27 March 2014?"
+    evidence = seed_assistant.answerer.evidence
+    (designated,), _ = evidence.scope.letters_dated(question)
+    units, _ = seed_assistant.store.units()
+    read = {(c.source, c.start) for c in evidence.candidates(question, analyse(question), k=2)}
+    assert {(u["source"], u["start"]) for u in units if u["source"] == designated} <= read

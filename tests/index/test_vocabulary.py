@@ -99,3 +99,18 @@ def test_each_word_list_and_pattern_is_defined_once():
                         if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name))
         twice |= {f"{module.name}:{name}": n for name, n in names.items() if n > 1}
     assert twice == {}
+
+
+@pytest.mark.parametrize(("asked", "used", "same"), [
+    ("enclose", "attached", True),
+    ("enclosed", "annex", True),
+    ("attach", "appended", True),
+    ("postpone", "deferred", True),
+    ("delayed", "postponement", True),
+    ("enclose", "deferred", False),
+    ("defer", "deference", False),
+])
+def test_a_question_and_a_letter_may_name_one_act_by_different_words(asked, used, same):
+    from index.vocabulary import SAME_ACT
+
+    assert any(act.fullmatch(asked) and act.fullmatch(used) for act in SAME_ACT) == same
