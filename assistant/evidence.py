@@ -12,7 +12,6 @@ weighs is learned on the calibration sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 import numpy as np
 
@@ -213,7 +212,7 @@ class Evidence:
         if dated:  # so does a date ("his 2 November note"): it is not the answer, and the letter is read more fully
             dropped = {stem(w) for w in words(designation)}
             analysis, keyed = _without(analysis, dropped), _without(keyed, dropped)
-            designating = tuple(date.fromisoformat(self.store.letters()[s].date) for s in dated)
+            designating = tuple(self.store.letters()[s].reading_date() for s in dated)
             analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
         if dated and self.scope.answer_within(question, designation):
             named = dated  # "in his 26 October reply, by when …": that letter alone is read

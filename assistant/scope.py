@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis
 from index.dates import MONTH_NUMBER
-from index.store import Store
+from index.store import Letter, Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 
@@ -67,7 +67,7 @@ class Scope:
         6 October 2021", "the December letter"), and the words that designate them; none when no indexed
         letter has that date (it names a letter the letters answer: "the regulator's 22 April letter")."""
         for parts, words_used in date_designations(question):
-            dated = [s for s, v in self.store.letters().items() if v.date and _on(date.fromisoformat(v.date), parts)]
+            dated = [s for s, v in self.store.letters().items() if dated_on(v, parts)]
             if dated:
                 return dated, words_used
         return [], ""
@@ -100,6 +100,15 @@ def date_designations(question: str) -> list[tuple[dict[str, str], str]]:
     """Each date a question designates a letter by, as its parts (day, month, year as written), with its words."""
     return [({k.removeprefix("b_"): v for k, v in m.groupdict().items() if v}, m.group(0).strip())
             for m in LETTER_DATED.finditer(question)]
+
+
+def dated_on(letter: Letter, parts: dict[str, str]) -> bool:
+    """The letter is of the date a question gives; an undated letter by its file name's date, to the month
+    only ("the July 2019 letter"): a file name's day may stand for the month."""
+    if letter.date:
+        return _on(date.fromisoformat(letter.date), parts)
+    read = letter.reading_date()
+    return bool(read and "day" not in parts and _on(read, parts))
 
 
 def _on(day: date, parts: dict[str, str]) -> bool:

@@ -354,3 +354,19 @@ def test_a_question_asking_when_someone_wrote_names_the_writer(question, who, fi
 
     m = WRITTEN_WHEN.search(question)
     assert (m["who"] if m else None) == who and bool(m and m["first"]) == first
+
+
+@pytest.mark.parametrize(("source", "own_date", "designation", "designated"), [
+    ("2021-11-02_minister_to_committee.txt", "2021-11-02", {"day": "2", "month": "November"}, True),
+    ("2021-11-02_minister_to_committee.txt", "2021-11-02", {"month": "December"}, False),
+    # An undated letter is designated by its file name's month, never its day (which may stand for the month).
+    ("2019-07-31_undated_chair_to_chancellor.txt", None, {"month": "July", "year": "2019"}, True),
+    ("2019-07-31_undated_chair_to_chancellor.txt", None, {"day": "31", "month": "July"}, False),
+    ("chair_to_chancellor.txt", None, {"month": "July"}, False),
+])
+def test_a_letter_is_designated_by_its_own_date_or_its_file_names_month(source, own_date, designation, designated):
+    from assistant.scope import dated_on
+    from index.store import Letter
+
+    letter = Letter(source, "", "", "", own_date, None, {}, "", (), 0, 0, True)
+    assert dated_on(letter, designation) == designated
