@@ -6,6 +6,7 @@ A score from 0 to 1 that re-ranks evidence; it never forces a refusal on its own
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis, QuestionType
 from assistant.wording import LAW
@@ -54,6 +55,8 @@ LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
+# A time something is due, not when something happened: "the deadline for reporting", "by when", "when is … due".
+DUE_ASKED = re.compile(r"\b(?:deadlines?|due|by when|by what date|no later than)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
     QuestionType.REASON: REASON_CUE,
@@ -104,8 +107,15 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
         return 1.0  # a letter's date asked for, given: "your letter of 1 November" (not a date the question itself gives)
     answering = answering_dates(analysis, deadlines, text)
     if any(d.stated and (d.precision == Precision.DAY or not analysis.wants_day) for d in answering):
-        return 1.0
+        return 0.5 if _all_past(analysis, answering, letter) else 1.0
     return 0.2 if answering else 0.0
+
+
+def _all_past(analysis: Analysis, dates: list[Deadline], letter: Letter) -> bool:
+    """A time something is due is asked for, and every date the sentence gives is before its letter was
+    written ("On 2 November, officials informed the Committee …"): it tells what happened, not what is due."""
+    written = date.fromisoformat(letter.date) if letter.date else None
+    return bool(written and DUE_ASKED.search(analysis.text) and all(d.date and d.date < written for d in dates))
 
 
 def answering_dates(analysis: Analysis, deadlines: list[Deadline], text: str) -> list[Deadline]:

@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
 )
 # Words of a question that say what kind of answer is wanted rather than what it is about.
 QUESTION_WORDS = frozenset(
-    """whom when which what who why how date deadline due dates deadlines letter letters say says said
+    """whom when which what who why how date dates letter letters say says said
     tell told required require requires requirement need needs needed expected expect
     expects supposed exactly please give list name named does did done get make made take taken happen
     happens put set going go often cited cite cites mentioned mention mentions referred refer refers quoted
@@ -25,7 +25,13 @@ QUESTION_WORDS = frozenset(
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    """Lower-cased words; a stopword's clitic is dropped ("what's" is "what", "we'll" is "we"), so that it stays a stopword."""
+    out = []
+    for w in WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        base, _, clitic = w.partition("'")
+        out.append(base if clitic and base in STOPWORDS else w)
+    return out
 
 
 def stem(word: str) -> str:

@@ -252,7 +252,7 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     # a start is no answer to a question asking for an end
     ("What is the closing date for applications?", "The roles are advertised on the portal from today.", 0.0),
     ("When does advertising for the roles start?", "The roles are advertised on the portal from today.", 1.0),
-    ("By when must the plan be submitted?", "Please submit the plan by 30 June 2021.", 1.0),
+    ("By when must the plan be submitted?", "Please submit the plan by 30 June 2022.", 1.0),
     ("By when must the new rules apply?", "The new rules will apply from 1 April 2022.", 1.0),  # a duty due from then
     # "how long" is answered by a length of time as well as by a date
     ("How long has the report gone unanswered?", "It is now more than six months since the report.", 1.0),
@@ -260,6 +260,10 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("How long has the report gone unanswered?", "The report was published in January.", 1.0),
     ("How long has the report gone unanswered?", "We will respond as soon as is practicable.", 0.0),
     ("When will the report be published?", "It is now more than six months since the report.", 0.0),
+    # asked what is due, a date before the letter was written tells what happened, not what is due (in part)
+    ("What is the deadline for the Committee's report?", "On 2 November 2021, officials informed the Committee.", 0.5),
+    ("What is the deadline for the Committee's report?", "We must report in time for the deadline of 5 February 2022.", 1.0),
+    ("When did officials inform the Committee?", "On 2 November 2021, officials informed the Committee.", 1.0),
     # a question asking for someone by name wants a name, not a post or a body
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to your predecessor.", 0.0),
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
