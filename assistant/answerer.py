@@ -17,6 +17,7 @@ from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
+from assistant.outcome import Event, event_asked, written_before
 from assistant.parts import joined, question_parts
 from assistant.question import Analysis, QuestionType, analyse, asked
 from assistant.ranking import RankingModel
@@ -84,6 +85,9 @@ class ExtractiveAnswerer:
         why = self.evidence.insufficient(cands, analysis)
         if why:
             return self.abstain(question, why)
+        event = self._event_after_letters(question, analysis, cands)
+        if event is not None:  # what happened on a day after the letters were written
+            return self.before_event(question, analysis, cands[0], event)
         coarse = self.evidence.coarse_date(cands, analysis)
         if coarse is not None:  # the day was asked for, and the letters give at most its month or year
             return self.no_day(question, analysis, cands[0], coarse)
@@ -96,6 +100,27 @@ class ExtractiveAnswerer:
         else:
             chosen = self.evidence.cited(cands)
         return self.write(question, analysis, chosen)
+
+    def _event_after_letters(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Event | None:
+        """The day of the event the question asks the outcome of, when the letters it would cite, and those
+        mentioning the names it uses, were all written before it — and no letter is of that very day (then
+        the event is that letter's writing: "what did the DFM report on 2 November?")."""
+        letters = self.store.letters()
+        cited = [letters[c.source].reading_date() for c in self.evidence.cited(cands)]
+        event = event_asked(question, cited[0].year if cited and cited[0] else None)
+        if event is None or any(v.reading_date() == event.day for v in letters.values()):
+            return None
+        about = [letters[s].reading_date() for s in self.evidence.scope.letters_about(analysis)]
+        return event if all(written_before(event, w) for w in cited + about) else None
+
+    def before_event(self, question: str, analysis: Analysis, cand: Candidate, event: Event) -> Answer:
+        """The letters were written before the day asked about: they do not say what happened then, only
+        what the best sentence says of it (a plan, an invitation, a request)."""
+        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
+        answer.answer = (f"The letters do not say: they were written before {event.named}, and say only what was "
+                         f"planned or asked [1].\n\n" + answer.answer)
+        answer.abstained = True
+        return answer
 
     def no_date(self, question: str, analysis: Analysis, cand: Candidate, vague: str) -> Answer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""

@@ -7,20 +7,18 @@ support for any answer (`assistant.evidence`). What the letters mention is built
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis
-from index.dates import MONTH_NUMBER
+from index.dates import MONTH_NAMES, MONTH_NUMBER
 from index.store import Letter, Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 
 # A letter designated by its date: "his letter of 2 November 2021", "the 26 October reply", "the December letter",
 # "the July 2019 RPI letter". Month names capitalised, so that "may note" designates nothing.
-_MONTH = "|".join(calendar.month_name[1:])
-_DATE = rf"(?P<day>\d{{1,2}})?(?:st|nd|rd|th)?\s*(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
+_DATE = rf"(?P<day>\d{{1,2}})?(?:st|nd|rd|th)?\s*(?P<month>{MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?"
 _LETTER = rf"(?i:{LETTER_WORDS})"
 LETTER_DATED = re.compile(rf"(?i:{LETTER_DATED_BY})\s+(?:the\s+)?{_DATE}\b|"
                           rf"\b{_DATE.replace('?P<', '?P<b_')}(?:\s+[\w-]+)?\s+{_LETTER}\b")

@@ -20,6 +20,8 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# Month names as a question capitalises them, so that "may note" names no month.
+MONTH_NAMES = "|".join(calendar.month_name[1:])
 MONTH_NUMBER = {name.lower(): i for names in (calendar.month_name, calendar.month_abbr)
                 for i, name in enumerate(names) if name} | {"sept": 9}
 

@@ -221,3 +221,35 @@ def test_a_letter_the_question_designates_by_its_date_is_read_whole(seed_assista
     units, _ = seed_assistant.store.units()
     read = {(c.source, c.start) for c in evidence.candidates(question, analyse(question), k=2)}
     assert {(u["source"], u["start"]) for u in units if u["source"] == designated} <= read
+
+
+INVITATION = """Ms Jane Smith
+Chief Executive
+Northby Council
+
+3 March 2021
+
+Dear Jane,
+
+Review of adult social care
+
+I am writing to invite you to give evidence to the Committee at its meeting on 14 April 2021. The Committee will
+consider the Council's plan for adult social care at that meeting.
+
+Yours sincerely,
+
+John Brown
+Chair of the Health Committee
+"""
+
+
+def test_what_happened_after_the_letters_were_written_is_refused_citing_what_they_planned(tmp_path, new_assistant):
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "invitation.txt").write_text(INVITATION, encoding="utf-8")
+    assistant = new_assistant()
+    assistant.indexer.run([tmp_path / "letters"])
+    outcome = assistant.ask("What did Jane Smith tell the Committee at its meeting on 14 April 2021?")
+    assert outcome.abstained and outcome.answer.startswith("The letters do not say: they were written before 14 April 2021")
+    assert "invite you to give evidence" in outcome.citations[0].quote  # what the letter does say of it
+    planned = assistant.ask("What did the Chair invite Jane Smith to do at the meeting on 14 April 2021?")
+    assert not planned.abstained and "give evidence" in planned.citations[0].quote

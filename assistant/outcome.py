@@ -1,0 +1,54 @@
+"""Questions about what happened at a time the letters had not reached: "What did Shan Morgan tell the
+committee at the 10 July 2019 session?" asked of a letter written in March 2019. A letter can say what was
+planned for a day after it was written, never what happened then; so the letters do not say, and the answer
+shows what they do say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.wording import fmt_date
+from index.dates import MONTH_NAMES, MONTH_NUMBER
+from index.language import tagged
+from index.vocabulary import DIRECTING_HEADS, FUTURE_HEADS, REQUEST_HEADS
+
+# "did … at the 10 July 2019 session", "what happened on 4 September", "did … after questioning her on 10 July" —
+# what someone did then, not what a letter planned, asked or said about it.
+EVENT_ASKED = re.compile(
+    rf"\b(?i:did|happened)\b(?P<between>[^?]*?)\b(?:at|on|in|by|after|following|during|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?\b",
+)
+# What a letter itself does about a later day — plans, asks, directs, promises, writes ("What did the Minister
+# direct the Council to do by 30 June?") — rather than what happened then ("What did she tell the committee at
+# the session?").
+PLANNING = FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS | frozenset("promise announce arrange offer write reply".split())
+
+
+@dataclass(frozen=True)
+class Event:
+    day: date  # its first day (the month's first when the question gives no day)
+    named: str  # as the answer names it: "10 July 2019", "May 2014"
+
+
+def event_asked(question: str, year: int | None) -> Event | None:
+    """The event a question asks the outcome of, read in `year` when it gives none; None when it asks no such
+    thing (or asks what a letter planned, asked or directed for that day)."""
+    m = EVENT_ASKED.search(question)
+    if not m or not (m["year"] or year):
+        return None
+    # Its verbs, and words the tagger may take for nouns ("did the Committee plan …") unless a determiner says
+    # they are ("send its plan").
+    verbs = {t.lemma_.lower() for t in tagged(question) if m.start() <= t.idx < m.end("between")
+             and (t.pos_ == "VERB" or t.i and t.nbor(-1).pos_ not in ("DET", "ADJ") and t.nbor(-1).tag_ != "PRP$")}
+    if verbs & PLANNING:
+        return None
+    day = date(int(m["year"] or year), MONTH_NUMBER[m["month"].lower()], int(m["day"] or 1))
+    return Event(day, fmt_date(day) if m["day"] else f"{day:%B %Y}")
+
+
+def written_before(event: Event, written: date | None) -> bool:
+    """The letter was written before the event (before its month, when the question gives no day)."""
+    return written is not None and written < event.day

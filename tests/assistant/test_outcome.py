@@ -1,0 +1,37 @@
+from datetime import date
+
+import pytest
+
+from assistant.outcome import Event, event_asked, written_before
+
+
+@pytest.mark.parametrize(("question", "event"), [
+    ("What did Shan Morgan tell the committee at the 10 July 2019 session?", Event(date(2019, 7, 10), "10 July 2019")),
+    ("What did the committee conclude after questioning her on 10 July 2019?", Event(date(2019, 7, 10), "10 July 2019")),
+    ("Did she accept the invitation to the committee's 10 July session?", Event(date(2019, 7, 10), "10 July 2019")),
+    ("What happened at the meeting in May 2014?", Event(date(2014, 5, 1), "May 2014")),
+    # What a letter itself planned, asked or directed for that day: the letter says it.
+    ("What did the Committee plan for its session on 10 July 2019?", None),
+    ("What did the Minister direct the Council to do by 30 June?", None),
+    ("What did the Minister ask the Council to do by the end of May 2014?", None),
+    # No outcome asked.
+    ("What must the Council do by 30 June 2014?", None),
+    ("When is the session?", None),
+])
+def test_a_question_asking_what_happened_on_a_day_names_that_day(question, event):
+    assert event_asked(question, 2019 if "2014" not in question else 2014) == event
+
+
+@pytest.mark.parametrize(("written", "before"), [
+    (date(2019, 3, 20), True),
+    (date(2019, 7, 10), False),  # a letter of that day may report it
+    (date(2019, 8, 1), False),
+    (None, False),
+])
+def test_a_letter_written_before_the_day_cannot_say_what_happened_then(written, before):
+    assert written_before(Event(date(2019, 7, 10), "10 July 2019"), written) == before
+
+
+def test_a_plan_sent_is_an_outcome_and_a_plan_made_for_the_day_is_not():
+    assert event_asked("Did the Council send its plan to the Department by 30 June 2014?", None) == Event(date(2014, 6, 30), "30 June 2014")
+    assert event_asked("What did the Committee plan for its session on 10 July 2019?", None) is None
