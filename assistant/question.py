@@ -101,7 +101,10 @@ DATE_IN_MONTH = re.compile(rf"\b(?:date|day)\s+in\s+(?P<month>{MONTHS})\b(?:\s+(
 ASKS_FOR_END = re.compile(r"\b(?:closing|end|final|last)\s+date\b|\b(?:until|till)\s+when\b|"
                           r"\bwhen\b[^?]*\b(?:close|closes|end|ends|expire|expires)\b", re.I)
 # A person is asked for by name: "what is the name of the previous Chancellor", "name the official who …".
-ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b", re.I)
+# …and by the post they hold: "Which Chancellor was he writing to?" asks who held it (a post alone does not say).
+WHICH_POST = re.compile(rf"\b[Ww]hich (?P<post>{POST_WORDS.pattern})")
+ASKS_FOR_NAME = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of\b|^\W*name the\b|\bwhat is (?:his|her) name\b|"
+                           rf"(?-i:{WHICH_POST.pattern})", re.I)
 ASKS_WHO = re.compile(r"\bwho(?:m)?\b", re.I)  # anywhere: "Who was appointed, and when?", "…, and who chairs it?"
 TO_WHICH = re.compile(r"\bto (?:whom|which|what)\b", re.I)  # a recipient asked for in so many words
 # A day is asked for, not a month: "which day", "on what date …", "on what date in January", "the exact date",

@@ -267,6 +267,10 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     # a question asking for someone by name wants a name, not a post or a body
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to your predecessor.", 0.0),
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
+    # "which Chancellor" asks who held the post: someone named as one, fully; someone else named, in part
+    ("Which Chancellor did the Chair write to?", "I wrote to the Chancellor, Philip Hammond.", 1.0),
+    ("Which Chancellor did the Chair write to?", "We will invite Shan Morgan to attend.", 0.5),
+    ("Which Chancellor did the Chair write to?", "I wrote to the Chancellor.", 0.0),
 ])
 def test_the_answer_slot_a_question_asks_for(question, sentence, score):
     assert _fit(question, sentence, letter_date="2021-12-21") == score
@@ -374,3 +378,13 @@ def test_a_letter_is_designated_by_its_own_date_or_its_file_names_month(source, 
 
     letter = Letter(source, "", "", "", own_date, None, {}, "", (), 0, 0, True)
     assert dated_on(letter, designation) == designated
+
+
+@pytest.mark.parametrize(("question", "wants_person"), [
+    ("Which Chancellor was the Chair writing to in July 2019?", True),
+    ("Which Minister signed the direction?", True),
+    ("Which general approach did the Council take?", False),  # a post's word in lower case is no post
+    ("Which committee wrote to the Minister?", False),
+])
+def test_which_post_asks_for_the_person_who_holds_it(question, wants_person):
+    assert analyse(question).wants_person == wants_person
