@@ -27,6 +27,10 @@ EVENT_ASKED = re.compile(
 PLANNING = FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS | frozenset("promise announce arrange offer write reply".split())
 
 
+# "What did the Minister say the Council must do by 30 June?" asks what was required or planned for the day.
+REQUIRED = re.compile(r"\b(?:must|should|shall|would|will|(?:is|was|are|were|has|had|have|need|needs|needed) to)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Event:
     day: date  # its first day (the month's first when the question gives no day)
@@ -43,7 +47,7 @@ def event_asked(question: str, year: int | None) -> Event | None:
     # they are ("send its plan").
     verbs = {t.lemma_.lower() for t in tagged(question) if m.start() <= t.idx < m.end("between")
              and (t.pos_ == "VERB" or t.i and t.nbor(-1).pos_ not in ("DET", "ADJ") and t.nbor(-1).tag_ != "PRP$")}
-    if verbs & PLANNING:
+    if verbs & PLANNING or REQUIRED.search(m["between"]):
         return None
     day = date(int(m["year"] or year), MONTH_NUMBER[m["month"].lower()], int(m["day"] or 1))
     return Event(day, fmt_date(day) if m["day"] else f"{day:%B %Y}")

@@ -65,7 +65,8 @@ LETTER_WORDS = r"(?:letter|reply|note|response|correspondence)"
 # When a party wrote: "When did the Convener write asking for a timetable?", "when did the DFM first reply?" — the
 # date of a letter they wrote, not a date a letter gives ("when did the Minister say she would reply?" is not).
 WRITTEN_WHEN = re.compile(
-    r"\bwhen did (?P<who>(?:(?!\b(?:say|said|tell|told|promise\w*|agree\w*|would|will|to|expect\w*|plan\w*|intend\w*)\b)"
+    r"\bwhen did (?P<who>(?:(?!\b(?:say|said|tell|told|promise\w*|agree\w*|would|will|to|expect\w*|plan\w*|intend\w*|"
+    r"receiv\w*|get|got|acknowledg\w*|see|saw|hear|heard)\b)"
     r"[^?,;])+?)\s+(?:(?P<first>first)\s+|(?:then|eventually|finally|next)\s+)?"
     r"(?:write|reply|respond|answer|send|sign)\b",
     re.I,

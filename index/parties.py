@@ -59,7 +59,8 @@ class Party:
                 out.append(re.sub(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))+$", "", bare).split()[-1])
         # Two posts held together ("Deputy First Minister and Cabinet Secretary for COVID Recovery") are each
         # a name of the party: "the DFM".
-        held = [p for p in re.split(r"\s+and\s+", self.post) if POST_WORDS.search(p)] if self.post else []
+        # A one-word half ("Chair and Chief Executive") is too common a word to name the party by.
+        held = [p for p in re.split(r"\s+and\s+", self.post) if POST_WORDS.search(p) and " " in p] if self.post else []
         for text in (self.post, self.organisation, *(held if len(held) > 1 else [])):
             if text:
                 out.append(re.sub(r"\s*\([^)]*\)", "", text))

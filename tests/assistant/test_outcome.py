@@ -14,6 +14,7 @@ from assistant.outcome import Event, event_asked, written_before
     ("What did the Committee plan for its session on 10 July 2019?", None),
     ("What did the Minister direct the Council to do by 30 June?", None),
     ("What did the Minister ask the Council to do by the end of May 2014?", None),
+    ("What did the Minister say the Council must do by 30 June 2014?", None),
     # No outcome asked.
     ("What must the Council do by 30 June 2014?", None),
     ("When is the session?", None),

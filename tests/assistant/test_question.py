@@ -356,6 +356,7 @@ def test_a_question_names_a_letters_party_by_any_of_its_names(question, party, n
     ("When did the Authority tell the Committee it would respond?", None, False),
     ("When will the Minister write again?", None, False),
     ("When must the Council reply?", None, False),
+    ("When did the Council receive a reply from the Department?", None, False),
 ])
 def test_a_question_asking_when_someone_wrote_names_the_writer(question, who, first):
     from assistant.question import WRITTEN_WHEN

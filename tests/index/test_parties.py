@@ -37,6 +37,7 @@ def test_a_party_is_named_by_name_surname_post_organisation_and_its_acronym():
     dual = Party("John Swinney", "Deputy First Minister and Cabinet Secretary for COVID Recovery").aliases()
     assert {"Deputy First Minister", "DFM", "Cabinet Secretary for COVID Recovery"} <= set(dual)
     assert "Cabinet Secretary for Finance" not in Party(None, "Cabinet Secretary for Finance and the Economy").aliases()
+    assert "Chair" not in Party("Ann Lee", "Chair and Chief Executive").aliases()
 
 
 @pytest.mark.parametrize(("phrase", "owner"), [
