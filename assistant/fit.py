@@ -153,7 +153,8 @@ def _names_someone(analysis: Analysis, text: str) -> float:
     a body or a group of officials in part (0.5) — they are as often what the question starts from —
     unless the question asks for a body ("which other body …"): then a body fully."""
     asked = set(words(analysis.text))
-    post = m["post"] if (m := WHICH_POST.search(analysis.text)) else None
+    which = WHICH_POST.search(analysis.text)
+    post = which["post"] if which else None
     body = 1.0 if ASKS_FOR_BODY.search(analysis.text) else 0.0 if analysis.wants_person else 0.5
     found = 0.0
     for m in PROPER_RUN.finditer(text):
@@ -161,7 +162,7 @@ def _names_someone(analysis: Analysis, text: str) -> float:
         if set(words(run)) <= asked or any(w.lower() in MONTH_NUMBER for w in run.split()):
             continue
         if PERSON_NAME.match(run) and not (POST_WORDS.search(run) or ORG_WORDS.search(run)):
-            return 1.0 if not post or post in text else 0.5  # "which Chancellor": someone named as one
+            return 1.0 if not post or post in text else 0.5  # "which Chancellor": the sentence also names the post
         if ORG_WORDS.search(run):
             found = max(found, body)
         elif POST_WORDS.search(run) and not analysis.wants_person:

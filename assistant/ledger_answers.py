@@ -7,9 +7,9 @@ import re
 from datetime import date
 
 from assistant.answer import Answer, Citation
-from assistant.letter_facts import date_line
 from assistant.question import Analysis
 from assistant.wording import describe, fmt_date, fmt_due
+from index.dates import date_line
 from index.store import Store
 
 WRITTEN_SAME_DAY = re.compile(r"[^.\n]*\bI have (?:today|also today) written to[^.]*\.")
@@ -81,7 +81,7 @@ class LedgerAnswers:
         letter = self.store.letters()[source]
         if letter.date:
             when = date.fromisoformat(letter.date)
-            m = date_line(letter)
+            m = date_line(letter.text, when)
             if not m:
                 return "", None
             return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.start(), m.end())

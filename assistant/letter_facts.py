@@ -16,6 +16,7 @@ from assistant.evidence import Candidate, Evidence
 from assistant.leads import introduce
 from assistant.question import WRITTEN_WHEN, Analysis, LetterParty
 from assistant.wording import fmt_date
+from index.dates import date_line
 from index.metadata import copy_list
 from index.parties import Party, letter_parties
 from index.store import Letter, Store
@@ -54,13 +55,15 @@ class LetterFacts:
         rest = question[asked.end():]  # "… reply to the Convener": their letters to whom it names first
         to_named = [v for v in theirs if names_party(rest, letter_parties(v.metadata)[1])]
         theirs = to_named or theirs
-        likely = {c.source: c.probability for c in reversed(cands)}  # each letter's best candidate
+        likely: dict[str, float] = {}  # each letter's best candidate
+        for c in cands:
+            likely[c.source] = max(likely.get(c.source, 0.0), c.probability)
         in_evidence = [v for v in theirs if v.source in likely]
         if asked["first"]:
             letter = min(in_evidence or theirs, key=lambda v: v.date)
         else:
             letter = max(in_evidence, key=lambda v: likely[v.source]) if in_evidence else None
-        line = date_line(letter) if letter else None
+        line = date_line(letter.text, date.fromisoformat(letter.date)) if letter else None
         if line is None:
             return None
         when, meta = date.fromisoformat(letter.date), letter.metadata
@@ -106,13 +109,6 @@ class LetterFacts:
                 end = i + len(value)
         verb = "was written by" if party == LetterParty.SENDER else "was addressed to"
         return f"{_described(letter, party)} {verb} {', '.join(described)}", at.start(), end
-
-
-def date_line(letter: Letter) -> re.Match | None:
-    """The line of a letter that gives its own date ("14 November 2023", "Letter from … of 6 October 2021")."""
-    when = date.fromisoformat(letter.date)
-    return re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|"
-                     rf"^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", letter.text, re.M)
 
 
 def _described(letter: Letter, party: LetterParty) -> str:

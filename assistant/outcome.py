@@ -1,5 +1,5 @@
-"""Questions about what happened at a time the letters had not reached: "What did Shan Morgan tell the
-committee at the 10 July 2019 session?" asked of a letter written in March 2019. A letter can say what was
+"""Questions about what happened at a time the letters had not reached: "What did the witness tell the
+committee at its 14 April session?" asked of a letter written in March. A letter can say what was
 planned for a day after it was written, never what happened then; so the letters do not say, and the answer
 shows what they do say.
 """
@@ -13,20 +13,14 @@ from datetime import date
 from assistant.wording import fmt_date
 from index.dates import MONTH_NAMES, MONTH_NUMBER
 from index.language import tagged
-from index.vocabulary import DIRECTING_HEADS, FUTURE_HEADS, REQUEST_HEADS
+from index.vocabulary import PLANNING_VERBS
 
-# "did … at the 10 July 2019 session", "what happened on 4 September", "did … after questioning her on 10 July" —
+# "did … at the 14 April 2021 session", "what happened on 4 September", "did … after questioning her on 14 April" —
 # what someone did then, not what a letter planned, asked or said about it.
 EVENT_ASKED = re.compile(
     rf"\b(?i:did|happened)\b(?P<between>[^?]*?)\b(?:at|on|in|by|after|following|during|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?\b",
 )
-# What a letter itself does about a later day — plans, asks, directs, promises, writes ("What did the Minister
-# direct the Council to do by 30 June?") — rather than what happened then ("What did she tell the committee at
-# the session?").
-PLANNING = FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS | frozenset("promise announce arrange offer write reply".split())
-
-
 # "What did the Minister say the Council must do by 30 June?" asks what was required or planned for the day.
 REQUIRED = re.compile(r"\b(?:must|should|shall|would|will|(?:is|was|are|were|has|had|have|need|needs|needed) to)\b", re.I)
 
@@ -34,7 +28,7 @@ REQUIRED = re.compile(r"\b(?:must|should|shall|would|will|(?:is|was|are|were|has
 @dataclass(frozen=True)
 class Event:
     day: date  # its first day (the month's first when the question gives no day)
-    named: str  # as the answer names it: "10 July 2019", "May 2014"
+    named: str  # as the answer names it: "14 April 2021", "May 2014"
 
 
 def event_asked(question: str, year: int | None) -> Event | None:
@@ -47,7 +41,7 @@ def event_asked(question: str, year: int | None) -> Event | None:
     # they are ("send its plan").
     verbs = {t.lemma_.lower() for t in tagged(question) if m.start() <= t.idx < m.end("between")
              and (t.pos_ == "VERB" or t.i and t.nbor(-1).pos_ not in ("DET", "ADJ") and t.nbor(-1).tag_ != "PRP$")}
-    if verbs & PLANNING or REQUIRED.search(m["between"]):
+    if verbs & PLANNING_VERBS or REQUIRED.search(m["between"]):
         return None
     day = date(int(m["year"] or year), MONTH_NUMBER[m["month"].lower()], int(m["day"] or 1))
     return Event(day, fmt_date(day) if m["day"] else f"{day:%B %Y}")

@@ -4,35 +4,34 @@ November 2021"), which is short enough to read whole and whose answer the passag
 
 from __future__ import annotations
 
+from assistant.retriever import HybridRetriever
 from index.store import Store
 
 
 class Passages:
-    def __init__(self, store: Store, retriever, question: str, k: int) -> None:
-        self.store = store
+    def __init__(self, store: Store, retriever: HybridRetriever, question: str, k: int) -> None:
         self.retriever = retriever
         self.question = question
         self.k = k
+        self.all_units, _ = store.units()
+        self.by_source: dict[str, list[int]] = {}
+        for i, u in enumerate(self.all_units):
+            self.by_source.setdefault(u["source"], []).append(i)
         self.units: dict[int, float] = {}  # unit index → 1 / (1 + rank) of the best retrieved passage holding it
 
     def retrieve(self, sources: list[str] | None) -> None:
         """Read the passages retrieved from `sources` (all letters when None)."""
         retriever = self.retriever.model_copy(update={"k": self.k, "sources": sources})  # a copy per question
-        units, _ = self.store.units()
-        by_source: dict[str, list[int]] = {}
-        for i, u in enumerate(units):
-            by_source.setdefault(u["source"], []).append(i)
         for doc in retriever.invoke(self.question):
             meta = doc.metadata
             bonus = 1.0 / (1 + meta["rank"])
-            for i in by_source.get(meta["source"], []):
-                u = units[i]
+            for i in self.by_source.get(meta["source"], []):
+                u = self.all_units[i]
                 if u["start"] < meta["end"] and meta["start"] < u["end"]:
                     self.units[i] = max(self.units.get(i, 0.0), bonus)
 
     def whole(self, sources: list[str]) -> None:
         """Read every sentence of `sources`; those no passage held have no rank bonus."""
-        units, _ = self.store.units()
-        for i, u in enumerate(units):
-            if u["source"] in sources:
+        for source in sources:
+            for i in self.by_source.get(source, []):
                 self.units.setdefault(i, 0.0)

@@ -291,3 +291,9 @@ _RESOLVERS = {
     "new_year": lambda m, d: (month_end(d.year + 1, 1), Precision.MONTH) if d else (None, Precision.NONE),
     "bare_month": _bare_month,
 }
+
+
+def date_line(text: str, when: date) -> re.Match | None:
+    """The line of a letter that gives its own date `when` ("14 November 2023", "Letter from … of 6 October 2021")."""
+    return re.search(rf"^[^\n]*\b{when.day}(?:st|nd|rd|th)?\s+{when:%B}\s+{when.year}\b[^\n]*$|"
+                     rf"^[^\n]*{when:%B}\s+{when.day},?\s+{when.year}[^\n]*$", text, re.M)

@@ -24,13 +24,16 @@ QUESTION_WORDS = frozenset(
 )
 
 
+CLITICS = frozenset({"s", "ll", "re", "ve", "d", "m"})  # "what's", "we'll" — not "n't", which negates
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words; a stopword's clitic is dropped ("what's" is "what", "we'll" is "we"), so that it stays a stopword."""
     out = []
     for w in WORD.findall(text):
         w = w.lower().replace("’", "'")
         base, _, clitic = w.partition("'")
-        out.append(base if clitic and base in STOPWORDS else w)
+        out.append(base if clitic in CLITICS and base in STOPWORDS else w)
     return out
 
 

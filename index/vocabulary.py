@@ -91,6 +91,9 @@ COMMUNICATING_VERBS = frozenset(
     "report send submit provide respond reply write give deliver share present return copy forward explain "
     "contact make be".split()
 )
+# What a letter itself does about a later day — plans, asks, directs, promises, writes ("What did the Minister
+# direct the Council to do by 30 June?") — rather than what happened then (assistant.outcome).
+PLANNING_VERBS = FUTURE_HEADS | REQUEST_HEADS | DIRECTING_HEADS | frozenset("promise announce arrange offer write reply".split())
 # Words a letter and a question use for one act, though no word model here sees them as near: a question's
 # "enclose" is a letter's "I have attached a copy of …"; "put back" is "postpone", "defer" or "delay".
 SAME_ACT = (

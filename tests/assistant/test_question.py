@@ -347,9 +347,9 @@ def test_a_question_names_a_letters_party_by_any_of_its_names(question, party, n
 
 
 @pytest.mark.parametrize(("question", "who", "first"), [
-    ("When did the Convener write asking for a timetable on the complaints documents?", "the Convener", False),
-    ("When did the DFM first reply?", "the DFM", True),
-    ("When did Sir David write to Lord Forsyth about the release time?", "Sir David", False),
+    ("When did the Chair write asking for a timetable for the review?", "the Chair", False),
+    ("When did the DPM first reply?", "the DPM", True),
+    ("When did Sir John write to Lady Smith about the release time?", "Sir John", False),
     ("When did the Council respond to the direction?", "the Council", False),
     # A date a letter gives, not the day a letter was written.
     ("When did the Minister say she would reply?", None, False),

@@ -22,3 +22,8 @@ def test_credit_is_the_best_of_the_words_used_and_nothing_when_none_are(embeddin
     similar = SimilarWords(embeddings)
     assert similar.credit(["reply"], ["budget", "respond"]) == similar.credit(["reply"], ["respond"])
     assert similar.credit(["reply", "budget"], []) == [0.0, 0.0]
+
+
+def test_one_act_named_by_different_words_earns_full_credit(embeddings):
+    similar = SimilarWords(embeddings)
+    assert similar.credit(["enclose", "postpone"], ["attached", "deferred"]) == [1.0, 1.0]
