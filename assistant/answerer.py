@@ -116,26 +116,26 @@ class ExtractiveAnswerer:
     def before_event(self, question: str, analysis: Analysis, cand: Candidate, event: Event) -> Answer:
         """The letters were written before the day asked about: they do not say what happened then, only
         what the best sentence says of it (a plan, an invitation, a request)."""
-        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
-        answer.answer = (f"The letters do not say: they were written before {event.named}, and say only what was "
-                         f"planned or asked [1].\n\n" + answer.answer)
-        answer.abstained = True
-        return answer
+        return self._quoting(question, analysis, cand, f"The letters do not say: they were written before {event.named}, "
+                             "and say only what was planned or asked [1].", abstained=True)
 
     def no_date(self, question: str, analysis: Analysis, cand: Candidate, vague: str) -> Answer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
-        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
-        answer.answer = f"No date is given: the letter says only “{vague}” [1].\n\n" + answer.answer
-        return answer
+        return self._quoting(question, analysis, cand, f"No date is given: the letter says only “{vague}” [1].", abstained=False)
 
     def no_day(self, question: str, analysis: Analysis, cand: Candidate, coarse: str) -> Answer:
         """The day was asked for and no sentence gives it: the letters do not say — citing the month or year
         the best sentence gives, when it gives one, so the reader sees how far the letters go."""
         if not coarse:
             return self.abstain(question, "The passages on this subject give no day.")
+        return self._quoting(question, analysis, cand, f"The letters do not give the day: the letter says only “{coarse}” [1].",
+                             abstained=True)
+
+    def _quoting(self, question: str, analysis: Analysis, cand: Candidate, lead: str, abstained: bool) -> Answer:
+        """`lead` (how far the letters go), then the one sentence that shows it, quoted and cited as [1]."""
         answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
-        answer.answer = f"The letters do not give the day: the letter says only “{coarse}” [1].\n\n" + answer.answer
-        answer.abstained = True
+        answer.answer = f"{lead}\n\n{answer.answer}"
+        answer.abstained = abstained
         return answer
 
     def _items_of(self, item: Candidate) -> list[Candidate]:

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
-from assistant.passages import Passages
+from assistant.passages import Passages, UnitsBySource
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
@@ -86,6 +86,7 @@ class Evidence:
         self.model = model or RankingModel.load()
         self._records: tuple[list, dict[str, list]] | None = None
         self.scope = Scope(store)
+        self.units_by_source = UnitsBySource(store)
         self.words = Coverage(store, SimilarWords(embeddings))
 
     # -- context ---------------------------------------------------------------------------------
@@ -216,7 +217,7 @@ class Evidence:
             analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
         if dated and self.scope.answer_within(question, designation):
             named = dated  # "in his 26 October reply, by when …": that letter alone is read
-        read = Passages(self.store, self.retriever, question, k)
+        read = Passages(self.units_by_source, self.retriever, question, k)
         read.retrieve(named or None)
         if dated and not named:
             read.retrieve(dated)

@@ -8,15 +8,29 @@ from assistant.retriever import HybridRetriever
 from index.store import Store
 
 
+class UnitsBySource:
+    """The store's sentences grouped by letter, built once per state of the store rather than per question."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._built: tuple[list[dict], dict[str, list[int]]] | None = None
+
+    def get(self) -> tuple[list[dict], dict[str, list[int]]]:
+        units, _ = self.store.units()
+        if self._built is None or self._built[0] is not units:
+            by_source: dict[str, list[int]] = {}
+            for i, u in enumerate(units):
+                by_source.setdefault(u["source"], []).append(i)
+            self._built = (units, by_source)
+        return self._built
+
+
 class Passages:
-    def __init__(self, store: Store, retriever: HybridRetriever, question: str, k: int) -> None:
+    def __init__(self, index: UnitsBySource, retriever: HybridRetriever, question: str, k: int) -> None:
         self.retriever = retriever
         self.question = question
         self.k = k
-        self.all_units, _ = store.units()
-        self.by_source: dict[str, list[int]] = {}
-        for i, u in enumerate(self.all_units):
-            self.by_source.setdefault(u["source"], []).append(i)
+        self.all_units, self.by_source = index.get()
         self.units: dict[int, float] = {}  # unit index → 1 / (1 + rank) of the best retrieved passage holding it
 
     def retrieve(self, sources: list[str] | None) -> None:
