@@ -22,7 +22,7 @@ from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
-from index.dates import find_deadlines
+from index.deadlines import find_deadlines
 from index.language import tagged
 from index.parties import letter_parties
 from index.references import Referent, sentence_referents

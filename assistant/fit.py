@@ -10,7 +10,8 @@ from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, WHICH_POST, Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import DURATION, MONTH_NUMBER, MONTHS, WEEKDAY, Deadline, Precision, find_deadlines
+from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY, Precision
+from index.deadlines import DURATION, Deadline, find_deadlines
 from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of

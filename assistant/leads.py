@@ -10,7 +10,8 @@ from assistant.answer import Citation
 from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
-from index.dates import Precision, find_deadlines
+from index.dates import Precision
+from index.deadlines import find_deadlines
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.recurrence import recurrence_of, recurrence_words

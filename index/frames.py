@@ -5,7 +5,7 @@ must …"), a commitment ("we will publish …", "I propose to engage …", "the
 … before recess"), or a request ("I would be grateful if the Committee would give …", "we would welcome
 a response …", "I have asked Ed Humpherson … to make this point …"). Each frame knows its exact span,
 its actor as written and which party that is (the sender for I/we, the recipient for you), the words of
-its action, whom it is for, and its time (index.dates reads the words). The vocabulary of binding verbs
+its action, whom it is for, and its time (index.deadlines reads the words). The vocabulary of binding verbs
 is in index.vocabulary, the tests on single tokens in index.frame_cues; the parse is spaCy's (index.language).
 """
 

@@ -22,7 +22,8 @@ from datetime import date
 
 from index.calendar_days import month_end
 from index.canonical import BULLET_MARK
-from index.dates import Deadline, Precision, find_deadlines
+from index.dates import Precision
+from index.deadlines import Deadline, find_deadlines
 from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients

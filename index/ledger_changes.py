@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.dates import Deadline, find_deadlines
+from index.deadlines import Deadline, find_deadlines
 
 CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of|rather than)\b", re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dropped|cancelled|rescinded)|no longer (?:require[sd]?|need(?:ed|s)?|necessary|expect(?:ed)?|ask(?:ing)?)|(?:is|are) not (?:now )?required|rescind\w*|cancel\w*)\b", re.I)

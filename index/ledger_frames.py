@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from index.dates import Deadline, find_deadlines
+from index.deadlines import Deadline, find_deadlines
 from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_actor, resolve_party, sender_actor
 from index.ledger_records import Commitment, Kind, LetterView, new_record

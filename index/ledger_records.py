@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import Enum
 
-from index.dates import Deadline, Precision
+from index.dates import Precision
+from index.deadlines import Deadline
 from index.frames import Frame
 from index.segmenter import Unit
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.canonical import BULLET_MARK
-from index.dates import Deadline, find_deadlines
+from index.deadlines import Deadline, find_deadlines
 from index.ledger_changes import CHANGE, WITHDRAW
 from index.ledger_parties import recipient_actor, sender_actor
 from index.ledger_records import Kind, LetterView

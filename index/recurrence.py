@@ -1,5 +1,5 @@
 """How often a duty recurs ("monthly", "every quarter", "on an annual basis"), as its iCalendar rule and
-as the letter words it. When a recurring duty is first due is a date, and index.dates reads it."""
+as the letter words it. When a recurring duty is first due is a date, and index.deadlines reads it."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from index.dates import Precision, find_deadlines
+from index.dates import Precision
+from index.deadlines import find_deadlines
 from index.recurrence import recurrence_of, recurrence_words
 
 LETTER_DATE = date(2014, 3, 27)
