@@ -164,6 +164,12 @@ class Evidence:
             return None
         return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
 
+    def kind_not_given(self, cands: list[Candidate], analysis: Analysis) -> bool:
+        """The question wants one kind of answer (a date, a person, an amount…) and no sentence the answer
+        would cite gives any of it: quoting them would not answer what was asked."""
+        return analysis.wants == (analysis.type,) and analysis.type in WANTED and bool(cands) \
+            and all(c.features.fit == 0.0 for c in self.cited(cands))
+
     def cited(self, cands: list[Candidate]) -> list[Candidate]:
         """The sentences an answer cites: the most probable, and the next when it is nearly as probable."""
         return cands[:1] + [c for c in cands[1:2] if c.probability >= self.model.second * cands[0].probability]

@@ -7,13 +7,12 @@ happened ("last year", "yesterday"), which answer "when did …?" but bind no on
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from index.calendar_days import add_working_days, month_end, next_financial_year_end
-from index.dates import DAY_MONTH_YEAR, FULL_DATE, MONTH_DAY_YEAR, MONTH_NUMBER, MONTHS, NUMERIC, Precision, parse_date
+from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, Precision
+from index.time_resolvers import MONTH_PART_ENDS, NUMBER_WORDS, RESOLVERS
 
 
 @dataclass(frozen=True)
@@ -31,15 +30,12 @@ class Deadline:
         return not self.vague
 
 
-
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "twelve": 12, "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30}
 # A length of time, as a "how long" question wants it: "12 days", "more than six months", "a few weeks".
-DURATION = re.compile(rf"\b(?:\d+|{'|'.join(_WORDS)}|an?|several|a few)\s+(?:(?:working|business|calendar|clear)\s+)?"
+DURATION = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|an?|several|a few)\s+(?:(?:working|business|calendar|clear)\s+)?"
                       r"(?:days?|weeks?|months?|years?|hours?)\b", re.I)
 
 # Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
-_PARTS = "early|mid|late|beginning of|start of|middle of|end of|first week of|second week of|third week of|last week of"
+_PARTS = "|".join(MONTH_PART_ENDS)
 _LEAD = r"(?:(?:by|before|no later than|not later than|until|from|starting|beginning|in|on|during)\s+)?(?:the\s+)?"
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full", re.compile(rf"\b{_LEAD}(?:end of\s+)?(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.I)),
@@ -47,35 +43,73 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_part", re.compile(rf"\b(?:by|in|during|from|starting in|until|before|at)\s+(?:the\s+)?(?P<part>{_PARTS})[- ]\s*(?:of\s+)?(?P<month>{MONTHS})\b(?P<year>\s+\d{{4}})?", re.I)),
     ("month", re.compile(rf"\b{_LEAD}(?:(?:early|mid|late)[- ])?(?P<month>{MONTHS})\s+(?P<year>\d{{4}})\b", re.I)),
     # A day without its year, as letters write dates near their own: "by 31 January", "at 7:30am on 4 September".
-    ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|to|from|starting|beginning|on|at|is|will be)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
-    ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
+    ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|to|from|starting|beginning|commencing|on|at|is|will be)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
+    ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
     ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
     ("month_end_relative", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)),
     # "in six weeks' time", "in 12 months": a period from the letter (not "in 12 months to March", a span of figures)
-    ("in_period", re.compile(rf"\bin\s+(?P<n>\d+|{'|'.join(_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)(?:['’]\s*time|\s+time)?\b(?!\s+(?:to|ending|up to|of)\b)", re.I)),
+    ("in_period", re.compile(rf"\bin\s+(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)(?:['’]\s*time|\s+time)?\b(?!\s+(?:to|ending|up to|of)\b)", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
     ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
     ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
-    ("season", re.compile(r"\b(?:by|in|during|from|until|before|over)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:parliamentary\s+)?recess)", re.I)),
+    ("season", re.compile(r"\b(?:(?:by|in|during|from|until|before|over)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?|(?:this|next)\s+)"
+                          r"(?:(?:early|mid|late)[- ])?(?P<season>spring|summer|autumn|winter)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+                          r"(?!\s+(?:parliamentary\s+)?(?:recess|term))", re.I)),
+    # a parliamentary recess or a holiday: a time an official diaries, though its day is the calendar's
+    ("recess", re.compile(r"\b(?:by|before|after|until|during|over|in)\s+(?:the\s+)?(?:(?:summer|Christmas|Easter|Whitsun|autumn|"
+                          r"conference|February|October|May|half[- ]term)\s+)?(?:parliamentary\s+)?recess\b", re.I)),
+    ("christmas", re.compile(r"\b(?:by|before|until|over|after|at)\s+Christmas\b")),
+    # "in 2019-20", "during the 2021/22 financial year": the year ends on 31 March
+    ("fiscal_year", re.compile(r"\b(?:in|during|by|from|until|over|throughout)\s+(?:the\s+)?(?P<fy>(?:19|20)\d\d)[-/–](?P<to>(?:19|20)?\d\d)\b"
+                               r"(?:\s+(?:financial|fiscal)\s+year)?", re.I)),
+    ("in_year", re.compile(r"\b(?:(?:in|during|by|from|until|before|throughout)\s+(?:the\s+)?)?(?P<part>early|mid|late|the\s+(?:first|second)\s+half\s+of)[- ](?P<year>(?:19|20)\d\d)\b|"
+                           r"\b(?:in|during|from|until|throughout)\s+(?P<year2>(?:19|20)\d\d)\b(?![-/–]\d)", re.I)),
     ("later_year", re.compile(r"\blater\s+(?:this|in\s+the)\s+year\b", re.I)),
     # "in the new year" of a letter written late in a year: its January
     ("new_year", re.compile(r"\b(?:in|by|early in|after)\s+the\s+new\s+year\b", re.I)),
     ("today", re.compile(r"\b(?:from|as of|with effect from|by the end of)\s+today\b", re.I)),
-    ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as possible|straight away|immediately|without delay)\b", re.I)),
+    # "next week", "this month", "the coming year" (not "next year's budget", a thing of that year)
+    ("relative", re.compile(r"\b(?<!earlier )(?:(?:by|in|during|before|until|over|from|within)\s+)?(?:the\s+)?(?P<which>this|next|coming)\s+"
+                          r"(?P<fy>(?:financial|fiscal)\s+)?(?P<unit>week|month|year)\b(?!['’]s)", re.I)),
+    ("weekday", re.compile(r"\b(?:by|before|until|no later than)\s+(?:close of (?:play|business) (?:on\s+)?|the end of\s+)?(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?!\s+\d)")),
+    ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as (?:possible|(?:is\s+)?(?:reasonably\s+)?practicable)|straight away|"
+                         r"immediately|without delay|at the earliest (?:possible\s+)?opportunity|as a matter of (?:urgency|priority)|promptly|"
+                         r"in the near future|soon(?!\s+as\b)|(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
+                         r"(?:few\s+|couple\s+of\s+)?(?:days|weeks|months))\b", re.I)),
 ]
-# Part of a month → the day it ends on (None: the month's last day).
-_PART_ENDS = {"early": 10, "beginning of": 10, "start of": 10, "first week of": 7, "second week of": 14, "mid": 20,
-              "middle of": 20, "third week of": 21, "late": None, "end of": None, "last week of": None}
-# A season → the month it ends in (winter ends in the February after).
-_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+# Times a sentence says something happened: they answer "when did …?" but no duty is due by them.
+_PAST_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("last", re.compile(r"\b(?:last|previous)\s+(?P<unit>week|month|year|spring|summer|autumn|winter)\b(?!['’]s)", re.I)),
+    ("earlier", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\btoday\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!\s+\d)")),
+    ("ago", re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|an?|several|a few)\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I)),
+]
 
 
 def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, left to right, resolved against `letter_date` where relative."""
+    return _found(text, letter_date, _DEADLINE_PATTERNS)
+
+
+def principal(deadlines: list[Deadline]) -> Deadline | None:
+    """The deadline a duty is tracked by: the first stated with a date ("before recess in December 2021" is
+    due in December), else the first stated, else the first named ("shortly")."""
+    stated = [d for d in deadlines if d.stated]
+    return next((d for d in stated if d.date), stated[0] if stated else (deadlines[0] if deadlines else None))
+
+
+def find_times(text: str, letter_date: date | None) -> list[Deadline]:
+    """Every phrase of time in `text`: its deadlines, and the times it says something happened ("last year")."""
+    return _found(text, letter_date, _DEADLINE_PATTERNS + _PAST_PATTERNS)
+
+
+def _found(text: str, letter_date: date | None, patterns: list[tuple[str, re.Pattern[str]]]) -> list[Deadline]:
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _DEADLINE_PATTERNS:
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -86,158 +120,12 @@ def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _next_year_of(month: int, letter_date: date | None) -> int | None:
-    """The year of the next such month on or after the letter's month ("report in September")."""
-    if letter_date is None:
-        return None
-    return letter_date.year if month >= letter_date.month else letter_date.year + 1
-
-
-Dated = tuple[date | None, Precision]  # what a phrase resolves to, and how precisely
-
-
 def _resolve(kind: str, m: re.Match[str], letter_date: date | None) -> Deadline | None:
     """The deadline a matched phrase of `kind` states, read against the letter's date."""
-    if kind not in _RESOLVERS:
+    if kind not in RESOLVERS:
         return Deadline(None, m.group(0), Precision.NONE, m.start(), m.end(), vague=True)  # kept, never dated
-    resolved = _RESOLVERS[kind](m, letter_date)
+    resolved = RESOLVERS[kind](m, letter_date)
     if resolved is None:
         return None
     when, precision = resolved
     return Deadline(when, m.group(0), precision if when else Precision.NONE, m.start(), m.end())
-
-
-def _full(m: re.Match[str], letter_date: date | None) -> Dated | None:
-    core = FULL_DATE.search(m.group(0))
-    when = parse_date(core.group(0)) if core else None
-    return (when, Precision.DAY) if when else None
-
-
-def _month(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.MONTH) -> Dated:
-    return month_end(int(m.group("year")), _month_of(m)), precision
-
-
-def _month_of(m: re.Match[str]) -> int:
-    return MONTH_NUMBER[m.group("month").lower().rstrip(".")]
-
-
-def _within(m: re.Match[str], letter_date: date | None) -> Dated:
-    """"within 12 weeks", "within 10 working days", "in six weeks' time" of the letter."""
-    n = m.group("n").lower()
-    count = int(n) if n.isdigit() else _WORDS[n]
-    unit = m.group("unit").lower()
-    if letter_date is None:
-        return None, Precision.NONE
-    if unit.startswith("day") and m.group("working") and m.group("working").lower().strip() in ("working", "business"):
-        return add_working_days(letter_date, count), Precision.DAY
-    if unit.startswith("day"):
-        return letter_date + timedelta(days=count), Precision.DAY
-    if unit.startswith("week"):
-        return letter_date + timedelta(weeks=count), Precision.DAY
-    months = letter_date.month - 1 + count
-    year, month = letter_date.year + months // 12, months % 12 + 1
-    return date(year, month, min(letter_date.day, calendar.monthrange(year, month)[1])), Precision.DAY
-
-
-def _month_end_relative(m: re.Match[str], letter_date: date | None) -> Dated:
-    """"by the end of the month" (the letter's), "the end of next month"."""
-    if letter_date is None:
-        return None, Precision.NONE
-    ahead = m.group("which").lower() == "next"
-    year, month = (letter_date.year + letter_date.month // 12, letter_date.month % 12 + 1) if ahead else (letter_date.year, letter_date.month)
-    return month_end(year, month), Precision.DAY
-
-
-def _financial_year(m: re.Match[str], letter_date: date | None) -> Dated:
-    if m.group("fy"):  # "the 2016/17 financial year" ends on 31 March 2017
-        return date(int(m.group("fy")) + 1, 3, 31), Precision.DAY
-    if letter_date is None:
-        return None, Precision.NONE
-    end = next_financial_year_end(letter_date)
-    return (date(end.year + 1, 3, 31) if re.search(r"\bnext\b", m.group(0), re.I) else end), Precision.DAY
-
-
-def _quarter(m: re.Match[str], letter_date: date | None) -> Dated:
-    year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
-    return (month_end(year, int(m.group("q")) * 3) if year else None), Precision.MONTH
-
-
-def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:
-    """"early May", "the middle of June": the end of that part of the month."""
-    month = _month_of(m)
-    year = int(m.group("year")) if m.group("year") else _next_year_of(month, letter_date)
-    if year is None:
-        return None, Precision.NONE
-    day = _PART_ENDS[" ".join(m.group("part").lower().split())]
-    return (date(year, month, day) if day else month_end(year, month)), Precision.MONTH
-
-
-def _day_month(m: re.Match[str], letter_date: date | None) -> Dated | None:
-    """The date of that day the letter means: for a duty ("by 30 September", "we will publish on 9 December")
-    its next such day, a few weeks' grace allowed for a letter dated late; otherwise the one nearest the
-    letter ("on 26 October I wrote" of December is this year's)."""
-    if letter_date is None:
-        return None, Precision.NONE
-    month, day = _month_of(m), int(m.group("day"))
-    # "31 February" is no day, nor 29 February out of a leap year
-    options = [date(y, month, day) for y in range(letter_date.year - 1, letter_date.year + 2)
-               if day <= calendar.monthrange(y, month)[1]]
-    if not options:
-        return None
-    if _looks_ahead(m):
-        ahead = [d for d in options if (d - letter_date).days >= -_GRACE_DAYS]
-        return (min(ahead) if ahead else None), Precision.DAY
-    return min(options, key=lambda d: (abs((d - letter_date).days), d < letter_date)), Precision.DAY
-
-
-_GRACE_DAYS = 31
-# A day is a duty's when its lead says so ("by", "until", "is") or its clause is in the future ("will … on").
-_AHEAD_LEAD = re.compile(r"^(?:by|before|no later than|not later than|until|to|starting|beginning|is|will be)\b", re.I)
-_FUTURE_CLAUSE = re.compile(r"\b(?:will|shall)\b|\b(?:plan|intend|expect|aim|propose|due|scheduled)\w*\s+to\b", re.I)
-
-
-def _looks_ahead(m: re.Match[str]) -> bool:
-    clause = re.split(r"[.;:!?]", m.string[max(0, m.start() - 120):m.start()])[-1]
-    return bool(_AHEAD_LEAD.match(m.group(0)) or _FUTURE_CLAUSE.search(clause))
-
-
-def _season(m: re.Match[str], letter_date: date | None) -> Dated:
-    if letter_date is None:
-        return None, Precision.NONE
-    end_month = _SEASON_ENDS[m.group("season").lower()]
-    end = month_end(letter_date.year + (end_month < letter_date.month), end_month)
-    if re.search(r"\bnext\b", m.group(0), re.I):
-        end = month_end(end.year + 1, end_month)
-    return end, Precision.MONTH
-
-
-def _bare_month(m: re.Match[str], letter_date: date | None) -> Dated:
-    if letter_date is None:
-        return None, Precision.NONE
-    month = _month_of(m)
-    return month_end(_next_year_of(month, letter_date), month), Precision.MONTH
-
-
-def _year_end(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.DAY) -> Dated:
-    return (date(letter_date.year, 12, 31) if letter_date else None), precision
-
-
-_RESOLVERS = {
-    "full": _full,
-    "month": _month,
-    "month_end": lambda m, d: _month(m, d, Precision.DAY),
-    "within": _within,
-    "in_period": _within,
-    "month_end_relative": _month_end_relative,
-    "day_month": _day_month,
-    "fin_year": _financial_year,
-    "year_end": _year_end,
-    "year_end_explicit": lambda m, d: (date(int(m.group("year") or m.group("year2")), 12, 31), Precision.YEAR),
-    "quarter": _quarter,
-    "month_part": _month_part,
-    "season": _season,
-    "today": lambda m, d: (d, Precision.DAY),
-    "later_year": lambda m, d: _year_end(m, d, Precision.YEAR),
-    "new_year": lambda m, d: (month_end(d.year + 1, 1), Precision.MONTH) if d else (None, Precision.NONE),
-    "bare_month": _bare_month,
-}

@@ -23,7 +23,7 @@ from datetime import date
 from index.calendar_days import month_end
 from index.canonical import BULLET_MARK
 from index.dates import Precision
-from index.deadlines import Deadline, find_deadlines
+from index.deadlines import Deadline, find_deadlines, principal
 from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients
@@ -86,11 +86,10 @@ def _states_duty(kind: Kind, body: str, deadlines: list[Deadline]) -> bool:
 
 
 def _deadline(body: str, deadlines: list[Deadline], when: date | None) -> Deadline | None:
-    """The new date of a changed deadline, else the first time stated, else the first named ("shortly")."""
-    stated = [d for d in deadlines if d.stated]
-    if CHANGE.search(body) and stated:
+    """The new date of a changed deadline, else the one the duty is tracked by (`deadlines.principal`)."""
+    if CHANGE.search(body) and any(d.stated for d in deadlines):
         return change_dates(body, when)[1]
-    return stated[0] if stated else (deadlines[0] if deadlines else None)
+    return principal(deadlines)
 
 
 def _record(letter: LetterView, unit: Unit, start: int, kind: Kind, deadline: Deadline | None,

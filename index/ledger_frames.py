@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from index.deadlines import Deadline, find_deadlines
+from index.deadlines import Deadline, find_deadlines, principal
 from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_actor, resolve_party, sender_actor
 from index.ledger_records import Commitment, Kind, LetterView, new_record
@@ -34,10 +34,8 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         recurrence = recurrence_of(clause)
         # "advertising from today" starts something; only a recurring duty is first due at its start.
         deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
-        stated = [d for d in deadlines if d.stated]
-        if stated or recurrence or _undated_duty(frame):
-            deadline = stated[0] if stated else (deadlines[0] if deadlines else None)
-            out.append(_record(frame, letter, deadline, recurrence))
+        if any(d.stated for d in deadlines) or recurrence or _undated_duty(frame):
+            out.append(_record(frame, letter, principal(deadlines), recurrence))
     return out
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from index.dates import Precision
-from index.deadlines import find_deadlines
+from index.deadlines import find_deadlines, find_times, principal
 from index.recurrence import recurrence_of, recurrence_words
 
 LETTER_DATE = date(2014, 3, 27)
@@ -105,8 +105,64 @@ def test_what_is_no_deadline_written_short(text):
     assert [d.text for d in find_deadlines(text, date(2020, 12, 10)) if "March" not in d.text] == []
 
 
-def test_a_parliamentary_recess_is_not_a_season():
-    assert find_deadlines("the Bill should complete its passage before the summer recess", date(2017, 4, 1)) == []
+def test_a_parliamentary_recess_is_not_a_season_but_a_time_without_a_day():
+    (recess,) = find_deadlines("the Bill should complete its passage before the summer recess", date(2017, 4, 1))
+    assert recess.text == "before the summer recess" and recess.stated and recess.date is None
+
+
+@pytest.mark.parametrize("text, letter_date, expected, precision", [
+    ("we will publish our plan this autumn", date(2019, 3, 20), date(2019, 11, 30), Precision.MONTH),
+    ("a review by spring 2020", date(2019, 3, 20), date(2020, 5, 31), Precision.MONTH),  # its own year
+    ("a review in winter 2019", date(2019, 3, 20), date(2020, 2, 29), Precision.MONTH),
+    ("we will publish next week", date(2019, 3, 20), date(2019, 3, 29), Precision.DAY),  # that week's Friday
+    ("we will publish the figures this month", date(2019, 3, 20), date(2019, 3, 31), Precision.MONTH),
+    ("we will consult next year", date(2019, 3, 20), date(2020, 12, 31), Precision.YEAR),
+    ("the scheme opens in the next financial year", date(2019, 3, 20), date(2020, 3, 31), Precision.YEAR),
+    ("the funding is for use in 2019-20", date(2019, 3, 20), date(2020, 3, 31), Precision.YEAR),
+    ("the survey will run in early 2020", date(2019, 3, 20), date(2020, 4, 30), Precision.YEAR),
+    ("the survey will run in the first half of 2020", date(2019, 3, 20), date(2020, 6, 30), Precision.YEAR),
+    ("we hope to finish before Christmas", date(2019, 3, 20), date(2019, 12, 25), Precision.DAY),
+    ("the panel meets in the week commencing 4 March", date(2019, 2, 20), date(2019, 3, 4), Precision.DAY),
+])
+def test_seasons_years_and_weeks_are_times_a_duty_can_be_due_by(text, letter_date, expected, precision):
+    (deadline,) = find_deadlines(text, letter_date)
+    assert (deadline.date, deadline.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "please reply at the earliest opportunity", "we will write again in the coming weeks", "as soon as is practicable",
+])
+def test_times_named_without_a_date_are_vague(text):
+    (deadline,) = find_deadlines(text, date(2019, 3, 20))
+    assert deadline.vague and deadline.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "next year's budget will be smaller",  # a thing of a year, not a time
+    "the plan covers 2019-2022",  # a span of years
+    "as soon as the review is complete we will act",  # a time set by an event, not "soon"
+])
+def test_what_is_no_time_of_a_duty(text):
+    assert find_deadlines(text, date(2019, 3, 20)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The review was published last year.", date(2018, 12, 31)),
+    ("The figures came out last month.", date(2019, 2, 28)),
+    ("I met the Chair yesterday.", date(2019, 3, 19)),
+    ("I have today written to the Leader.", date(2019, 3, 20)),
+    ("The report was laid on Monday.", None),
+    ("The Committee wrote earlier this year.", date(2019, 3, 20)),
+])
+def test_times_something_happened_answer_when_but_are_no_deadlines(text, expected):
+    (time,) = find_times(text, date(2019, 3, 20))
+    assert time.stated and time.date == expected
+    assert find_deadlines(text, date(2019, 3, 20)) == []
+
+
+def test_a_duty_is_tracked_by_its_dated_time():
+    text = "The documents will be available to the Committee before recess in December 2021."
+    assert principal(find_deadlines(text, date(2021, 10, 26))).text == "in December 2021"
 
 
 def test_from_today_is_the_letters_own_date_and_a_past_today_is_no_deadline():
