@@ -13,7 +13,7 @@ import time
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation
-from assistant.evidence import WANTED, Candidate, Evidence
+from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
@@ -94,7 +94,7 @@ class ExtractiveAnswerer:
         vague = self.evidence.vague_date(cands, analysis)
         if vague:  # a "when" question answered only by "shortly" or "in due course"
             return self.no_date(question, analysis, cands[0], vague)
-        if self.evidence.kind_not_given(cands, analysis):
+        if kind_not_given(self.evidence.cited(cands), analysis):
             return self._quoting(question, analysis, cands[0], "The letters do not say: the passage on this subject "
                                  f"does not give {WANTED[analysis.type]} [1].", abstained=True)
         best = cands[0]

@@ -17,12 +17,13 @@ import numpy as np
 
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
+from assistant.parts import question_parts
 from assistant.passages import Passages, UnitsBySource
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
-from index.deadlines import find_deadlines
+from index.deadlines import find_deadlines, find_times
 from index.language import tagged
 from index.parties import letter_parties
 from index.references import Referent, sentence_referents
@@ -38,6 +39,18 @@ WANTED = {
     QuestionType.AMOUNT: "an amount or figure", QuestionType.APPOINTMENT: "an appointment",
     QuestionType.WHO: "who it is", QuestionType.POST: "the post they hold", QuestionType.REASON: "a reason",
 }
+
+# The kinds of answer a sentence shows on its face (a date, a name, a figure, a section). A reason or a
+# consequence is said in too many ways to tell its absence ("to allow…", "given…").
+SHOWN = frozenset(WANTED) - {QuestionType.REASON, QuestionType.CONSEQUENCE}
+
+
+def kind_not_given(cited: list[Candidate], analysis: Analysis) -> bool:
+    """The question wants one kind of answer a sentence shows on its face (a date, a person, an amount…)
+    and no sentence the answer would cite shows any of it: quoting them would not answer what was asked.
+    A question in parts ("what must they do, and by when?") is answered in part."""
+    return analysis.wants == (analysis.type,) and analysis.type in SHOWN and len(question_parts(analysis.text)) == 1 \
+        and bool(cited) and all(c.features.fit == 0.0 for c in cited)
 
 
 def _tagged(question: str) -> tuple[tuple[str, str, str], ...]:
@@ -164,12 +177,6 @@ class Evidence:
             return None
         return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
 
-    def kind_not_given(self, cands: list[Candidate], analysis: Analysis) -> bool:
-        """The question wants one kind of answer (a date, a person, an amount…) and no sentence the answer
-        would cite gives any of it: quoting them would not answer what was asked."""
-        return analysis.wants == (analysis.type,) and analysis.type in WANTED and bool(cands) \
-            and all(c.features.fit == 0.0 for c in self.cited(cands))
-
     def cited(self, cands: list[Candidate]) -> list[Candidate]:
         """The sentences an answer cites: the most probable, and the next when it is nearly as probable."""
         return cands[:1] + [c for c in cands[1:2] if c.probability >= self.model.second * cands[0].probability]
@@ -183,7 +190,7 @@ class Evidence:
         letters = self.store.letters()
         if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in self.cited(cands)):
             return None
-        text, found = self._text(cands[0]), find_deadlines(self._text(cands[0]), letters[cands[0].source].reading_date())
+        text, found = self._text(cands[0]), find_times(self._text(cands[0]), letters[cands[0].source].reading_date())
         return next((d.text for d in answering_dates(analysis, found, text) if d.stated), "")
 
     def _text(self, c: Candidate) -> str:

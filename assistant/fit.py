@@ -11,13 +11,13 @@ from datetime import date
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, WHICH_POST, Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY, Precision
-from index.deadlines import DURATION, Deadline, find_deadlines
+from index.deadlines import DURATION, Deadline, find_times
 from index.ledger_parties import CONTACT, TO_LIST
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
 from index.store import Letter
 from index.text import STOPWORDS, words
-from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PROPER_RUN
+from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PARTY_AGENT, PROPER_RUN
 
 CONSEQUENCE_CUE = re.compile(r"\b(?:if|unless|failing (?:this|which|that)|otherwise|in the event)\b", re.I)
 LEGAL_CUE = re.compile(r"\b(?:section|sections|Act\b|powers?|statutory|regulations?|schedule|Code)\b")
@@ -57,6 +57,12 @@ HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
 # A time something is due, not when something happened: "the deadline for reporting", "by when", "when is … due".
+# "Who is / was the …?": who holds a post or is someone, which a pronoun ("you should") does not show.
+WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were)\b(?!\s+(?:\w+ly\s+)?\w+(?:ed|en)\b)", re.I)
+# When something was done, which a letter's own act answers with the letter's date: "I have agreed that …".
+DONE_ASKED = re.compile(r"\bwhen\s+(?:did|was|were|had)\b", re.I)
+OWN_ACT = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:have|has)\s+(?:now\s+|today\s+)?\w+(?:ed|en)|am\s+(?:now\s+)?(?:writing|pleased|able|content|happy)|"
+                     r"(?:can|would like to)\s+(?:now\s+)?(?:confirm|announce|inform)|(?:write|enclose|attach|confirm|announce|agree|accept))\b")
 DUE_ASKED = re.compile(r"\b(?:deadlines?|due|by when|by what date|no later than)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,
@@ -100,15 +106,19 @@ def _names_a_code(text: str) -> bool:
 
 
 def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
-    deadlines = find_deadlines(text, letter.reading_date())
+    deadlines = find_times(text, letter.reading_date())
     if qtype == QuestionType.DUE_IN_PERIOD and analysis.period:
         lo, hi = analysis.period
         return 1.0 if any(d.date and lo <= d.date <= hi for d in deadlines) else 0.0
     if LETTERS_DATE_ASKED.search(analysis.text) and any(m["day"].lower() not in analysis.text.lower() for m in LETTER_OF_DAY.finditer(text)):
         return 1.0  # a letter's date asked for, given: "your letter of 1 November" (not a date the question itself gives)
     answering = answering_dates(analysis, deadlines, text)
+    if HOW_LONG.search(analysis.text):  # "as soon as is practicable" gives no length of time, not even in part
+        answering = [d for d in answering if d.stated]
     if any(d.stated and (d.precision == Precision.DAY or not analysis.wants_day) for d in answering):
         return 0.5 if _all_past(analysis, answering, letter) else 1.0
+    if not answering and letter.date and DONE_ASKED.search(analysis.text) and OWN_ACT.search(text):
+        return 0.5  # done in the letter itself ("I have agreed …"): on the letter's date, which it gives
     return 0.2 if answering else 0.0
 
 
@@ -169,4 +179,6 @@ def _names_someone(analysis: Analysis, text: str) -> float:
         elif POST_WORDS.search(run) and not analysis.wants_person:
             found = max(found, 0.5)
     groups = set(words(" ".join(AGENT_GROUP.findall(text))))
-    return max(found, 0.5 if groups - asked and not analysis.wants_person else 0.0)
+    if groups - asked and not analysis.wants_person or PARTY_AGENT.search(text) and not WHO_IS.search(analysis.text):
+        found = max(found, 0.5)  # officials, or the letter's own writer or reader ("I will", "you should")
+    return found

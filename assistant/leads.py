@@ -11,7 +11,7 @@ from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
 from index.dates import Precision
-from index.deadlines import find_deadlines
+from index.deadlines import find_times
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.recurrence import recurrence_of, recurrence_words
@@ -68,7 +68,7 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
         if exact and record.letter_date_basis == "file name":  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
-    found = find_deadlines(text, date.fromisoformat(letter.date) if letter.date else None)
+    found = find_times(text, date.fromisoformat(letter.date) if letter.date else None)
     deadlines = [d for d in answering_dates(analysis, found, text) if d.stated]
     if not deadlines:
         return None

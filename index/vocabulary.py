@@ -133,6 +133,9 @@ DOCUMENT_TAIL = re.compile(r"^(?:['‘“\"]|of$|on$|into$|about$|dated$)", re.I
 KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # People named by what they are as a group: "DoH statisticians", "Welsh Government officials", "Committee clerks".
 AGENT_GROUP = re.compile(r"\b(?:officials|officers|statisticians|staff|clerks|team|colleagues|advisers|ministers)\b", re.I)
+# A letter's own party acting, as its sender or recipient: "I will write", "we have published", "you should".
+PARTY_AGENT = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:\w+ly\s+)?(?:will|would|shall|should|must|can|could|may|might|have|has|had|am|are|"
+                         r"was|were|do|did|intend|plan|propose|expect|\w+ed)\b")
 # Small words inside the name of a body: "Department for Work and Pensions".
 NAME_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "&"})
 # A run of capitalised words on one line, allowing small joining words inside it.

@@ -253,3 +253,4 @@ def test_what_happened_after_the_letters_were_written_is_refused_citing_what_the
     assert "invite you to give evidence" in outcome.citations[0].quote  # what the letter does say of it
     planned = assistant.ask("What did the Chair invite Jane Smith to do at the meeting on 14 April 2021?")
     assert not planned.abstained and "give evidence" in planned.citations[0].quote
+

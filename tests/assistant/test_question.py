@@ -104,6 +104,10 @@ def test_a_label_saying_what_the_answer_is_for_is_not_part_of_the_question(quest
     ("Which other body will respond?", "The Treasury Committee will respond at the same time.", 1.0),  # a body asked for
     ("Which official will respond?", "The Treasury Committee will respond at the same time.", 0.5),
     ("Which parliamentary committee will respond?", "The Lords Economic Affairs Committee will respond.", 1.0),
+    # the letter's own writer or reader acting: someone the letter names in its parties
+    ("Who will write to the Committee with the documents?", "I will write to you with copies of the documents.", 0.5),
+    ("Who has been asked to publish the method?", "I would encourage you to publish the method.", 0.5),
+    ("Who was Permanent Secretary at the time?", "I would encourage you to publish the method.", 0.0),  # who held a post
 ])
 def test_a_who_question_wants_someone_it_does_not_name(question, sentence, score):
     from assistant.fit import _names_someone
@@ -258,6 +262,15 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("How long has the report gone unanswered?", "It is now more than six months since the report.", 1.0),
     ("How long does the Council have to respond?", "The Council must respond within 28 days.", 1.0),
     ("How long has the report gone unanswered?", "The report was published in January.", 1.0),
+    # times said without a date answer "when" as well: a season, a year, a recess, what happened last year
+    ("When will the Department publish its plan?", "We will publish our plan this autumn.", 1.0),
+    ("When will the Department publish its plan?", "We will publish our plan before the summer recess.", 1.0),
+    ("When will the Department publish its plan?", "We will publish our plan in 2019-20.", 1.0),
+    ("When was the review published?", "The review was published last year.", 1.0),
+    ("On what date was the review published?", "The review was published last year.", 0.2),
+    # what the letter itself does was done on its date, which the letter gives
+    ("When did the Minister agree to extend the deadline?", "I have agreed that the deadline is extended.", 0.5),
+    ("When will the Minister agree to extend the deadline?", "I have agreed that the deadline is extended.", 0.0),
     ("How long has the report gone unanswered?", "We will respond as soon as is practicable.", 0.0),
     ("When will the report be published?", "It is now more than six months since the report.", 0.0),
     # asked what is due, a date before the letter was written tells what happened, not what is due (in part)

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from assistant.calibration import cited, citing_score, worst_then_mean
 from assistant.ranking import Features, Logistic, RankingModel
 
@@ -71,3 +73,19 @@ def test_names_no_letter_mentions_lower_the_support_but_decide_nothing_alone():
 def test_the_set_served_worst_decides_before_the_many():
     many_fine = [("own", True, None, 1)] * 9
     assert worst_then_mean(many_fine + [("real", False, None, 1)]) == (0.0, 0.625)
+
+
+@pytest.mark.parametrize(("question", "fits", "refused"), [
+    ("When does the Commissioner's appointment end?", [0.0], True),  # the passage gives no time at all
+    ("When does the Commissioner's appointment end?", [0.0, 1.0], False),  # the second sentence cited gives one
+    ("When will the figures be published?", [0.2], False),  # "shortly": said how far the letters go instead
+    ("Who will publish the figures?", [0.0], True),
+    ("Why did the Minister ask for more time?", [0.0], False),  # a reason is said in too many ways to tell
+    ("What did the Minister ask, and by when?", [0.0], False),  # what was asked is given without the time
+])
+def test_an_answer_is_refused_when_no_sentence_it_cites_gives_the_one_kind_asked_for(question, fits, refused):
+    from assistant.evidence import Candidate, kind_not_given
+    from assistant.question import analyse
+
+    cited = [Candidate(i, "l.txt", 0, 1, "sentence", 0, None, Features(fit=f)) for i, f in enumerate(fits)]
+    assert kind_not_given(cited, analyse(question)) == refused
