@@ -68,14 +68,16 @@ class Coverage:
 
     def near_coverage(self, keyed: Analysis, text: str) -> float:
         """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
-        nearest word in meaning (`SimilarWords`)."""
+        nearest word in meaning (`SimilarWords`) — unless it is part of a name: "Scottish" is near "Ireland" in
+        meaning, but names another place."""
         weights = self._weights(keyed)
         if not weights:
             return 0.0
         used = _used(text)
         present = self._present(keyed, used, text)
         withheld = {stem(w) for w in used} - present  # a compound's part used alone earns no credit either
-        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present | withheld]
+        named = {stem(re.sub(r"['’]s$", "", n).lower()) for n in keyed.names}
+        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present | withheld | named]
         credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
         return sum(w * (1.0 if s in present else credit.get(s, 0.0)) for s, w in weights.items()) / sum(weights.values())
 

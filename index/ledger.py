@@ -28,7 +28,7 @@ from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients
 from index.ledger_links import infer_dates, link, name_actors
-from index.ledger_parties import recipients_of
+from index.ledger_parties import in_full, recipients_of
 from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
 from index.party_directory import with_known_bodies
@@ -60,6 +60,8 @@ def extract(letter: LetterView) -> list[Commitment]:
         previous_actor = actor or previous_actor
         if not any(r.start == start and r.end == unit.end for r in records):
             records.append(_record(letter, unit, start, kind, deadline, actor, actor_name, frame))
+    for record in records:
+        record.actor = in_full(record.actor, letter)
     return records
 
 

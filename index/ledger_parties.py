@@ -7,7 +7,7 @@ import re
 
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
 from index.parties import ORG_WORDS, POST_WORDS
-from index.vocabulary import owner_of_document
+from index.vocabulary import PROPER_RUN, owner_of_document
 
 # Words of sending something to someone: "report to me", "copying this letter to the Chancellor", "put a formal
 # proposal to your predecessor".
@@ -66,6 +66,42 @@ def body_of(organisation: str | None, post: str | None) -> str | None:
 _BODY = rf"(?P<body>(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*?{ORG_WORDS.pattern})"
 BODY_IN_POST = re.compile(rf"\b(?:of|,)\s+{_BODY}")
 BODY_BEFORE_POST = re.compile(rf"^{_BODY}\s+{POST_WORDS.pattern}")
+
+
+# A body by its bare noun ("the Government", "the Council"), or the commitment a body owns ("the Government's
+# commitment to report …" binds the Government).
+BARE_BODY = re.compile(rf"^(?:the\s+)?(?P<head>{ORG_WORDS.pattern})$", re.I)
+OWNED_PLAN = re.compile(r"^(?P<owner>.+?)['’]s\s+(?:commitment|undertaking|intention|plan|promise|pledge|decision|proposal)s?$", re.I)
+
+
+def in_full(actor: str | None, letter: LetterView) -> str | None:
+    """An actor as the letter names it in full: the owner of a commitment noun, and a body written by its bare
+    noun given the one fuller name the letter (its text or its parties) gives a body of that noun ("the
+    Government" → "the Scottish Government"); left as it is when the letter gives none, or several."""
+    if not actor:
+        return actor
+    owned = OWNED_PLAN.match(actor)
+    actor = owned.group("owner") if owned else actor
+    bare = BARE_BODY.match(actor)
+    if not bare:
+        return actor
+    head = bare.group("head").title()
+    named = [letter.metadata.get(f"{side}_org") or "" for side in ("sender", "recipient")]
+    fuller = {name for name in _names(letter.text, *named) if head in (name.split()[0], name.split()[-1])}
+    return f"the {fuller.pop()}" if len(fuller) == 1 else actor
+
+
+def _names(*texts: str) -> set[str]:
+    """The names of several capitalised words in `texts` ("Scottish Government", "Department for Education"),
+    each run cut where "the" joins two ("In May the Scottish Government") and without a leading "The"."""
+    out = set()
+    for text in texts:
+        for m in PROPER_RUN.finditer(text):
+            for part in re.split(r"\s+the\s+", re.sub(r"['’]s\b", "", m.group(0))):
+                name = re.sub(r"\s+(?:for|of|and|on|in|&)$", "", re.sub(r"^The\s+", "", part))
+                if len(name.split()) > 1:
+                    out.add(name)
+    return out
 
 
 def resolve_party(phrase: str, letter: LetterView) -> str | None:

@@ -254,3 +254,12 @@ def test_what_happened_after_the_letters_were_written_is_refused_citing_what_the
     planned = assistant.ask("What did the Chair invite Jane Smith to do at the meeting on 14 April 2021?")
     assert not planned.abstained and "give evidence" in planned.citations[0].quote
 
+
+
+def test_a_name_earns_no_credit_from_another_name_near_it_in_meaning(seed_assistant):
+    from assistant.question import analyse
+
+    cover = seed_assistant.answerer.evidence.words
+    named, common = analyse("When will Ireland publish the figures?"), analyse("When will the inspectors publish the figures?")
+    assert cover.near_coverage(named, "Scotland will publish the figures.") == cover.coverage(named, "Scotland will publish the figures.")
+    assert cover.near_coverage(common, "The examiners will publish the figures.") > cover.coverage(common, "The examiners will publish the figures.")

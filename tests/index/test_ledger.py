@@ -220,7 +220,7 @@ def test_we_in_a_letter_is_the_body_its_writer_speaks_for():
     ("We shall report back to the Committee by 1 July 2020.", "Home Office"),
     ("You will need to confirm your attendance by 10 April 2020.", "Department for Transport"),
     ("I should be grateful to receive examples by 14 April 2020.", "Department for Transport"),
-    ("The Department is to publish its response within 12 weeks.", "The Department"),
+    ("The Department is to publish its response within 12 weeks.", "the Department for Transport"),  # the one named
     ("This will allow us to report our findings by 5 May 2020.", "Home Office"),
 ])
 def test_a_record_binds_whom_its_sentence_binds(sentence, actor):
@@ -261,3 +261,22 @@ def test_a_sentence_changing_a_deadline_says_which_date_is_new(sentence, old, ne
     before, after = change_dates(sentence, date(2021, 12, 21))
     assert CHANGE.search(sentence)
     assert (before.date if before else None, after.date) == (old, new)
+
+
+@pytest.mark.parametrize("actor, text, meta, expected", [
+    # a bare body noun takes the one fuller name the letter gives a body of that noun
+    ("the Government", "The Scottish Government will report by May.", {}, "the Scottish Government"),
+    ("the Department", "Officials of the Department for Transport met us.", {}, "the Department for Transport"),
+    ("the Council", "I write about Eastby City Council.", {"recipient_org": "Eastby City Council"}, "the Eastby City Council"),
+    ("the Government", "The UK Government and the Welsh Government disagree.", {}, "the Government"),  # two: left
+    ("the Committee", "Thank you for your letter.", {}, "the Committee"),  # none: left
+    ("In May the Government", "In May the Government agreed.", {}, "In May the Government"),  # no bare noun
+    # a commitment is its owner's
+    ("the Government’s commitment", "The Scottish Government’s plan is clear.", {}, "the Scottish Government"),
+    ("Ann Smith", "Ann Smith will report.", {}, "Ann Smith"),
+])
+def test_an_actor_is_named_as_the_letter_names_it_in_full(actor, text, meta, expected):
+    from index.ledger_parties import in_full
+    from index.ledger_records import LetterView
+
+    assert in_full(actor, LetterView("letter.txt", "A letter", text, meta)) == expected
