@@ -36,7 +36,13 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
         if any(d.stated for d in deadlines) or recurrence or _undated_duty(frame):
             out.append(_record(frame, letter, principal(deadlines), recurrence))
-    return out
+    # "… a second piece of work, reporting in December, which will look at …": a clause describing what another
+    # of the sentence's duties concerns is part of that duty, not one of its own
+    bound = [r for r in out if (r.actor or "").lower() not in RELATIVE_PRONOUNS]
+    return bound or out
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
 
 def first_frame(body: str, start: int, letter: LetterView) -> Frame | None:

@@ -280,3 +280,14 @@ def test_an_actor_is_named_as_the_letter_names_it_in_full(actor, text, meta, exp
     from index.ledger_records import LetterView
 
     assert in_full(actor, LetterView("letter.txt", "A letter", text, meta)) == expected
+
+
+def test_a_clause_describing_a_duty_is_part_of_it_not_a_duty_of_its_own():
+    from index.ledger import extract
+    from index.ledger_records import LetterView
+
+    text = ("Dear Ms Shah,\n\nI will want this to be followed by a second review, reporting in June, which will look at "
+            "the funding of services.\n\nYours sincerely,\n\nJo Bloggs\nDirector\n")
+    meta = {"sender": "Jo Bloggs", "sender_role": "Director", "recipient": "Ms Shah"}
+    (record,) = extract(LetterView("letter.txt", "A letter", text, meta, date="2020-03-04"))
+    assert record.quote.startswith("I will want this")
