@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, Precision
+from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, WEEKDAY, Precision
 from index.time_resolvers import MONTH_PART_ENDS, NUMBER_WORDS, RESOLVERS
 
 
@@ -31,7 +31,8 @@ class Deadline:
 
 
 # A length of time, as a "how long" question wants it: "12 days", "more than six months", "a few weeks".
-DURATION = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|an?|several|a few)\s+(?:(?:working|business|calendar|clear)\s+)?"
+_COUNT = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|an?|several|a few)"  # how many days, weeks…: "12", "six", "a few"
+DURATION = re.compile(rf"\b{_COUNT}\s+(?:(?:working|business|calendar|clear)\s+)?"
                       r"(?:days?|weeks?|months?|years?|hours?)\b", re.I)
 
 # Deadline phrases, most specific first. Each pattern's match is the words kept as deadline_text.
@@ -84,8 +85,8 @@ _PAST_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("earlier", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!\s+\d)")),
-    ("ago", re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|an?|several|a few)\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:on|last|this|next)\s+{WEEKDAY.pattern}(?!\s+\d)")),
+    ("ago", re.compile(rf"\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I)),
 ]
 
 
