@@ -56,13 +56,13 @@ LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
-# A time something is due, not when something happened: "the deadline for reporting", "by when", "when is … due".
 # "Who is / was the …?": who holds a post or is someone, which a pronoun ("you should") does not show.
 WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were)\b(?!\s+(?:\w+ly\s+)?\w+(?:ed|en)\b)", re.I)
 # When something was done, which a letter's own act answers with the letter's date: "I have agreed that …".
 DONE_ASKED = re.compile(r"\bwhen\s+(?:did|was|were|had)\b", re.I)
 OWN_ACT = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:have|has)\s+(?:now\s+|today\s+)?\w+(?:ed|en)|am\s+(?:now\s+)?(?:writing|pleased|able|content|happy)|"
                      r"(?:can|would like to)\s+(?:now\s+)?(?:confirm|announce|inform)|(?:write|enclose|attach|confirm|announce|agree|accept))\b")
+# A time something is due, not when something happened: "the deadline for reporting", "by when", "when is … due".
 DUE_ASKED = re.compile(r"\b(?:deadlines?|due|by when|by what date|no later than)\b", re.I)
 CUES = {
     QuestionType.CONSEQUENCE: CONSEQUENCE_CUE,

@@ -87,7 +87,9 @@ def in_full(actor: str | None, letter: LetterView) -> str | None:
         return actor
     head = bare.group("head").title()
     named = [letter.metadata.get(f"{side}_org") or "" for side in ("sender", "recipient")]
-    fuller = {name for name in _names(letter.text, *named) if head in (name.split()[0], name.split()[-1])}
+    # "Scottish Government", "Department for Education" — not "Committee Clerk", a post
+    fuller = {name for name in _names(letter.text, *named)
+              if name.split()[-1] == head or name.split()[:1] == [head] and name.split()[1] in ("for", "of", "on")}
     return f"the {fuller.pop()}" if len(fuller) == 1 else actor
 
 

@@ -270,6 +270,7 @@ def test_a_sentence_changing_a_deadline_says_which_date_is_new(sentence, old, ne
     ("the Council", "I write about Eastby City Council.", {"recipient_org": "Eastby City Council"}, "the Eastby City Council"),
     ("the Government", "The UK Government and the Welsh Government disagree.", {}, "the Government"),  # two: left
     ("the Committee", "Thank you for your letter.", {}, "the Committee"),  # none: left
+    ("the Committee", "The Committee Clerk will write.", {}, "the Committee"),  # a post, not a body's name
     ("In May the Government", "In May the Government agreed.", {}, "In May the Government"),  # no bare noun
     # a commitment is its owner's
     ("the Government’s commitment", "The Scottish Government’s plan is clear.", {}, "the Scottish Government"),
