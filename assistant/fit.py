@@ -45,6 +45,7 @@ ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
 # A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
 DATES_A_LETTER = re.compile(rf"{LETTER_DATED_BY}\s*$", re.I)
+LEADING_WORD = re.compile(r"(?:[a-z]+\s+)?")  # a time's own first word ("on 17 November", "of 6 October")
 LETTER_ASKED = re.compile(rf"\b(?:{LETTER_WORDS}|wrote|write|written|replied|responded)\b", re.I)
 # A letter dated by its day, with or without the year: "our letter dated 22 April", "your letter of 1 November";
 # and a question asking for a letter's date ("the date of the OSR letter that …", "what date was DWP's reply …",
@@ -135,7 +136,7 @@ def answering_dates(analysis: Analysis, deadlines: list[Deadline], text: str) ->
     date of the letter the question designates by it ("in his 26 October reply, by when …"), nor the date of
     a letter the sentence mentions ("thank you for your letter of 17 November") unless letters are asked about."""
     if not LETTER_ASKED.search(analysis.text):
-        deadlines = [d for d in deadlines if not DATES_A_LETTER.search(text[: d.start])]
+        deadlines = [d for d in deadlines if not DATES_A_LETTER.search(text[: d.start] + LEADING_WORD.match(d.text).group(0))]
     return [d for d in deadlines if not (analysis.wants_end and STARTS.match(d.text))
             and not (analysis.month_asked and d.date and d.date.month != analysis.month_asked)
             and not (analysis.year_asked and d.date and d.date.year != analysis.year_asked)

@@ -246,6 +246,8 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     ("On which day of the week will the figures be published?", "The figures are published weekly.", 0.0),
     # the date of a letter thanked for dates no duty, unless letters are asked about
     ("When will the Home Office publish the report?", "Thank you for your letter of 17 November 2021.", 0.0),
+    ("When will the Home Office publish the report?", "Thank you for your letter on 17 November 2021.", 0.0),
+    ("When will the Home Office publish the report?", "We will publish the report on 17 November 2021.", 1.0),
     ("When did the regulator write to the Home Office?", "Thank you for your letter of 17 November 2021.", 1.0),
     # a letter's date asked for is given by the letter that mentions it, to the day, unless the question gave it
     ("What was the date of the regulator's letter that the Department answered?",
