@@ -42,6 +42,8 @@ POST_AFTER = rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z
 POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?"
 # "which body", "which other agency", "which parliamentary committee"
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
+# A group of officials named by their body: "DoH statisticians", "HM Treasury officials".
+BODY_GROUP = re.compile(rf"\b(?P<body>(?:[A-Z][\w'’&-]*\s+)+){AGENT_GROUP.pattern}")
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
 # A date that dates a letter ("your letter of 17 November", "our letter dated 22 April"), and a question about letters.
 DATES_A_LETTER = re.compile(rf"{LETTER_DATED_BY}\s*$", re.I)
@@ -161,8 +163,9 @@ def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
 
 
 def _names_someone(analysis: Analysis, text: str) -> float:
-    """Someone the question does not name is what a "who" question wants: a person fully (1), a post,
-    a body or a group of officials in part (0.5) — they are as often what the question starts from —
+    """Someone the question does not name is what a "who" question wants: a person or a named body's officials
+    ("DoH statisticians") fully (1), a post, a body or a group of officials in part (0.5) — they are as often
+    what the question starts from —
     unless the question asks for a body ("which other body …"): then a body fully."""
     asked = set(words(analysis.text))
     which = WHICH_POST.search(analysis.text)
@@ -179,6 +182,10 @@ def _names_someone(analysis: Analysis, text: str) -> float:
             found = max(found, body)
         elif POST_WORDS.search(run) and not analysis.wants_person:
             found = max(found, 0.5)
+    for m in BODY_GROUP.finditer(text):  # "DoH statisticians", "Treasury officials": whose people, and which
+        body = set(words(m["body"])) - STOPWORDS - BODY_NOUNS  # named: not "The team", "Department officials"
+        if body and not body <= asked and not analysis.wants_person:
+            return 1.0
     groups = set(words(" ".join(AGENT_GROUP.findall(text))))
     if groups - asked and not analysis.wants_person or PARTY_AGENT.search(text) and not WHO_IS.search(analysis.text):
         found = max(found, 0.5)  # officials, or the letter's own writer or reader ("I will", "you should")

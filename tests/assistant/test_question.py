@@ -282,6 +282,12 @@ def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, scor
     # a question asking for someone by name wants a name, not a post or a body
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to your predecessor.", 0.0),
     ("What is the name of the previous Chancellor?", "The Authority put a proposal to Philip Hammond.", 1.0),
+    # a group of officials named by their body answers "who" fully; a group alone, or of a body asked about, in part
+    ("Who will work with the regulator's team?", "DoH statisticians will work closely with your team.", 1.0),
+    ("Who will work with the regulator's team?", "Statisticians will work closely with your team.", 0.5),
+    ("Who will work with the regulator's team?", "Our statisticians will work closely with your team.", 0.5),
+    ("Who will DoH ask to work with the regulator?", "DoH statisticians will work closely with your team.", 0.5),
+    ("What is the name of the official who will work with the regulator?", "DoH statisticians will do so.", 0.0),
     # "which Chancellor" asks who held the post: someone named as one, fully; someone else named, in part
     ("Which Chancellor did the Chair write to?", "I wrote to the Chancellor, Philip Hammond.", 1.0),
     ("Which Chancellor did the Chair write to?", "We will invite Shan Morgan to attend.", 0.5),
