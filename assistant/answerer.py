@@ -17,11 +17,12 @@ from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
 from assistant.leads import change_lead, introduce, lead
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
-from assistant.outcome import Event, event_asked, written_before
+from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
 from assistant.parts import joined, question_parts
 from assistant.question import Analysis, QuestionType, analyse, asked
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
+from index.language import tagged
 from index.segmenter import UnitKind
 from index.store import Store
 
@@ -88,6 +89,10 @@ class ExtractiveAnswerer:
         event = self._event_after_letters(question, analysis, cands)
         if event is not None:  # what happened on a day after the letters were written
             return self.before_event(question, analysis, cands[0], event)
+        asked_only = self._only_asked(question, cands)
+        if asked_only is not None:  # whether something was later done, of letters that only ask or plan it
+            return self._quoting(question, analysis, asked_only, "The letters do not say whether it was done: they say "
+                                 "only what was asked or planned [1].", abstained=True)
         coarse = self.evidence.coarse_date(cands, analysis)
         if coarse is not None:  # the day was asked for, and the letters give at most its month or year
             return self.no_day(question, analysis, cands[0], coarse)
@@ -115,6 +120,18 @@ class ExtractiveAnswerer:
             return None
         about = [letters[s].reading_date() for s in self.evidence.scope.letters_about(analysis)]
         return event if all(written_before(event, w) for w in cited + about) else None
+
+    def _only_asked(self, question: str, cands: list[Candidate]) -> Candidate | None:
+        """For a question whether something was later done ("Did DExEU go on to publish …?"): the first sentence
+        the answer would cite that writes the act, when every one that writes it does so only as asked or planned."""
+        act = later_act(question)
+        if act is None:
+            return None
+        letters = self.store.letters()
+        cited = self.evidence.cited(cands)
+        writing = [c for c in cited if act in {t.lemma_.lower() for t in tagged(letters[c.source].text[c.start : c.end])}]
+        texts = [letters[c.source].text[c.start : c.end] for c in writing]
+        return writing[0] if writing and all(only_asked_or_planned(t, act) for t in texts) else None
 
     def before_event(self, question: str, analysis: Analysis, cand: Candidate, event: Event) -> Answer:
         """The letters were written before the day asked about: they do not say what happened then, only

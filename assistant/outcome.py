@@ -1,7 +1,7 @@
-"""Questions about what happened at a time the letters had not reached: "What did the witness tell the
-committee at its 14 April session?" asked of a letter written in March. A letter can say what was
-planned for a day after it was written, never what happened then; so the letters do not say, and the answer
-shows what they do say.
+"""Questions about what happened after the letters: "What did the witness tell the committee at its 14 April
+session?" asked of a letter written in March, or "Did the Department go on to publish its method?" asked of
+letters that only ask it to. A letter can say what was planned or asked, never that it was then done unless
+it says so; so the letters do not say, and the answer shows what they do say.
 """
 
 from __future__ import annotations
@@ -50,3 +50,46 @@ def event_asked(question: str, year: int | None) -> Event | None:
 def written_before(event: Event, written: date | None) -> bool:
     """The letter was written before the event (before its month, when the question gives no day)."""
     return written is not None and written < event.day
+
+
+# A question whether something was done after it was asked or planned: "Did DExEU go on to publish …?", "Has the
+# Council since submitted its plan?", "Was the report ever published?".
+LATER_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:go(?:ne)? on to|ever|eventually|subsequently|"
+                        r"later|since|in the end|finally|yet)\b", re.I)
+# The forms of "do" that make a base-form verb a past fact: "they did publish it", "it did not arrive".
+DID = frozenset({"did", "does", "do"})
+
+
+def later_act(question: str) -> str | None:
+    """The verb (lemma) of what a question asks was later done ("publish" in "Did DExEU go on to publish …?");
+    None when it asks no such thing."""
+    m = LATER_DONE.match(question)
+    if not m:
+        return None
+    verbs = [t for t in tagged(question) if t.pos_ == "VERB" and t.lemma_.lower() not in ("go", "do", "have", "be")]
+    return verbs[0].lemma_.lower() if verbs else None
+
+
+def only_asked_or_planned(text: str, lemma: str) -> bool:
+    """The sentence writes the act only as something to do — after "will", "would", "should", "to" — or as
+    what would have been ("it would have helped if it had been published"), never as done ("published", "has
+    published", "did publish"); and writes it at least once."""
+    forms = [t for t in tagged(text) if t.lemma_.lower() == lemma and t.pos_ == "VERB"]
+    return bool(forms) and all(t.tag_ == "VB" and not _after_did(t) or _unreal_past(t) for t in forms)
+
+
+def _after_did(token) -> bool:
+    """A base-form verb that "did" / "does" makes a fact, adverbs and "not" between."""
+    for t in reversed(token.doc[max(0, token.i - 3) : token.i]):
+        if t.lower_ in DID:
+            return True
+        if t.pos_ not in ("ADV", "PART"):
+            return False
+    return False
+
+
+
+def _unreal_past(token) -> bool:
+    """A past participle after "had" in an "if" clause: what would have been, and was not."""
+    before = [t.lower_ for t in token.doc[: token.i]]
+    return token.tag_ == "VBN" and "had" in before[-3:] and "if" in before

@@ -255,6 +255,35 @@ def test_what_happened_after_the_letters_were_written_is_refused_citing_what_the
     assert not planned.abstained and "give evidence" in planned.citations[0].quote
 
 
+REQUEST = """Dear Ann,
+
+Estimates of trade
+
+I have reviewed the estimate of trade in the Department's paper. I would encourage you to publish the method
+behind the estimate at the earliest opportunity.
+
+Yours sincerely,
+
+Ed Brown
+Director General for Regulation
+"""
+REPORTED = "Dear Ed,\n\nEstimates of trade\n\nThe Department published the method behind the estimate of trade on 5 March.\n\nYours sincerely,\n\nAnn Green\n"
+
+
+def test_whether_an_act_was_later_done_is_refused_when_the_letters_only_ask_for_it(tmp_path, new_assistant):
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "request.txt").write_text(REQUEST, encoding="utf-8")
+    assistant = new_assistant()
+    assistant.indexer.run([tmp_path / "letters"])
+    outcome = assistant.ask("Did the Department go on to publish the method behind the estimate of trade?")
+    assert outcome.abstained and outcome.answer.startswith("The letters do not say whether it was done")
+    assert "encourage you to publish the method" in outcome.citations[0].quote  # what the letter does say of it
+    (tmp_path / "letters" / "reply.txt").write_text(REPORTED, encoding="utf-8")
+    assistant.indexer.run([tmp_path / "letters"])
+    done = assistant.ask("Did the Department go on to publish the method behind the estimate of trade?")
+    assert not done.abstained and "published the method" in done.answer
+
+
 
 def test_a_name_earns_no_credit_from_another_name_near_it_in_meaning(seed_assistant):
     from assistant.question import analyse

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from assistant.outcome import Event, event_asked, written_before
+from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
 
 
 @pytest.mark.parametrize(("question", "event"), [
@@ -36,3 +36,29 @@ def test_a_letter_written_before_the_day_cannot_say_what_happened_then(written, 
 def test_a_plan_sent_is_an_outcome_and_a_plan_made_for_the_day_is_not():
     assert event_asked("Did the Council send its plan to the Department by 30 June 2014?", None) == Event(date(2014, 6, 30), "30 June 2014")
     assert event_asked("What did the Committee plan for its session on 14 April 2019?", None) is None
+
+
+@pytest.mark.parametrize(("question", "act"), [
+    ("Did the Department go on to publish its method, and if so when?", "publish"),
+    ("Has the Council since submitted its plan?", "submit"),
+    ("Was the report ever published?", "publish"),
+    ("Did the Minister agree?", None),  # whether something was done, not whether it was done later
+    ("What was the deadline, and has it since moved?", None),  # not a question whether it was done
+])
+def test_a_question_whether_something_was_later_done_names_the_act(question, act):
+    assert later_act(question) == act
+
+
+@pytest.mark.parametrize(("sentence", "only_asked"), [
+    ("I would encourage you to publish details of your estimate at the earliest opportunity.", True),
+    ("We will publish the method in March.", True),
+    ("It would have been helpful if the method had been published alongside the paper.", True),  # it was not
+    ("The Department published its method on 5 March.", False),
+    ("The method has been published.", False),
+    ("The method had been published before the debate.", False),
+    ("The Department did publish it.", False),
+    ("The Department will write to the Committee.", False),  # the act asked about is not written at all
+])
+def test_a_sentence_may_write_an_act_only_as_asked_or_planned(sentence, only_asked):
+    assert only_asked_or_planned(sentence, "publish") == only_asked
+
