@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.dates import FULL_DATE, parse_date
-from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS, header
+from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, header
 from index.vocabulary import HONORIFIC
 
 SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
@@ -103,6 +103,9 @@ def _address_blocks(blocks: list[list[str]]) -> list[list[str]]:
     out: list[list[str]] = []
     open_address = False
     for block in blocks:
+        if any(LETTER_FROM.match(line) for line in block):  # a publication's header, not an address
+            open_address = False
+            continue
         if open_address and len(block) == 1 and not FULL_DATE.fullmatch(block[0].strip(" .")) and len(out[-1]) < 4:
             out[-1] = out[-1] + block
             continue

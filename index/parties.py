@@ -110,11 +110,15 @@ def header(head: str) -> Header | None:
         found = FULL_DATE.search(sent or "")
         return Header(_email_party(fields["from"]), _email_party(fields["to"]), _iso(found.group(0)) if found else None,
                       fields.get("subject"))
-    for line in (line.strip() for line in head.split("\n")):
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
         m = LETTER_FROM.match(line) or FROM_TO.match(line)
         if m:
             date_text = m.groupdict().get("date")
-            return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), _iso(date_text))
+            # A page's title sits between its publisher's name and the header: "Finance and Public Administration
+            # Committee / Resource Spending Review / Letter from … to …".
+            title = lines[i - 1] if i >= 2 else None
+            return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), _iso(date_text), title)
     return None
 
 

@@ -37,6 +37,16 @@ def test_a_subject_line_becomes_the_title(tmp_path):
     assert extract_metadata(text, path).title == "Improvement notice for Exshire children's services"
 
 
+def test_a_publication_pages_title_and_header_are_no_address(tmp_path):
+    text = ("Finance and Public Administration Committee\n\nResource Spending Review\n\n"
+            "Letter from Cabinet Secretary for Finance and the Economy to the Convener of 8 November 2021\n\n"
+            "Dear Kenneth\n\nI intend to publish the review by end May 2022.\n\nYours sincerely\n\nKate Forbes\n")
+    m = extract_metadata(text, tmp_path / "x.txt")
+    assert (m.recipient, m.recipient_role) == ("Kenneth", "Convener")  # not the page's title "Resource Spending Review"
+    assert (m.sender, m.sender_role, m.date) == ("Kate Forbes", "Cabinet Secretary for Finance and the Economy", "2021-11-08")
+    assert m.title == "Resource Spending Review"
+
+
 @pytest.mark.parametrize("names, parties", [
     ("the Chancellor, the Chair of the Treasury Committee, and the Chair of the Public Administration and Constitutional "
      "Affairs Committee", ["the Chancellor", "the Chair of the Treasury Committee",

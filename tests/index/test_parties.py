@@ -23,6 +23,13 @@ def test_a_publication_or_email_header_names_both_parties(head, sender, recipien
     assert (found.sender, found.recipient, found.date) == (sender, recipient, date)
 
 
+def test_a_publication_pages_title_is_the_line_between_its_publisher_and_its_header():
+    page = ("Finance and Public Administration Committee\n\nHandling formal complaints\n\n"
+            "Letter from the Convener to the Deputy First Minister of 6 October 2021\n")
+    assert header(page).subject == "Handling formal complaints"
+    assert header("Annex B\n\nLetter from the Chair to the Permanent Secretary\n").subject is None  # a label, no title
+
+
 def test_text_without_a_header_has_none():
     assert header("Dear Ms Shah,\n") is None
     assert header("Response to the consultation\n") is None
