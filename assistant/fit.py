@@ -164,9 +164,9 @@ def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
 
 def _names_someone(analysis: Analysis, text: str) -> float:
     """Someone the question does not name is what a "who" question wants: a person or a named body's officials
-    ("DoH statisticians") fully (1), a post, a body or a group of officials in part (0.5) — they are as often
-    what the question starts from —
-    unless the question asks for a body ("which other body …"): then a body fully."""
+    ("DoH statisticians") fully (1); a post, a body or a group of officials in part (0.5) — they are as often
+    what the question starts from — unless the question asks for a body ("which other body …"): then a body
+    fully."""
     asked = set(words(analysis.text))
     which = WHICH_POST.search(analysis.text)
     post = which["post"] if which else None

@@ -75,7 +75,7 @@ def only_asked_or_planned(text: str, lemma: str) -> bool:
     what would have been ("it would have helped if it had been published"), never as done ("published", "has
     published", "did publish"); and writes it at least once."""
     forms = [t for t in tagged(text) if t.lemma_.lower() == lemma and t.pos_ == "VERB"]
-    return bool(forms) and all(t.tag_ == "VB" and not _after_did(t) or _unreal_past(t) for t in forms)
+    return bool(forms) and all((t.tag_ == "VB" and not _after_did(t)) or _unreal_past(t) for t in forms)
 
 
 def _after_did(token) -> bool:
@@ -86,7 +86,6 @@ def _after_did(token) -> bool:
         if t.pos_ not in ("ADV", "PART"):
             return False
     return False
-
 
 
 def _unreal_past(token) -> bool:

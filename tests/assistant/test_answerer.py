@@ -243,11 +243,18 @@ Chair of the Health Committee
 """
 
 
-def test_what_happened_after_the_letters_were_written_is_refused_citing_what_they_planned(tmp_path, new_assistant):
-    (tmp_path / "letters").mkdir()
-    (tmp_path / "letters" / "invitation.txt").write_text(INVITATION, encoding="utf-8")
+def _indexing(folder, new_assistant, **letters: str):
+    """A new assistant with `letters` (file stem → text) written into `folder` and indexed."""
+    folder.mkdir(exist_ok=True)
+    for stem, text in letters.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     assistant = new_assistant()
-    assistant.indexer.run([tmp_path / "letters"])
+    assistant.indexer.run([folder])
+    return assistant
+
+
+def test_what_happened_after_the_letters_were_written_is_refused_citing_what_they_planned(tmp_path, new_assistant):
+    assistant = _indexing(tmp_path / "letters", new_assistant, invitation=INVITATION)
     outcome = assistant.ask("What did Jane Smith tell the Committee at its meeting on 14 April 2021?")
     assert outcome.abstained and outcome.answer.startswith("The letters do not say: they were written before 14 April 2021")
     assert "invite you to give evidence" in outcome.citations[0].quote  # what the letter does say of it
@@ -271,10 +278,7 @@ REPORTED = "Dear Ed,\n\nEstimates of trade\n\nThe Department published the metho
 
 
 def test_whether_an_act_was_later_done_is_refused_when_the_letters_only_ask_for_it(tmp_path, new_assistant):
-    (tmp_path / "letters").mkdir()
-    (tmp_path / "letters" / "request.txt").write_text(REQUEST, encoding="utf-8")
-    assistant = new_assistant()
-    assistant.indexer.run([tmp_path / "letters"])
+    assistant = _indexing(tmp_path / "letters", new_assistant, request=REQUEST)
     outcome = assistant.ask("Did the Department go on to publish the method behind the estimate of trade?")
     assert outcome.abstained and outcome.answer.startswith("The letters do not say whether it was done")
     assert "encourage you to publish the method" in outcome.citations[0].quote  # what the letter does say of it
