@@ -28,7 +28,9 @@ MONTH_YEAR = rf"(?:{MONTHS})\.?\s+\d{{4}}"
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", re.IGNORECASE)
 
 
-WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
+_WORKING_DAYS = "Mon|Tues|Wednes|Thurs|Fri"
+WEEKDAY = re.compile(rf"\b(?:{_WORKING_DAYS}|Satur|Sun)days?\b")
+WORKING_DAY = rf"(?:{_WORKING_DAYS})day"  # a day a deadline falls on: "by Friday"
 
 
 class Precision(str, Enum):

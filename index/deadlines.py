@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, WEEKDAY, Precision
+from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, WEEKDAY, WORKING_DAY, Precision
 from index.time_resolvers import MONTH_PART_ENDS, NUMBER_WORDS, RESOLVERS
 
 
@@ -73,7 +73,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "next week", "this month", "the coming year" (not "next year's budget", a thing of that year)
     ("relative", re.compile(r"\b(?<!earlier )(?:(?:by|in|during|before|until|over|from|within)\s+)?(?:the\s+)?(?P<which>this|next|coming)\s+"
                           r"(?P<fy>(?:financial|fiscal)\s+)?(?P<unit>week|month|year)\b(?!['’]s)", re.I)),
-    ("weekday", re.compile(r"\b(?:by|before|until|no later than)\s+(?:close of (?:play|business) (?:on\s+)?|the end of\s+)?(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?!\s+\d)")),
+    ("weekday", re.compile(rf"\b(?:by|before|until|no later than)\s+(?:close of (?:play|business) (?:on\s+)?|the end of\s+)?{WORKING_DAY}\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:shortly|subsequently|in due course|as soon as (?:possible|(?:is\s+)?(?:reasonably\s+)?practicable)|straight away|"
                          r"immediately|without delay|at the earliest (?:possible\s+)?opportunity|as a matter of (?:urgency|priority)|promptly|"
                          r"in the near future|soon(?!\s+as\b)|(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
