@@ -31,20 +31,20 @@ browser:
 	fi
 
 test: install browser
-	$(BIN)/ruff check index assistant tests
+	$(BIN)/ruff check config index assistant evals ui tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check index assistant tests
-	$(BIN)/ruff format --check index assistant tests || true
+	$(BIN)/ruff check config index assistant evals ui tests benchmarks
+	$(BIN)/ruff format --check config index assistant evals ui tests benchmarks || true
 
 # Every answerer on every test set and the blind set: one table, appended to evals/README.md's score log.
 eval: install
-	$(BIN)/python -m assistant.scoreboard
+	$(BIN)/python -m evals.scoreboard
 
 # Refit the evidence ranking model on the calibration sets (never the frozen half or the blind set).
 calibrate: install
-	$(BIN)/python -m assistant.calibration
+	$(BIN)/python -m evals.calibration
 
 benchmark: install
 	$(BIN)/python benchmarks/lexical_search.py

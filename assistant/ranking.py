@@ -2,7 +2,7 @@
 and a second over the best evidence of a question: the one probability, with one threshold, that decides
 whether the letters answer at all.
 
-Fitted by `make calibrate` (`assistant.calibration`) on the calibration sets — our own letters, their
+Fitted by `make calibrate` (`evals.calibration`) on the calibration sets — our own letters, their
 paraphrases and the real-letter development half, never the frozen test half or the blind set — and
 kept in `ranking.json`. No feature looks at particular words of a question or a letter: each says how
 close, how covered, how fitting a sentence is.

@@ -8,26 +8,26 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from index.settings import Settings
+from langchain_core.embeddings import Embeddings
+
+from config.settings import Settings
 from index.store import Store, StoreError
 
 
 class Assistant:
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.store = Store(Path(settings.store))
-
-    @cached_property
-    def embeddings(self):
+    def __init__(self, settings: Settings, embeddings: Embeddings | None = None) -> None:
         from index.embedder import PackagedEmbeddings
 
-        return PackagedEmbeddings()
+        self.settings = settings
+        self.store = Store(Path(settings.store))
+        # The packaged model loads on first use, so an assistant that only lists letters never loads it.
+        self.embeddings = embeddings or PackagedEmbeddings()
 
     @cached_property
     def vectorstore(self):
-        from index.store import open_chroma
+        from index.chroma import open_chroma
 
-        return open_chroma(self.store.path, self.embeddings)
+        return open_chroma(self.settings, self.embeddings)
 
     @cached_property
     def indexer(self):

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from assistant.service import Assistant
-from index.settings import Settings
+from config.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = [

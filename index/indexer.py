@@ -23,7 +23,9 @@ import sqlalchemy as sa
 from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
+from config.settings import Settings
 from index import frame_store, ledger_store
+from index.chroma import open_chroma
 from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
 from index.ledger import letter_frames
@@ -31,8 +33,7 @@ from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
 from index.segmenter import Unit, segment
-from index.settings import Settings
-from index.store import Store, open_chroma
+from index.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class Indexer:
         self.store = store
         self.embeddings = embeddings
         self.settings = settings
-        self.vectorstore = vectorstore or open_chroma(store.path, embeddings)
+        self.vectorstore = vectorstore or open_chroma(settings, embeddings)
         self.record_manager = store.record_manager()
 
     def run(self, roots: list[Path], progress: Callable[[int, int, str], None] | None = None) -> IndexReport:

@@ -6,7 +6,7 @@
                          LangChain's record manager
     STORE/write.lock     held by the one process allowed to write
 
-Chroma is opened through `open_chroma`, the one factory, so a Chroma server can replace it.
+Chroma is opened through `index.chroma.open_chroma`, the one factory, so a Chroma server can replace it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import sqlalchemy as sa
 
 from index.dates import date_in_name
 
-COLLECTION = "chunks"
 NAMESPACE = "chroma/chunks"
 
 SCHEMA = [
@@ -274,27 +273,4 @@ def _letter(row) -> Letter:
         date=row["date"], date_basis=row["date_basis"], metadata=json.loads(row["metadata"]),
         text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
         n_chunks=row["n_chunks"], n_units=row["n_units"], committed=bool(row["committed"]),
-    )
-
-
-def open_chroma(store_path: Path, embeddings, collection: str = COLLECTION):
-    """The chunk collection as a LangChain vector store: a Chroma server when
-    ASSISTANT_CHROMA_HOST is set, else embedded in the store directory."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-    from langchain_chroma import Chroma
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    host = os.environ.get("ASSISTANT_CHROMA_HOST")
-    if host:
-        client = chromadb.HttpClient(
-            host=host, port=int(os.environ.get("ASSISTANT_CHROMA_PORT", "8000")), settings=chroma_settings
-        )
-    else:
-        client = chromadb.PersistentClient(path=str(Path(store_path) / "chroma"), settings=chroma_settings)
-    return Chroma(
-        collection_name=collection,
-        embedding_function=embeddings,
-        client=client,
-        collection_metadata={"hnsw:space": "cosine"},
     )

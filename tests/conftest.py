@@ -28,7 +28,7 @@ def embeddings():
 
 @pytest.fixture(scope="session")
 def settings_factory():
-    from index.settings import Settings
+    from config.settings import Settings
 
     def make(store: Path, **kw) -> Settings:
         return Settings(store=store, **kw)
@@ -39,9 +39,7 @@ def settings_factory():
 def make_assistant(store: Path, embeddings, settings_factory):
     from assistant.service import Assistant
 
-    assistant = Assistant(settings_factory(store))
-    assistant.__dict__["embeddings"] = embeddings  # share the one loaded model
-    return assistant
+    return Assistant(settings_factory(store), embeddings)  # every assistant shares the one loaded model
 
 
 @pytest.fixture

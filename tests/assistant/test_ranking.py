@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from assistant.calibration import cited, citing_score, worst_then_mean
 from assistant.ranking import Features, Logistic, RankingModel
+from evals.calibration import cited, citing_score, worst_then_mean
 
 
 class Cand:
@@ -31,7 +31,7 @@ def test_the_model_saves_and_loads_its_weights(tmp_path):
 
 
 def test_a_second_sentence_is_cited_only_when_close_enough_to_the_best():
-    from assistant.calibration import Question
+    from evals.calibration import Question
 
     q = Question("dev", [Cand(0.5), Cand(0.9), Cand(0.85)], [False, True, False])
     assert cited([q], model(second=0.7)) == [("dev", True, False, 1)]
@@ -51,8 +51,8 @@ def test_an_answer_needing_two_sentences_is_half_found_with_one():
 
 
 def test_the_letters_answer_only_when_the_best_evidence_is_supported_enough():
-    from assistant.calibration import Question, decisions
     from assistant.ranking import Support
+    from evals.calibration import Question, decisions
 
     m = RankingModel(Logistic({"dense": 4.0}, -2.0), 0.7, Logistic({"kind_coverage": 10.0}, -5.0), 0.5)
     covered = Question("dev", [Cand(0.9)], [True], True, Support(kind_coverage=0.8))

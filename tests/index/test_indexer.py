@@ -138,7 +138,7 @@ def test_a_run_killed_midway_is_completed_by_the_next_run(tmp_path, folder, new_
     store = tmp_path / "killed-store"
     env = {**os.environ, "ASSISTANT_STORE": str(store)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "index", str(folder)], cwd=ROOT, env=env,
+        [sys.executable, "-m", "ui.cli", "index", str(folder)], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     sqlite = store / "store.sqlite"

@@ -5,16 +5,11 @@ import re
 
 import pytest
 
-from assistant.evaluation import (
-    TestSetError,
-    check_thresholds,
-    facts_stated,
-    lead,
-    load_testset,
-    passage_holds,
-    run_eval,
-)
-from index.settings import Settings
+from config.settings import Settings
+from evals.matching import facts_stated, lead, passage_holds
+from evals.metrics import check_thresholds
+from evals.runner import run_eval
+from evals.testset import TestSetError, load_testset
 from tests.conftest import ROOT
 
 

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from assistant.answerer import Answer, Citation
+from assistant.answer import Answer, Citation
 from index.segmenter import segment
 from index.store import Store
 
@@ -35,6 +35,9 @@ class PeerAnswerer:
             return []
         scores = self.vectors @ np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         return [self.units[i] for i in np.argsort(-scores, kind="stable")]
+
+    def passages(self, question: str, k: int = 5) -> list[tuple[str, str]]:
+        return [(s, self.store.letter(s).text[a:b]) for s, a, b in self.ranked(question)[:k]]
 
     def answer(self, question: str) -> Answer:
         started = time.perf_counter()

@@ -57,18 +57,17 @@ class Question:
 
 def collect(paths=SETS, embeddings=None) -> list[Question]:
     """The candidates of every question of the calibration sets, with their gold labels."""
-    from assistant.evaluation import load_testset, locate
     from assistant.question import QuestionType, analyse, asked
     from assistant.service import Assistant
-    from index.settings import Settings
+    from config.settings import Settings
+    from evals.matching import locate
+    from evals.testset import load_testset
 
     out = []
     for path in paths:
         testset = load_testset(path)
         with tempfile.TemporaryDirectory(prefix="assistant-calibrate-") as tmp:
-            assistant = Assistant(Settings(store=Path(tmp) / "store"))
-            if embeddings is not None:
-                assistant.__dict__["embeddings"] = embeddings
+            assistant = Assistant(Settings(store=Path(tmp) / "store"), embeddings)
             assistant.indexer.run(testset.corpus)
             answerer = assistant.answerer
             for case in testset.cases:

@@ -10,8 +10,9 @@ from collections import Counter
 import pytest
 import yaml
 
-from assistant.evaluation import CATEGORIES, load_testset, locate
-from index.settings import Settings
+from config.settings import Settings
+from evals.matching import locate
+from evals.testset import CATEGORIES, load_testset
 from tests.conftest import ROOT
 
 REAL = Settings().real_corpus.resolve()

@@ -11,7 +11,7 @@ from tests.conftest import ROOT, SOURCES
 
 
 def run(*args, env, check=True):
-    proc = subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
     if check:
         assert proc.returncode == 0, proc.stderr

@@ -34,6 +34,9 @@ class BaselineAnswerer:
     def retrieve(self, question: str, k: int = 4) -> list[Document]:
         return self.vectorstore.similarity_search(question, k=k)
 
+    def passages(self, question: str, k: int = 5) -> list[tuple[str, str]]:
+        return [(d.metadata["source"], d.page_content) for d in self.retrieve(question, k)]
+
     def answer(self, question: str, k: int = 4) -> Answer:
         started = time.perf_counter()
         docs = self.retrieve(question, k)

@@ -1,6 +1,6 @@
 """The rule-free peer: the two sentences nearest the question, cited exactly, never a refusal."""
 
-from assistant.peer import PeerAnswerer
+from evals.peer import PeerAnswerer
 
 
 def test_the_peer_answers_with_the_two_nearest_units_cited_verbatim(seed_assistant):

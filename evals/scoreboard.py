@@ -144,7 +144,9 @@ def report_folder(name: str) -> str:
 
 
 def run_sets(sets, reports: Path | None, progress=None) -> tuple[list[Row], list[str]]:
-    from assistant.evaluation import TestSetError, load_testset, run_eval, write_outputs
+    from evals.reports import write_outputs
+    from evals.runner import run_eval
+    from evals.testset import TestSetError, load_testset
     from index.embedder import PackagedEmbeddings
 
     embeddings = PackagedEmbeddings()

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from assistant.scoreboard import SETS, Row, append_to_log, blind_row, log_entry, report_folder, rows_from_report
+from evals.scoreboard import SETS, Row, append_to_log, blind_row, log_entry, report_folder, rows_from_report
 
 BLIND_OUTPUT = """\
 seed     facts 0.60 (in the lead 0.52)  citations 0.60 (precise 0.69)  refusals 1.00  false refusals 0.20  verbatim 1.00  (28 questions)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.app import AccessError, App, build, check_access, parse_auth
 from tests.conftest import ROOT, SOURCES, indexed_copy
+from ui.web.access import AccessError, check_access, parse_auth
+from ui.web.controller import App
+from ui.web.layout import build
 
 NEW_LETTER = """Jane Holloway MP
 Minister of State for Children and Families

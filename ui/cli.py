@@ -5,7 +5,6 @@ stdout carries only answers and requested output; progress and logs go to stderr
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -22,7 +21,7 @@ log = logging.getLogger("assistant")
 
 
 def _settings(args):
-    from index.settings import get_settings
+    from config.settings import get_settings
 
     return get_settings(store=getattr(args, "store", None), sources=getattr(args, "sources", None))
 
@@ -155,7 +154,10 @@ def cmd_commitments(args) -> int:
 def cmd_eval(args) -> int:
     from tqdm import tqdm
 
-    from assistant.evaluation import ANSWERERS, check_thresholds, load_testset, public, run_eval, table, write_outputs
+    from evals.metrics import check_thresholds
+    from evals.reports import public, table, write_outputs
+    from evals.runner import ANSWERERS, run_eval
+    from evals.testset import load_testset
 
     testset = load_testset(Path(args.testset))
     order = [args.answerer] + [a for a in ANSWERERS if a != args.answerer]
@@ -177,7 +179,8 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from assistant.app import AccessError, launch
+    from ui.web.access import AccessError
+    from ui.web.serve import launch
 
     settings = _settings(args)
     from assistant.service import Assistant
@@ -192,81 +195,25 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def with_store(p):
-        p.add_argument("--store", type=Path, help="store directory (default: $ASSISTANT_STORE or the user data dir)")
-        return p
-
-    p = with_store(sub.add_parser("index", help="index files or folders (incremental)"))
-    p.add_argument("paths", nargs="+")
-    p.set_defaults(func=cmd_index)
-
-    p = with_store(sub.add_parser("ask", help="answer a question with citations"))
-    p.add_argument("question", nargs="*")
-    p.add_argument("--json", action="store_true", help="print the answer as JSON")
-    p.add_argument("--k", type=int, default=None, help="passages retrieved")
-    p.add_argument("--questions", type=Path, help="a file with one question a line; prints JSON lines")
-    p.set_defaults(func=cmd_ask)
-
-    p = with_store(sub.add_parser("show", help="print a letter's canonical text"))
-    p.add_argument("source")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_show)
-
-    p = with_store(sub.add_parser("commitments", help="the ledger: who must do what, for whom, by when"))
-    out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="a JSON list of records")
-    out.add_argument("--csv", action="store_true", help="CSV with a header row")
-    out.add_argument("--ics", action="store_true", help="iCalendar deadlines (stable UIDs)")
-    p.add_argument("--due-before", metavar="YYYY-MM-DD", help="deadline before this date (exclusive)")
-    p.add_argument("--due-from", metavar="YYYY-MM-DD", help="deadline on or after this date")
-    p.add_argument("--actor", help="actor name or role contains this (any case)")
-    p.add_argument("--recipient", help="a recipient contains this (any case)")
-    p.add_argument("--status", choices=["current", "superseded", "withdrawn"])
-    p.add_argument("--kind", choices=["direction", "request", "commitment", "appointment"])
-    p.add_argument("--source", help="letter path contains this")
-    p.set_defaults(func=cmd_commitments)
-
-    p = sub.add_parser("eval", help="score answers against a test set (see evals/README.md)")
-    p.add_argument("testset", nargs="?", default="evals/testset.yaml")
-    p.add_argument("--json", action="store_true", help="print the report JSON to stdout")
-    p.add_argument("--report", type=Path, help="write report.json, report.md, categories.png and ragas.jsonl here")
-    p.add_argument("--answerer", choices=["extractive", "peer", "baseline"], default="extractive",
-                   help="the answerer judged against the thresholds (all three are always measured: ours, the "
-                        "rule-free peer and the LangChain tutorial baseline)")
-    p.add_argument("--k", type=int, default=None, help="passages retrieved")
-    p.set_defaults(func=cmd_eval)
-
-    p = with_store(sub.add_parser("serve", help="open the chat app (http://127.0.0.1:7860)"))
-    p.add_argument("--host", help="address to bind (default 127.0.0.1; others need ASSISTANT_AUTH)")
-    p.add_argument("--port", type=int, help="port (default 7860)")
-    p.add_argument("--sources", type=Path, help="the letters folder (default $ASSISTANT_SOURCES or sources/)")
-    p.add_argument("--testset", default="evals/testset.yaml", help="test set for the Evaluation page")
-    p.set_defaults(func=cmd_serve)
-
-    p = with_store(sub.add_parser("letters", help="list indexed letters"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_letters)
-    return parser
+COMMANDS = {"index": cmd_index, "ask": cmd_ask, "show": cmd_show, "commitments": cmd_commitments, "eval": cmd_eval,
+            "serve": cmd_serve, "letters": cmd_letters}
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ui.arguments import build_parser
+
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "sentence_transformers", "chromadb", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    from assistant.evaluation import TestSetError
+    from evals.testset import TestSetError
     from index.loader import LoadError
     from index.store import StoreError
 
     try:
-        return args.func(args)
+        return COMMANDS[args.command](args)
     except (StoreError, LoadError, FileNotFoundError, TestSetError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
