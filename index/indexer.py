@@ -24,10 +24,11 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
 from config.settings import Settings
-from index import frame_store, ledger_store
+from index import faults, frame_store, ledger_store, store_state
 from index.chroma import open_chroma
 from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
+from index.faults import FaultPoint
 from index.ledger import letter_frames
 from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_supported, load_bytes
@@ -69,7 +70,6 @@ class IndexReport:
         return ", ".join(f"{n} {name}" for name, n in self.counts().items())
 
 
-CHANGES = {Outcome.ADDED, Outcome.UPDATED, Outcome.REMOVED}
 
 
 def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
@@ -118,14 +118,19 @@ class Indexer:
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
                     continue
                 self._mirror(root, report, progress)
-            if any(r.outcome in CHANGES for r in report.results):
+            faults.reach(self.settings.fault_point, FaultPoint.AFTER_COMMIT, self.store.path)
+            # Stale when this run changed a letter, or an earlier run was killed before relinking.
+            with self.store.engine.connect() as conn:
+                stale = store_state.ledger_stale(conn)
+            if stale:
                 self.relink()
         self.store.changed()
         return report
 
     def relink(self) -> None:
-        """Recompute the ledger's cross-letter links over every committed letter, from its stored frames
-        (a letter whose frames are missing or were read by other code is read again, and stored)."""
+        """Build the ledger, once per run, over every committed letter from its stored frames (a letter
+        whose frames are missing or were read by other code is read again, and stored); the store
+        records which state of its letters the ledger now reflects."""
         self.store.changed()
         with self.store.engine.begin() as conn:
             stored = frame_store.load(conn)
@@ -134,6 +139,7 @@ class Indexer:
                 stored[letter.source] = letter_frames(letter.text, segment(letter.text))
                 frame_store.replace_letter(conn, letter.source, stored[letter.source])
             ledger_store.relink(conn, [letter_view(v, stored[v.source]) for v in letters])
+            store_state.ledger_linked(conn)
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -201,11 +207,10 @@ class Indexer:
                 [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
             )
             frame_store.write_letter(conn, source, parsed)
-            view = LetterView(source=source, title=meta.title, text=text, metadata=meta.to_dict(),
-                              date=meta.date, date_basis="stated" if meta.date else None, units=units, frames=parsed)
-            ledger_store.write_letter(conn, view)
-            # The commit marker, last: a letter without it is redone by the next run.
+            # The commit marker, last: a letter without it is redone by the next run. Its ledger records
+            # come when the run relinks the ledger, once, over every letter.
             conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
+            store_state.letters_changed(conn)
         self.store.changed()
 
     def _index_chunks(self, source: str, text: str, meta: LetterMetadata, chunks: list[Chunk],
@@ -265,10 +270,11 @@ class Indexer:
             self.record_manager.delete_keys(keys)
         with self.store.engine.begin() as conn:
             self._delete_rows(conn, source)
-            ledger_store.delete_letter(conn, source)
+            store_state.letters_changed(conn)
         self.store.changed()
 
     @staticmethod
     def _delete_rows(conn, source: str) -> None:
         for table in ("units", "chunks_fts", "frames", "letters"):
             conn.execute(sa.text(f"DELETE FROM {table} WHERE source = :source"), {"source": source})
+        ledger_store.delete_letter(conn, source)

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 import sqlalchemy as sa
 
-from index.ledger import build_ledger, extract
+from index.ledger import build_ledger
 from index.ledger_records import Commitment, LetterView
 
 metadata = sa.MetaData()
@@ -44,15 +44,6 @@ def _row(record: Commitment) -> dict:
 
 def delete_letter(conn: sa.Connection, source: str) -> None:
     conn.execute(commitments.delete().where(commitments.c.source == source))
-
-
-def write_letter(conn: sa.Connection, letter: LetterView) -> int:
-    """The letter's own records, read against its own date; cross-letter links come in `relink`."""
-    delete_letter(conn, letter.source)
-    records = extract(letter)
-    if records:
-        conn.execute(commitments.insert(), [_row(r) for r in records])
-    return len(records)
 
 
 def relink(conn: sa.Connection, letters: list[LetterView]) -> int:

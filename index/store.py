@@ -95,9 +95,10 @@ class Store:
         with self.engine.begin() as conn:
             for statement in SCHEMA:
                 conn.exec_driver_sql(statement)
-        from index import ledger_store
+        from index import ledger_store, store_state
 
         ledger_store.create(self.engine)
+        store_state.create(self.engine)
         self._letters: dict[str, Letter] | None = None
         self._unit_cache: tuple[int, list[dict], np.ndarray] | None = None
         self._ledger: list | None = None

@@ -1,0 +1,84 @@
+"""A run killed after its last letter's commit and before the ledger is built is completed by the next
+run, even one with nothing to index: the store's link-version marker says the ledger is stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from index import ledger_store, store_state
+from index.faults import FaultPoint
+from index.store import Store
+from tests.conftest import ROOT, SOURCES
+
+pytestmark = pytest.mark.integration
+
+
+def index_process(letters: Path, store: Path, fault_point: str | None = None) -> subprocess.Popen:
+    env = {**os.environ, "ASSISTANT_STORE": str(store), "HF_HUB_OFFLINE": "1"}
+    env.pop("ASSISTANT_FAULT_POINT", None)
+    if fault_point:
+        env["ASSISTANT_FAULT_POINT"] = fault_point
+    return subprocess.Popen([sys.executable, "-m", "ui.cli", "index", str(letters)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(marker: Path, process: subprocess.Popen, limit_s: float = 300) -> None:
+    """Until the indexer reports reaching its fault point (a condition, not a guessed duration)."""
+    deadline = time.monotonic() + limit_s
+    while not marker.exists():
+        assert process.poll() is None, f"the indexer exited before its fault point: {process.communicate()[1]}"
+        assert time.monotonic() < deadline, "the indexer never reached its fault point"
+        time.sleep(0.1)
+
+
+def ledger_stale(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return store_state.ledger_stale(conn)
+
+
+def spans(records) -> set[tuple[str, int, int, str | None, str]]:
+    return {(Path(r.source).name, r.start, r.end, r.deadline, r.status) for r in records}
+
+
+def test_a_run_killed_before_relinking_is_completed_by_the_next(tmp_path, seed_assistant):
+    letters, store_path = tmp_path / "letters", tmp_path / "store"
+    shutil.copytree(SOURCES, letters)
+    killed = index_process(letters, store_path, FaultPoint.AFTER_COMMIT.value)
+    wait_for(store_path / f"fault-{FaultPoint.AFTER_COMMIT.value}", killed)
+    os.kill(killed.pid, signal.SIGKILL)
+    killed.communicate(timeout=30)
+    assert killed.returncode == -signal.SIGKILL
+
+    store = Store(store_path)
+    assert len(store.letters()) == 2, "every letter was committed before the kill"
+    assert store.commitments() == [] and ledger_stale(store), "the ledger was never built"
+
+    rerun = index_process(letters, store_path)
+    _, stderr = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, stderr
+    assert "2 unchanged" in stderr
+    store = Store(store_path)
+    assert not ledger_stale(store)
+    assert spans(store.commitments()) == spans(seed_assistant.store.commitments())
+
+
+def test_a_run_with_nothing_to_do_does_not_rebuild_a_linked_ledger(tmp_path, new_assistant):
+    letters = tmp_path / "letters"
+    shutil.copytree(SOURCES, letters)
+    assistant = new_assistant()
+    assistant.indexer.run([letters])
+    assert not ledger_stale(assistant.store)
+    first = assistant.store.commitments()[0]
+    with assistant.store.engine.begin() as conn:  # a probe: a rebuilt ledger would have this record back
+        conn.execute(ledger_store.commitments.delete().where(ledger_store.commitments.c.id == first.id))
+    assistant.store.changed()
+    assistant.indexer.run([letters])
+    assert first.id not in {r.id for r in assistant.store.commitments()}
