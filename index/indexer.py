@@ -14,9 +14,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -29,49 +27,15 @@ from index.chroma import open_chroma
 from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
+from index.index_report import FileResult, IndexReport, Outcome, Progress
 from index.ledger import letter_frames
 from index.ledger_records import LetterView, UnitFrames
-from index.loader import LoadedFile, LoadError, check_supported, load_bytes
+from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
 from index.segmenter import Unit, segment
 from index.store import Store
 
 log = logging.getLogger(__name__)
-
-
-class Outcome(str, Enum):
-    ADDED = "added"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    REMOVED = "removed"
-    DUPLICATE = "duplicate"
-    FAILED = "failed"
-
-
-@dataclass
-class FileResult:
-    source: str
-    outcome: Outcome
-    message: str = ""
-
-
-@dataclass
-class IndexReport:
-    results: list[FileResult] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {o.value: sum(r.outcome == o for r in self.results) for o in Outcome}
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return [r for r in self.results if r.outcome == Outcome.FAILED]
-
-    def summary(self) -> str:
-        return ", ".join(f"{n} {name}" for name, n in self.counts().items())
-
-
-
-
 def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
                       date=letter.date, date_basis=letter.date_basis, frames=frames)
@@ -110,7 +74,7 @@ class Indexer:
         self.vectorstore = vectorstore or open_chroma(settings, embeddings)
         self.record_manager = store.record_manager()
 
-    def run(self, roots: list[Path], progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
+    def run(self, roots: list[Path], progress: Progress | None = None) -> IndexReport:
         report = IndexReport()
         with self.store.writer_lock():
             for root in roots:
@@ -118,14 +82,28 @@ class Indexer:
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
                     continue
                 self._mirror(root, report, progress)
-            faults.reach(self.settings.fault_point, FaultPoint.AFTER_COMMIT, self.store.path)
-            # Stale when this run changed a letter, or an earlier run was killed before relinking.
-            with self.store.engine.connect() as conn:
-                stale = store_state.ledger_stale(conn)
-            if stale:
-                self.relink()
-        self.store.changed()
+            self._finish()
         return report
+
+    def add(self, files: list[LoadedFile], folder: Path, progress: Progress | None = None) -> IndexReport:
+        """Index these files alone, already parsed (uploads), leaving the rest of their folder as it is."""
+        report = IndexReport()
+        with self.store.writer_lock():
+            for i, loaded in enumerate(files, start=1):
+                if progress:
+                    progress(i, len(files), str(loaded.path))
+                report.results.append(self.index_file(loaded.path, source_name(folder), loaded))
+            self._finish()
+        return report
+
+    def _finish(self) -> None:
+        faults.reach(self.settings.fault_point, FaultPoint.AFTER_COMMIT, self.store.path)
+        # Stale when this run changed a letter, or an earlier run was killed before relinking.
+        with self.store.engine.connect() as conn:
+            stale = store_state.ledger_stale(conn)
+        if stale:
+            self.relink()
+        self.store.changed()
 
     def relink(self) -> None:
         """Build the ledger, once per run, over every committed letter from its stored frames (a letter
@@ -149,29 +127,20 @@ class Indexer:
         for source, letter in known.items():
             in_scope = letter.folder == folder if folder else source == source_name(root)
             if in_scope and source not in present:
-                self.remove(source)
+                self._delete(source)
                 report.results.append(FileResult(source, Outcome.REMOVED))
         for i, path in enumerate(files, start=1):
             if progress:
                 progress(i, len(files), str(path))
             report.results.append(self.index_file(path, folder or source_name(path.parent)))
 
-    def index_file(self, path: Path, folder: str) -> FileResult:
+    def index_file(self, path: Path, folder: str, loaded: LoadedFile | None = None) -> FileResult:
+        """Index one file (`loaded`: its content, when already parsed) unless it is unchanged or a duplicate."""
         source = source_name(path)
         try:
-            check_supported(path)
-            size = path.stat().st_size
-            limit = self.settings.max_file_mb * 1024 * 1024
-            if size > limit:
-                raise LoadError(
-                    f"{path}: {size / 1048576:.1f} MB is over the {self.settings.max_file_mb:g} MB limit "
-                    "(ASSISTANT_MAX_FILE_MB)"
-                )
-            data = path.read_bytes()
+            data = self._read(path)
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
-        except OSError as err:
-            return FileResult(source, Outcome.FAILED, f"{path}: cannot read the file ({err.strerror})")
         sha = hashlib.sha256(data).hexdigest()
         letters = self.store.letters(committed_only=False)
         previous = letters.get(source)
@@ -180,14 +149,23 @@ class Indexer:
         twin = next((s for s, v in letters.items() if v.sha256 == sha and v.committed and s != source), None)
         if twin:
             if previous:
-                self.remove(source)
+                self._delete(source)
             return FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin}; indexed once")
         try:
-            loaded = load_bytes(path, data)
+            loaded = loaded or load_bytes(path, data)
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
         self.write_letter(source, folder, sha, loaded)
         return FileResult(source, Outcome.UPDATED if previous and previous.committed else Outcome.ADDED)
+
+    def _read(self, path: Path) -> bytes:
+        """The file's bytes, once it is known to be of a supported kind and within the size limit."""
+        check_supported(path)
+        try:
+            check_size(path, path.stat().st_size, self.settings.max_file_mb)
+            return path.read_bytes()
+        except OSError as err:
+            raise LoadError(f"{path}: cannot read the file ({err.strerror})") from None
 
     def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile) -> None:
         text = loaded.text
@@ -263,7 +241,17 @@ class Indexer:
             ],
         )
 
-    def remove(self, source: str) -> None:
+    def remove(self, sources: list[str]) -> IndexReport:
+        """Take these letters out of the index, leaving their files and every other letter as they are."""
+        report = IndexReport()
+        with self.store.writer_lock():
+            for source in sources:
+                self._delete(source)
+                report.results.append(FileResult(source, Outcome.REMOVED))
+            self._finish()
+        return report
+
+    def _delete(self, source: str) -> None:
         keys = self.record_manager.list_keys(group_ids=[source])
         if keys:
             self.vectorstore.delete(ids=keys)

@@ -42,6 +42,11 @@ def check_supported(path: Path) -> None:
         raise LoadError(f"{path}: unsupported file type '{path.suffix or '(none)'}' (supported: {kinds})")
 
 
+def check_size(path: Path, size: int, max_mb: float) -> None:
+    if size > max_mb * 1024 * 1024:
+        raise LoadError(f"{path}: {size / 1048576:.1f} MB is over the {max_mb:g} MB limit (ASSISTANT_MAX_FILE_MB)")
+
+
 def load_bytes(path: Path, data: bytes) -> LoadedFile:
     """Canonical text of `data`, the content of the file at `path`."""
     check_supported(path)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.loader import SUPPORTED, LoadError, load_bytes
+from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 
 REMOVED = ".removed"
 
@@ -23,10 +23,9 @@ class UploadError(Exception):
 
 @dataclass
 class Saved:
-    name: str
-    path: Path | None
-    message: str = ""
-    same_as_existing: bool = False
+    name: str  # as uploaded
+    path: Path  # where it was saved
+    loaded: LoadedFile  # parsed once, when it was checked: indexing reuses it
 
 
 def safe_name(name: str) -> str:
@@ -43,12 +42,10 @@ def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float) -
     A different file already under that name is never overwritten: the new one gets a numbered name.
     """
     name = safe_name(original_name)
-    if Path(name).suffix not in SUPPORTED:
-        raise UploadError(f"{original_name}: unsupported file type (supported: {', '.join(sorted(SUPPORTED))})")
-    if len(data) > max_mb * 1024 * 1024:
-        raise UploadError(f"{original_name}: {len(data) / 1048576:.1f} MB is over the {max_mb:g} MB limit")
-    try:
-        load_bytes(Path(original_name), data)  # the same checks indexing makes, before anything is saved
+    try:  # the same checks indexing makes, before anything is saved
+        check_supported(Path(original_name))
+        check_size(Path(original_name), len(data), max_mb)
+        loaded = load_bytes(Path(original_name), data)
     except LoadError as err:
         raise UploadError(str(err)) from None
     sources.mkdir(parents=True, exist_ok=True)
@@ -57,11 +54,11 @@ def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float) -
     n = 1
     while target.exists():
         if hashlib.sha256(target.read_bytes()).hexdigest() == digest:
-            return Saved(original_name, target, "already in the sources folder", same_as_existing=True)
+            return Saved(original_name, target, replace(loaded, path=target))
         n += 1
         target = sources / f"{Path(name).stem}-{n}{Path(name).suffix}"
     target.write_bytes(data)
-    return Saved(original_name, target)
+    return Saved(original_name, target, replace(loaded, path=target))
 
 
 def remove_letter(sources: Path, source: str) -> Path:

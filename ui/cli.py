@@ -33,27 +33,9 @@ def _assistant(args):
 
 
 def cmd_index(args) -> int:
-    from tqdm import tqdm
+    from ui.indexing import index_with_progress
 
-    assistant = _assistant(args)
-    bar = None
-
-    def progress(i: int, total: int, name: str) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="file", file=sys.stderr, disable=total < 3)
-        bar.set_postfix_str(Path(name).name[:40])
-        bar.update(1)
-
-    report = assistant.indexer.run([Path(p) for p in args.paths], progress=progress)
-    if bar:
-        bar.close()
-    for result in report.results:
-        if result.outcome.value in ("failed", "duplicate"):
-            print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
-        else:
-            log.info("%s: %s", result.outcome.value, result.source)
-    print(f"indexed into {assistant.store.path}: {report.summary()}", file=sys.stderr)
+    report = index_with_progress(_assistant(args), [Path(p) for p in args.paths])
     return 1 if report.failed else 0
 
 

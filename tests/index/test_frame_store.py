@@ -52,7 +52,7 @@ def test_the_frames_stored_at_index_time_are_the_ones_relinking_reads(new_assist
 
 def test_a_removed_letter_takes_its_frames_with_it(new_assistant, tmp_path):
     assistant, letter = indexed(new_assistant, tmp_path)
-    assistant.indexer.remove(letter.source)
+    assistant.indexer.remove([letter.source])
     assert letter.source not in stored_frames(assistant)
     with assistant.store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM frames")).scalar_one() == 0

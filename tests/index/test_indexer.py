@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index.indexer import Outcome
+from index.index_report import Outcome
 from index.store import StoreError
 from tests.conftest import BORE_LETTER, LE_GRAND_LETTER, ROOT, SOURCES
 

@@ -19,7 +19,7 @@ from assistant.answer import Answer
 from assistant.commitments import LedgerFilter, select, to_csv, to_ics
 from assistant.question import is_follow_up
 from assistant.service import Assistant
-from index.uploads import UploadError, remove_letter, save_upload
+from index.uploads import Saved, UploadError, remove_letter, save_upload
 from ui.web.render import briefing_text, cell, chat_markdown, citations_html
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,16 @@ class App:
             answer = self.ask(message, context=context)
         except Exception as err:  # shown to the user, never swallowed
             log.exception("question failed")
-            history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": f"Error: {err}"}]
+            said = self.no_letters() if self.assistant.store.is_empty() else f"Error: {err}"
+            history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": said}]
             return history, "", "", "", last_question
         history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": chat_markdown(answer)}]
         subject = last_question if context else message
         return history, "", citations_html(answer, self.assistant.store), briefing_text(answer), subject
+
+    def no_letters(self) -> str:
+        return (f"No letters are indexed yet, so there is nothing to answer from. Add letters on the Letters tab, "
+                f"or put them in {self.sources} and press “Re-index the sources folder”.")
 
     # -- letters -------------------------------------------------------------------------------
     def letter_rows(self) -> list[list]:
@@ -67,16 +72,12 @@ class App:
         return sorted(self.assistant.store.letters())
 
     def _reindex(self, progress=None):
-        def step(i: int, total: int, name: str) -> None:
-            if progress is not None:
-                progress((i, total), desc=f"Indexing {Path(name).name}")
-
-        return self.assistant.indexer.run([self.sources], progress=step)
+        return self.assistant.indexer.run([self.sources], progress=_steps(progress))
 
     def upload(self, paths: list[str], progress=None) -> list[dict]:
         """Save and index uploaded files; one result per file: added / updated / unchanged / duplicate / failed."""
         results: list[dict] = []
-        saved: dict[str, str] = {}
+        saved: list[Saved] = []
         for raw in paths or []:
             path = Path(raw if isinstance(raw, str) else raw.name)
             name = getattr(raw, "orig_name", None) or path.name
@@ -88,17 +89,12 @@ class App:
             except OSError as err:
                 results.append({"file": name, "outcome": "failed", "message": f"{name}: cannot read ({err.strerror})"})
                 continue
-            saved[str(result.path)] = name
+            saved.append(result)
         if saved:
             with self.write_lock:
-                report = self._reindex(progress)
-            by_source = {r.source: r for r in report.results}
-            from index.indexer import source_name
-
-            for path, name in saved.items():
-                r = by_source.get(source_name(Path(path)))
-                outcome = r.outcome.value if r else "unchanged"
-                results.append({"file": name, "saved_as": path, "outcome": outcome, "message": r.message if r else ""})
+                report = self.assistant.indexer.add([s.loaded for s in saved], self.sources, _steps(progress))
+            results += [{"file": s.name, "saved_as": str(s.path), "outcome": r.outcome.value, "message": r.message}
+                        for s, r in zip(saved, report.results, strict=True)]
         return results
 
     def remove(self, source: str) -> str:
@@ -106,7 +102,7 @@ class App:
             return "Choose a letter to remove."
         with self.write_lock:
             moved = remove_letter(self.sources, source)
-            self._reindex()
+            self.assistant.indexer.remove([source])
         return f"Removed {source}: the file is now {moved}. Move it back and re-index to restore it."
 
     def reindex(self, progress=None) -> str:
@@ -165,3 +161,13 @@ def _date(text: str | None) -> date | None:
 def _day_after(text: str | None) -> date | None:
     day = _date(text)
     return day + timedelta(days=1) if day else None
+
+
+def _steps(progress):
+    """Indexing progress as Gradio's progress bar shows it."""
+
+    def step(i: int, total: int, name: str) -> None:
+        if progress is not None:
+            progress((i, total), desc=f"Indexing {Path(name).name}")
+
+    return step

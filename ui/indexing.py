@@ -1,0 +1,50 @@
+"""Indexing from the terminal, for `assistant index` and for `assistant serve` on an empty store:
+a progress bar and one line per problem on stderr, the summary last."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from assistant.service import Assistant
+from index.index_report import IndexReport, Outcome
+
+log = logging.getLogger("assistant")
+SHOWN = {Outcome.FAILED, Outcome.DUPLICATE}  # what the user must act on; the rest goes to the log
+
+
+def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
+    from tqdm import tqdm
+
+    bar = None
+
+    def progress(i: int, total: int, name: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="file", file=sys.stderr, disable=total < 3)
+        bar.set_postfix_str(Path(name).name[:40])
+        bar.update(1)
+
+    report = assistant.indexer.run(paths, progress=progress)
+    if bar:
+        bar.close()
+    for result in report.results:
+        if result.outcome in SHOWN:
+            print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
+        else:
+            log.info("%s: %s", result.outcome.value, result.source)
+    print(f"indexed into {assistant.store.path}: {report.summary()}", file=sys.stderr)
+    return report
+
+
+def index_if_empty(assistant: Assistant, sources: Path) -> None:
+    """An empty store is filled from the sources folder before serving, so the first question finds letters."""
+    if not assistant.store.is_empty():
+        return
+    if not Path(sources).is_dir():
+        print(f"The store {assistant.store.path} is empty and {sources} is not a folder: add letters in the app's "
+              "Letters tab.", file=sys.stderr)
+        return
+    print(f"The store {assistant.store.path} is empty: indexing {sources} first.", file=sys.stderr)
+    index_with_progress(assistant, [Path(sources)])
