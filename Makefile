@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SOURCES ?= sources
 
-.PHONY: install run index test lint eval calibrate benchmark browser clean
+.PHONY: install run index test unit lint eval calibrate benchmark browser clean
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ browser:
 test: install browser
 	$(BIN)/ruff check config index assistant evals ui tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# The unit tests alone: pure logic, no embedding model, a few seconds.
+unit: install
+	$(BIN)/python -m pytest -q -m unit
 
 lint: install
 	$(BIN)/ruff check config index assistant evals ui tests benchmarks

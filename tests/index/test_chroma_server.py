@@ -1,7 +1,5 @@
 """The one Chroma factory also opens a real `chroma run` server (ASSISTANT_CHROMA_HOST)."""
 
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -9,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SOURCES
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import copy_seed_letters, free_port
 
 
 @pytest.fixture
@@ -45,7 +37,7 @@ def test_index_and_answer_through_a_chroma_server(chroma_server, new_assistant, 
     monkeypatch.setenv("ASSISTANT_CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("ASSISTANT_CHROMA_PORT", str(chroma_server))
     letters = tmp_path / "letters"
-    shutil.copytree(SOURCES, letters)
+    copy_seed_letters(letters)
     assistant = new_assistant()
     assert not assistant.indexer.run([letters]).failed
     assert not (assistant.store.path / "chroma").exists(), "vectors went to the server, not the store folder"

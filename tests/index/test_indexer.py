@@ -14,7 +14,7 @@ import pytest
 
 from index.index_report import Outcome
 from index.store import StoreError
-from tests.conftest import BORE_LETTER, LE_GRAND_LETTER, ROOT, SOURCES
+from tests.conftest import BORE_LETTER, LE_GRAND_LETTER, ROOT, copy_seed_letters
 
 
 def outcomes(report):
@@ -24,7 +24,7 @@ def outcomes(report):
 @pytest.fixture
 def folder(tmp_path):
     letters = tmp_path / "letters"
-    shutil.copytree(SOURCES, letters)
+    copy_seed_letters(letters)
     return letters
 
 

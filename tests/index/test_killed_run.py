@@ -4,7 +4,6 @@ run, even one with nothing to index: the store's link-version marker says the le
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 from index import ledger_store, store_state
 from index.faults import FaultPoint
 from index.store import Store
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT, copy_seed_letters
 
 pytestmark = pytest.mark.integration
 
@@ -50,7 +49,7 @@ def spans(records) -> set[tuple[str, int, int, str | None, str]]:
 
 def test_a_run_killed_before_relinking_is_completed_by_the_next(tmp_path, seed_assistant):
     letters, store_path = tmp_path / "letters", tmp_path / "store"
-    shutil.copytree(SOURCES, letters)
+    copy_seed_letters(letters)
     killed = index_process(letters, store_path, FaultPoint.AFTER_COMMIT.value)
     wait_for(store_path / f"fault-{FaultPoint.AFTER_COMMIT.value}", killed)
     os.kill(killed.pid, signal.SIGKILL)
@@ -72,7 +71,7 @@ def test_a_run_killed_before_relinking_is_completed_by_the_next(tmp_path, seed_a
 
 def test_a_run_with_nothing_to_do_does_not_rebuild_a_linked_ledger(tmp_path, new_assistant):
     letters = tmp_path / "letters"
-    shutil.copytree(SOURCES, letters)
+    copy_seed_letters(letters)
     assistant = new_assistant()
     assistant.indexer.run([letters])
     assert not ledger_stale(assistant.store)

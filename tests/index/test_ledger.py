@@ -142,10 +142,10 @@ def test_a_pdf_with_bullets_and_a_table_of_actions(new_assistant, tmp_path):
 
 
 def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assistant, tmp_path):
-    from tests.conftest import ROOT, SOURCES
+    from tests.conftest import ROOT, copy_seed_letters
 
     letters = tmp_path / "letters"
-    shutil.copytree(SOURCES, letters)
+    copy_seed_letters(letters)
     shutil.copy(ROOT / "tests" / "fixtures" / "2014-05-20_timpson_followup.txt", letters)
     assistant = new_assistant()
     assistant.indexer.run([letters])

@@ -4,11 +4,11 @@ import pytest
 
 from index.loader import load_file
 from index.metadata import cc_parties, extract_metadata
-from tests.conftest import BORE_LETTER, LE_GRAND_LETTER, SOURCES
+from tests.conftest import BORE_LETTER, EVAL_CORPUS, LE_GRAND_LETTER
 
 
 def meta(name):
-    path = SOURCES / name
+    path = EVAL_CORPUS / name
     return extract_metadata(load_file(path).text, path)
 
 

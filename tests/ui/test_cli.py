@@ -1,13 +1,14 @@
 """The CLI contract other tools rely on: verbs, flags, JSON fields, stdout only for answers."""
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT, copy_seed_letters
+
+pytestmark = pytest.mark.integration  # the CLI in real processes, each loading the model
 
 
 def run(*args, env, check=True):
@@ -23,7 +24,7 @@ def cli_env(tmp_path_factory):
     import os
 
     folder = tmp_path_factory.mktemp("cli")
-    shutil.copytree(SOURCES, folder / "sources")
+    copy_seed_letters(folder / "sources")
     (folder / "sources" / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
     env = {**os.environ, "ASSISTANT_STORE": str(folder / "store")}
     indexed = run("index", str(folder / "sources"), env=env, check=False)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES, indexed_copy
+from tests.conftest import ROOT, copy_seed_letters, free_port, indexed_copy
 from ui.web.access import AccessError, check_access, parse_auth
 from ui.web.controller import App
 from ui.web.layout import build
@@ -34,16 +33,10 @@ Minister of State for Children and Families
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live(tmp_path_factory, embeddings, settings_factory):
     folder = tmp_path_factory.mktemp("app")
-    assistant, sources = indexed_copy(folder, SOURCES, embeddings, settings_factory)
+    assistant, sources = indexed_copy(folder, None, embeddings, settings_factory)
     app = App(assistant, sources)
     demo = build(app, ROOT / "evals" / "testset.yaml")
     demo.queue(default_concurrency_limit=4)
@@ -71,7 +64,7 @@ def test_ask_returns_the_cli_json_object_with_citations(client):
 def test_a_wrong_password_is_refused(live):
     from gradio_client import Client
 
-    with pytest.raises(Exception):  # noqa: B017 - the client raises its own error type for a failed login
+    with pytest.raises(ValueError, match="Could not login"):  # not a connection error: the server said no
         Client(live["url"], auth=("official", "wrong"), verbose=False)
 
 
@@ -172,7 +165,11 @@ def test_a_browser_asks_sees_the_highlighted_source_and_uploads(live, tmp_path):
         page.wait_for_function("document.body.innerText.includes('added')", timeout=120_000)
         page.screenshot(path=str(out / "letters.png"), full_page=True)
         page.get_by_role("tab", name="Commitments").click()
-        page.wait_for_timeout(1500)
+        # The seed letters' duty, and the uploaded letter's: the ledger was refreshed after the upload.
+        page.wait_for_function("['2014-05-31', '2016-07-15'].every("
+                               "due => document.querySelector('#ledger-table').innerText.includes(due))",
+                               timeout=60_000)
+        assert "Lord Norman Warner" in page.inner_text("#ledger-table")
         page.screenshot(path=str(out / "commitments.png"), full_page=True)
         browser.close()
 
@@ -191,7 +188,7 @@ def test_a_follow_up_in_the_chat_is_read_against_the_previous_question(live):
 def test_the_evaluation_page_runs_a_test_set(live, tmp_path):
     testset = tmp_path / "mini.yaml"
     testset.write_text(
-        f"corpus: [{SOURCES}]\n"
+        f"corpus: [{copy_seed_letters(tmp_path / 'letters')}]\n"
         "thresholds: {fact_accuracy: 0.5}\n"
         "cases:\n"
         "  - {id: a, question: 'Who has been appointed Commissioner?', facts: [[Norman Warner]], category: appointment}\n"

@@ -3,13 +3,12 @@ takes out only its letter; serving an empty store indexes its sources folder fir
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SOURCES, indexed_copy
-from tests.ui.web.test_app import NEW_LETTER, free_port
+from tests.conftest import copy_seed_letters, free_port, indexed_copy
+from tests.ui.web.test_app import NEW_LETTER
 from ui.web.controller import App
 from ui.web.serve import launch
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def app(tmp_path, embeddings, settings_factory) -> App:
-    assistant, sources = indexed_copy(tmp_path, SOURCES, embeddings, settings_factory)
+    assistant, sources = indexed_copy(tmp_path, None, embeddings, settings_factory)
     return App(assistant, sources)
 
 
@@ -55,7 +54,7 @@ def test_a_removal_takes_out_its_letter_and_no_other(app):
 
 def test_serving_an_empty_store_indexes_the_sources_folder_first(tmp_path, new_assistant, capfd):
     sources = tmp_path / "letters"
-    shutil.copytree(SOURCES, sources)
+    copy_seed_letters(sources)
     assistant = new_assistant()
     demo = launch(assistant, sources, "127.0.0.1", free_port(), Path("evals/testset.yaml"), block=False)
     try:
