@@ -1,1 +1,1 @@
-"""The read side: retrieval, answers with verified citations, the CLI, the app and the evaluation."""
+"""The read side: retrieval, answers with verified citations, and queries of the commitments ledger."""

@@ -21,7 +21,7 @@ class Assistant:
         self.settings = settings
         self.store = Store(Path(settings.store))
         # The packaged model loads on first use, so an assistant that only lists letters never loads it.
-        self.embeddings = embeddings or PackagedEmbeddings()
+        self.embeddings = PackagedEmbeddings() if embeddings is None else embeddings
 
     @cached_property
     def vectorstore(self):

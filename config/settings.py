@@ -39,10 +39,6 @@ class Settings(BaseSettings):
     # Real published letters the real-letter test sets are written on (never copied into the repo).
     real_corpus: Path = Path("../shared/corpus/real")
 
-    # -- tests only --
-    # Where the indexer stops and waits to be killed (index.faults), e.g. "after-commit".
-    fault_point: str | None = None
-
 
 def get_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (CLI) values taking precedence when not None."""

@@ -67,7 +67,7 @@ def collect(paths=SETS, embeddings=None) -> list[Question]:
     for path in paths:
         testset = load_testset(path)
         with tempfile.TemporaryDirectory(prefix="assistant-calibrate-") as tmp:
-            assistant = Assistant(Settings(store=Path(tmp) / "store"), embeddings)
+            assistant = Assistant(Settings(store=Path(tmp) / "store", chroma_host=None), embeddings)
             assistant.indexer.run(testset.corpus)
             answerer = assistant.answerer
             for case in testset.cases:

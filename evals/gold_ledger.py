@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from evals.matching import locate, norm
+from evals.metrics import ratio
 from evals.testset import TestSet, TestSetError, read_yaml, source_base
 from index.store import Store
 
@@ -62,14 +63,10 @@ def ledger_scores(testset: TestSet, store: Store) -> dict:
     matched = hits["matched"]
     return {
         "gold_records": len(gold), "predicted_records": len(predicted), "matched": matched,
-        "precision": _share(matched, len(predicted)), "recall": _share(matched, len(gold)),
-        **{f"{name}_accuracy": _share(hits[name], matched) for name in FIELDS},
-        "recurrence_accuracy": _share(hits["recurrence"], hits["recurring"]),
+        "precision": ratio(matched, len(predicted)), "recall": ratio(matched, len(gold)),
+        **{f"{name}_accuracy": ratio(hits[name], matched) for name in FIELDS},
+        "recurrence_accuracy": ratio(hits["recurrence"], hits["recurring"]),
     }
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
 
 
 def _actor_matches(expected: str | None, record) -> bool:

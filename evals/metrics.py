@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from evals.runner import CaseResult, Run
+if TYPE_CHECKING:  # the runner builds its report with these functions
+    from evals.runner import CaseResult, Run
 
 
 def _mean(values) -> float | None:
@@ -14,7 +16,7 @@ def _mean(values) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _ratio(part: int, whole: int) -> float | None:
+def ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
@@ -42,10 +44,10 @@ def answers(results: list[CaseResult]) -> dict:
         "partial_fact_score": _mean(sum(r.facts) / len(r.facts) if not r.answer["abstained"] else 0.0
                                     for r in with_facts),
         "citation_hit": _mean(r.citation_hit for r in results if r.case.answerable and r.case.gold),
-        "citation_precision": _ratio(sum(r.citations_supporting for r in answered),
+        "citation_precision": ratio(sum(r.citations_supporting for r in answered),
                                      sum(len(r.answer["citations"]) for r in answered)),
         "citations_per_answer": _mean(len(r.answer["citations"]) for r in results if not r.answer["abstained"]),
-        "quote_fidelity": _ratio(sum(r.citations_verbatim for r in results), len(cited)),
+        "quote_fidelity": ratio(sum(r.citations_verbatim for r in results), len(cited)),
     }
 
 

@@ -12,7 +12,9 @@ from typing import Protocol
 from assistant.answer import Answer
 from assistant.service import Assistant
 from config.settings import Settings
+from evals.gold_ledger import ledger_scores
 from evals.matching import facts_stated, lead, locate, norm, passage_holds
+from evals.metrics import build_report
 from evals.testset import Case, TestSet, TestSetError
 from index.store import Store
 
@@ -87,11 +89,9 @@ class Run:
 
 def run_eval(testset: TestSet, embeddings=None, answerers: Iterable[str] = ANSWERERS, k: int = 8,
              progress: Progress | None = None) -> dict:
-    from evals.gold_ledger import ledger_scores
-    from evals.metrics import build_report
-
     with tempfile.TemporaryDirectory(prefix="assistant-eval-") as tmp:
-        assistant = Assistant(Settings(store=Path(tmp) / "store"), embeddings)
+        # Embedded Chroma in the temporary store, even when the user's settings name a Chroma server.
+        assistant = Assistant(Settings(store=Path(tmp) / "store", chroma_host=None), embeddings)
         report = assistant.indexer.run(testset.corpus)
         if not assistant.store.letters():
             raise TestSetError(f"{testset.path}: no letter of the corpus could be indexed: {report.summary()}")

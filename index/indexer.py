@@ -13,7 +13,8 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
 from index.segmenter import Unit, segment
-from index.store import Store
+from index.store import Letter, Store
 
 log = logging.getLogger(__name__)
 def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
@@ -76,34 +77,59 @@ class Indexer:
 
     def run(self, roots: list[Path], progress: Progress | None = None) -> IndexReport:
         report = IndexReport()
-        with self.store.writer_lock():
+        with self._writing():
             for root in roots:
                 if not root.exists():
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
                     continue
                 self._mirror(root, report, progress)
-            self._finish()
         return report
 
     def add(self, files: list[LoadedFile], folder: Path, progress: Progress | None = None) -> IndexReport:
         """Index these files alone, already parsed (uploads), leaving the rest of their folder as it is."""
         report = IndexReport()
-        with self.store.writer_lock():
+        with self._writing():
             for i, loaded in enumerate(files, start=1):
                 if progress:
                     progress(i, len(files), str(loaded.path))
                 report.results.append(self.index_file(loaded.path, source_name(folder), loaded))
-            self._finish()
         return report
 
-    def _finish(self) -> None:
-        faults.reach(self.settings.fault_point, FaultPoint.AFTER_COMMIT, self.store.path)
+    def remove(self, sources: list[str], folder: Path | None = None) -> IndexReport:
+        """Take these letters out of the index, leaving their files and every other letter as they are; a file
+        in `folder` that was skipped as a duplicate of a removed letter is indexed in its place."""
+        report = IndexReport()
+        with self._writing():
+            for source in sources:
+                removed = self.store.letters(committed_only=False).get(source)
+                self._delete(source)
+                report.results.append(FileResult(source, Outcome.REMOVED))
+                for twin in self._unindexed_twins(removed, folder) if removed and folder else []:
+                    report.results.append(self.index_file(twin, source_name(folder)))
+        return report
+
+    def bring_up_to_date(self) -> bool:
+        """Complete the ledger of a run killed before it was built; whether there was anything to do."""
+        with self.store.writer_lock():
+            return self._complete_ledger()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The writer lock for one run; the run ends with the ledger built, even when a file failed badly."""
+        with self.store.writer_lock():
+            try:
+                yield
+                faults.reach(FaultPoint.AFTER_COMMIT, self.store.path)
+            finally:
+                self._complete_ledger()
+
+    def _complete_ledger(self) -> bool:
         # Stale when this run changed a letter, or an earlier run was killed before relinking.
-        with self.store.engine.connect() as conn:
-            stale = store_state.ledger_stale(conn)
+        stale = self.store.ledger_stale()
         if stale:
             self.relink()
         self.store.changed()
+        return stale
 
     def relink(self) -> None:
         """Build the ledger, once per run, over every committed letter from its stored frames (a letter
@@ -241,15 +267,11 @@ class Indexer:
             ],
         )
 
-    def remove(self, sources: list[str]) -> IndexReport:
-        """Take these letters out of the index, leaving their files and every other letter as they are."""
-        report = IndexReport()
-        with self.store.writer_lock():
-            for source in sources:
-                self._delete(source)
-                report.results.append(FileResult(source, Outcome.REMOVED))
-            self._finish()
-        return report
+    def _unindexed_twins(self, removed: Letter, folder: Path) -> list[Path]:
+        """Files in `folder` with the removed letter's content that are not indexed (its duplicates)."""
+        indexed = self.store.letters(committed_only=False)
+        return [path for path in discover(folder) if source_name(path) not in indexed
+                and hashlib.sha256(path.read_bytes()).hexdigest() == removed.sha256]
 
     def _delete(self, source: str) -> None:
         keys = self.record_manager.list_keys(group_ids=[source])

@@ -163,6 +163,13 @@ class Store:
     def is_empty(self) -> bool:
         return not self.letters()
 
+    def ledger_stale(self) -> bool:
+        """The letters changed after the ledger was last built: a run was killed before building it."""
+        from index import store_state
+
+        with self.engine.connect() as conn:
+            return store_state.ledger_stale(conn)
+
     def commitments(self):
         """The ledger of committed letters (list of `index.ledger_records.Commitment`)."""
         from index import ledger_store

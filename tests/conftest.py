@@ -92,7 +92,7 @@ def seed_assistant(tmp_path_factory, embeddings, settings_factory):
 
 
 # Fixtures that bring the embedding model (and a real store) with them.
-MODEL_FIXTURES = {"embeddings", "seed_assistant", "new_assistant", "settings_factory"}
+MODEL_FIXTURES = {"embeddings", "seed_assistant", "new_assistant"}
 
 
 def pytest_collection_modifyitems(items):

@@ -75,3 +75,23 @@ def make_monitoring_letter_pdf(path: Path) -> Path:
     ]
     SimpleDocTemplate(str(path), pagesize=A4).build(flow)
     return path
+
+
+# A short letter of a kind the sample letters are not: a minister directs a district council.
+NEW_LETTER = """Jane Holloway MP
+Minister of State for Children and Families
+
+Councillor Ann Price
+Leader of Eastwick District Council
+
+3 February 2016
+
+Dear Councillor Price,
+
+I ask the Council to publish a children's services improvement plan by 31 May 2016.
+
+Yours sincerely,
+
+Jane Holloway MP
+Minister of State for Children and Families
+"""

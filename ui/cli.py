@@ -121,6 +121,9 @@ def cmd_commitments(args) -> int:
         due_from=date.fromisoformat(args.due_from) if args.due_from else None,
         actor=args.actor, recipient=args.recipient, status=args.status, kind=args.kind, source=args.source,
     )
+    if assistant.store.ledger_stale():
+        print(f"warning: the ledger of {assistant.store.path} is out of date (an index run stopped before building "
+              "it); run `assistant index` on your letters to complete it", file=sys.stderr)
     records = select(assistant.store.commitments(), flt)
     if args.json:
         print(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))

@@ -38,9 +38,13 @@ def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
     return report
 
 
-def index_if_empty(assistant: Assistant, sources: Path) -> None:
-    """An empty store is filled from the sources folder before serving, so the first question finds letters."""
+def prepare_to_serve(assistant: Assistant, sources: Path) -> None:
+    """Before serving: an empty store is filled from the sources folder, so the first question finds letters;
+    a ledger left unbuilt by a killed run is built."""
     if not assistant.store.is_empty():
+        if assistant.indexer.bring_up_to_date():
+            print(f"Built the ledger of {assistant.store.path}: an index run had stopped before building it.",
+                  file=sys.stderr)
         return
     if not Path(sources).is_dir():
         print(f"The store {assistant.store.path} is empty and {sources} is not a folder: add letters in the app's "

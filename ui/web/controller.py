@@ -102,7 +102,7 @@ class App:
             return "Choose a letter to remove."
         with self.write_lock:
             moved = remove_letter(self.sources, source)
-            self.assistant.indexer.remove([source])
+            self.assistant.indexer.remove([source], self.sources)
         return f"Removed {source}: the file is now {moved}. Move it back and re-index to restore it."
 
     def reindex(self, progress=None) -> str:

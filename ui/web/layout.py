@@ -14,7 +14,7 @@ from ui.web.render import LEDGER_COLUMNS, LETTER_COLUMNS
 from ui.web.timeline import timeline
 
 PRIVATE = {"api_visibility": "private"}  # page events, not part of the API other tools call
-ONE_WRITER = {**PRIVATE, "concurrency_limit": 1}
+ONE_AT_A_TIME = {**PRIVATE, "concurrency_limit": 1}  # writes to the store, and the evaluation
 
 
 def build(app: App, testset: Path) -> gr.Blocks:
@@ -121,7 +121,7 @@ def evaluation_tab(app: App, testset: Path) -> None:
         metrics = gr.Dataframe(headers=["metric", "ours", "peer", "baseline"], interactive=False)
         cases = gr.Dataframe(headers=["id", "category", "result", "question", "answer"], interactive=False, wrap=True)
     run.click(lambda progress=gr.Progress(): app.evaluate(testset, progress), None, [verdict, metrics, cases],
-              **ONE_WRITER)
+              **ONE_AT_A_TIME)
 
 
 def api(app: App) -> None:
@@ -157,5 +157,5 @@ def wire_writes(app: App, letters: LettersTab, ledger: CommitmentsTab) -> None:
     for button, handler, inputs, message in ((letters.upload, upload, letters.files, letters.upload_results),
                                              (letters.remove, remove, letters.choice, letters.status),
                                              (letters.reindex, reindex, None, letters.status)):
-        button.click(handler, inputs, [message, *lists], **ONE_WRITER) \
+        button.click(handler, inputs, [message, *lists], **ONE_AT_A_TIME) \
             .then(ledger.refresh, ledger.inputs, ledger.outputs, **PRIVATE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.service import Assistant
-from ui.indexing import index_if_empty
+from ui.indexing import prepare_to_serve
 from ui.web.access import check_access, parse_auth
 from ui.web.controller import App
 from ui.web.layout import build
@@ -14,7 +14,7 @@ from ui.web.layout import build
 def launch(assistant: Assistant, sources: Path, host: str, port: int, testset: Path, block: bool = True):
     auth = parse_auth(assistant.settings.auth)
     check_access(host, auth)
-    index_if_empty(assistant, sources)
+    prepare_to_serve(assistant, sources)
     app = App(assistant, sources)
     assistant.embeddings.encode(["warm-up"])  # load the model once, before the first question
     demo = build(app, testset)

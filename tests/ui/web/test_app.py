@@ -10,27 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_seed_letters, free_port, indexed_copy
+from tests.helpers import NEW_LETTER
 from ui.web.access import AccessError, check_access, parse_auth
 from ui.web.controller import App
 from ui.web.layout import build
-
-NEW_LETTER = """Jane Holloway MP
-Minister of State for Children and Families
-
-Councillor Ann Price
-Leader of Eastwick District Council
-
-3 February 2016
-
-Dear Councillor Price,
-
-I ask the Council to publish a children's services improvement plan by 31 May 2016.
-
-Yours sincerely,
-
-Jane Holloway MP
-Minister of State for Children and Families
-"""
 
 
 @pytest.fixture(scope="module")

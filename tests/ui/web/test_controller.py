@@ -3,12 +3,15 @@ takes out only its letter; serving an empty store indexes its sources folder fir
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from index import ledger_store, store_state
 from tests.conftest import copy_seed_letters, free_port, indexed_copy
-from tests.ui.web.test_app import NEW_LETTER
+from tests.helpers import NEW_LETTER
+from ui.indexing import prepare_to_serve
 from ui.web.controller import App
 from ui.web.serve import launch
 
@@ -36,7 +39,7 @@ def test_an_upload_is_parsed_once_and_indexes_only_itself(app, tmp_path, monkeyp
     results = app.upload([str(upload)])
 
     assert [r["outcome"] for r in results] == ["added"]
-    assert len(parsed) == 1
+    assert parsed == [Path("eastwick.txt")], "parsed once, when it was checked"
     indexed = app.assistant.store.letters()
     assert str(app.sources / "eastwick.txt") in indexed
     assert str(gone) in indexed, "the upload did not mirror the folder's other changes"
@@ -46,10 +49,22 @@ def test_an_upload_is_parsed_once_and_indexes_only_itself(app, tmp_path, monkeyp
 
 def test_a_removal_takes_out_its_letter_and_no_other(app):
     first, second = sorted(app.assistant.store.letters())
+    before = [r for r in app.assistant.store.commitments() if r.source == second]
     Path(second).unlink()  # not removed through the app: left for a re-index to notice
     app.remove(first)
     assert set(app.assistant.store.letters()) == {second}
-    assert all(r.source == second for r in app.assistant.store.commitments())
+    assert not app.assistant.store.ledger_stale()
+    assert {r.id for r in app.assistant.store.commitments()} == {r.id for r in before}
+
+
+def test_removing_a_letter_indexes_the_duplicate_that_was_skipped_for_it(app):
+    first = sorted(app.assistant.store.letters())[0]
+    twin = app.sources / "copy-of-first.txt"
+    shutil.copy(first, twin)
+    assert app.reindex()  # the copy is skipped as a duplicate
+    assert str(twin) not in app.assistant.store.letters()
+    app.remove(first)
+    assert str(twin) in app.assistant.store.letters()
 
 
 def test_serving_an_empty_store_indexes_the_sources_folder_first(tmp_path, new_assistant, capfd):
@@ -70,3 +85,14 @@ def test_the_chat_says_when_there_are_no_letters_to_answer_from(tmp_path, new_as
     history, *_ = app.respond("Who must report?", [], None)
     assert "No letters are indexed yet" in history[-1]["content"]
     assert "Letters tab" in history[-1]["content"]
+
+
+def test_serving_a_store_whose_ledger_a_killed_run_left_unbuilt_builds_it_first(app, capfd):
+    with app.assistant.store.engine.begin() as conn:  # the state a run killed before relinking leaves
+        conn.execute(ledger_store.commitments.delete())
+        store_state.letters_changed(conn)
+    app.assistant.store.changed()
+    assert app.assistant.store.ledger_stale()
+    prepare_to_serve(app.assistant, app.sources)
+    assert app.assistant.store.commitments() and not app.assistant.store.ledger_stale()
+    assert "Built the ledger" in capfd.readouterr().err
