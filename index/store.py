@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import sqlalchemy as sa
 
+from index import store_state
 from index.dates import date_in_name
 
 NAMESPACE = "chroma/chunks"
@@ -95,7 +96,7 @@ class Store:
         with self.engine.begin() as conn:
             for statement in SCHEMA:
                 conn.exec_driver_sql(statement)
-        from index import ledger_store, store_state
+        from index import ledger_store
 
         ledger_store.create(self.engine)
         store_state.create(self.engine)
@@ -165,8 +166,6 @@ class Store:
 
     def ledger_stale(self) -> bool:
         """The letters changed after the ledger was last built: a run was killed before building it."""
-        from index import store_state
-
         with self.engine.connect() as conn:
             return store_state.ledger_stale(conn)
 
