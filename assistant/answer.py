@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from index.store import Letter
+    from index.model import Letter
 
 
 @dataclass

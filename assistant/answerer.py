@@ -103,7 +103,7 @@ class ExtractiveAnswerer:
             return self._quoting(question, analysis, cands[0], "The letters do not say: the passage on this subject "
                                  f"does not give {WANTED[analysis.type]} [1].", abstained=True)
         best = cands[0]
-        if best.kind == UnitKind.ITEM.value and best.lead_in is not None and LIST_QUESTION.search(question):
+        if best.kind == UnitKind.ITEM and best.lead_in is not None and LIST_QUESTION.search(question):
             chosen = self._items_of(best) or [best]
         else:
             chosen = self.evidence.cited(cands)
@@ -159,10 +159,10 @@ class ExtractiveAnswerer:
         return answer
 
     def _items_of(self, item: Candidate) -> list[Candidate]:
-        units, _ = self.store.units()
+        units = self.store.snapshot().units
         out = []
         for i, u in enumerate(units):
-            if u["source"] == item.source and u["lead_in"] == item.lead_in and u["kind"] == UnitKind.ITEM.value:
+            if u.source == item.source and u.lead_in == item.lead_in and u.kind == UnitKind.ITEM:
                 out.append(Candidate.of_unit(i, u))
         return out
 
@@ -181,25 +181,25 @@ class ExtractiveAnswerer:
     def neighbours(self, cand: Candidate) -> list[Candidate]:
         """Sentences the answer needs beside its own: the one a "In the light of this…" sentence points
         back to, and one that spells it out next ("In particular, …")."""
-        units, _ = self.store.units()
+        units = self.store.snapshot().units
         letters = self.store.letters()
         i = cand.index
         out = []
         text = letters[cand.source].text
         if BACK_REFERENCE.match(text[cand.start : cand.end]) and i > 0:
             prev = units[i - 1]
-            if prev["source"] == cand.source and prev["kind"] != UnitKind.LINE.value:
+            if prev.source == cand.source and prev.kind != UnitKind.LINE:
                 out.append(Candidate.of_unit(i - 1, prev))
         if i + 1 < len(units):
             nxt = units[i + 1]
-            if nxt["source"] == cand.source and nxt["block"] == cand.block and ELABORATION.match(text[nxt["start"] : nxt["end"]]):
+            if nxt.source == cand.source and nxt.block == cand.block and ELABORATION.match(text[nxt.start : nxt.end]):
                 out.append(Candidate.of_unit(i + 1, nxt))
         return out
 
     def _candidate_of(self, record) -> Candidate:
-        units, _ = self.store.units()
+        units = self.store.snapshot().units
         for i, u in enumerate(units):
-            if u["source"] == record.source and u["start"] <= record.start < u["end"]:
+            if u.source == record.source and u.start <= record.start < u.end:
                 return Candidate.of_unit(i, u)
         raise LookupError(record.id)
 

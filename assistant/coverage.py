@@ -10,6 +10,7 @@ from collections import Counter
 
 from assistant.question import Analysis
 from assistant.similar_words import SimilarWords
+from index.snapshot import Snapshot
 from index.store import Store
 from index.text import STOPWORDS, stem, words
 
@@ -22,22 +23,22 @@ def _used(text: str) -> list[str]:
     return [w for w in (w.lower() for w in words(text)) if w not in STOPWORDS]
 
 
+def _idf(snapshot: Snapshot) -> dict[str, float]:
+    """Each stem's inverse document frequency over the letters' units (built once per snapshot)."""
+    df: Counter[str] = Counter()
+    for u in snapshot.units:
+        df.update({stem(w) for w in words(snapshot.letters[u.source].text[u.start : u.end])})
+    n = max(len(snapshot.units), 1)
+    return {s: math.log(1 + n / c) for s, c in df.items()}
+
+
 class Coverage:
     def __init__(self, store: Store, similar: SimilarWords) -> None:
         self.store = store
         self.similar = similar
-        self._idf: tuple[object, dict[str, float]] | None = None
 
     def idf(self) -> dict[str, float]:
-        units, _ = self.store.units()
-        if self._idf is None or self._idf[0] is not units:
-            letters = self.store.letters()
-            df: Counter[str] = Counter()
-            for u in units:
-                df.update({stem(w) for w in words(letters[u["source"]].text[u["start"] : u["end"]])})
-            n = max(len(units), 1)
-            self._idf = (units, {s: math.log(1 + n / c) for s, c in df.items()})
-        return self._idf[1]
+        return self.store.snapshot().derived(_idf)
 
     def _weights(self, analysis: Analysis) -> dict[str, float]:
         idf = self.idf()

@@ -18,17 +18,19 @@ import numpy as np
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
 from assistant.parts import question_parts
-from assistant.passages import Passages, UnitsBySource
+from assistant.passages import Passages
 from assistant.question import Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
 from index.deadlines import find_deadlines, find_times
 from index.language import tagged
+from index.model import Letter, StoredUnit
 from index.parties import letter_parties
 from index.references import Referent, sentence_referents
 from index.segmenter import UnitKind
-from index.store import Letter, Store
+from index.snapshot import Snapshot
+from index.store import Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words
 from index.vocabulary import KEY_POS, LIGHT_VERBS
 
@@ -78,15 +80,15 @@ class Candidate:
     source: str
     start: int
     end: int
-    kind: str
+    kind: UnitKind
     block: int
     lead_in: int | None
     features: Features = field(default_factory=Features)
     probability: float = 0.0
 
     @classmethod
-    def of_unit(cls, i: int, u: dict) -> Candidate:
-        return cls(i, u["source"], u["start"], u["end"], u["kind"], u["block"], u["lead_in"])
+    def of_unit(cls, i: int, u: StoredUnit) -> Candidate:
+        return cls(i, u.source, u.start, u.end, u.kind, u.block, u.lead_in)
 
 
 class Evidence:
@@ -97,22 +99,15 @@ class Evidence:
         self.embeddings = embeddings
         self.retriever = retriever
         self.model = model or RankingModel.load()
-        self._records: tuple[list, dict[str, list]] | None = None
         self.scope = Scope(store)
-        self.units_by_source = UnitsBySource(store)
         self.words = Coverage(store, SimilarWords(embeddings))
 
     # -- context ---------------------------------------------------------------------------------
     def record_for(self, cand: Candidate, about: Analysis | None = None):
         """The ledger record stated by this sentence, if any; of several (a sentence binding two duties),
         the one whose words cover most of what the question is `about`."""
-        records = self.store.commitments()
-        if self._records is None or self._records[0] is not records:
-            by_source: dict[str, list] = {}
-            for r in records:
-                by_source.setdefault(r.source, []).append(r)
-            self._records = (records, by_source)
-        stated = [r for r in self._records[1].get(cand.source, []) if r.start < cand.end and cand.start < r.end]
+        of_letter = self.store.snapshot().commitments_by_source.get(cand.source, ())
+        stated = [r for r in of_letter if r.start < cand.end and cand.start < r.end]
         if about is not None and len(stated) > 1:
             return max(stated, key=lambda r: self.words.coverage(about, r.quote))
         return stated[0] if stated else None
@@ -230,7 +225,8 @@ class Evidence:
             analysis, keyed = replace(analysis, designating=designating), replace(keyed, designating=designating)
         if dated and self.scope.answer_within(question, designation):
             named = dated  # "in his 26 October reply, by when …": that letter alone is read
-        read = Passages(self.units_by_source, self.retriever, question, k)
+        snapshot = self.store.snapshot()  # one state of the store for the whole question: unit positions agree
+        read = Passages(snapshot, self.retriever, question, k)
         read.retrieve(named or None)
         if dated and not named:
             read.retrieve(dated)
@@ -241,19 +237,18 @@ class Evidence:
         read.whole(named or dated)  # a letter the question designates is read whole
         found = read.units
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        out = [self._scored(i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
+        out = [self._scored(snapshot, i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
         out = [c for c in out if c is not None]
         for c in out:
             c.features.designated = float(c.source in dated)
         self._relate(out, analysis)
         return sorted(out, key=lambda c: c.probability, reverse=True)
 
-    def _scored(self, i: int, bonus: float, analysis: Analysis, keyed: Analysis, q_vec: np.ndarray) -> Candidate | None:
-        units, vectors = self.store.units()
+    def _scored(self, snapshot: Snapshot, i: int, bonus: float, analysis: Analysis, keyed: Analysis,
+                q_vec: np.ndarray) -> Candidate | None:
+        units, vectors = snapshot.units, snapshot.vectors
         u = units[i]
-        letter = self.store.letters().get(u["source"])
-        if letter is None:  # removed meanwhile
-            return None
+        letter = snapshot.letters[u.source]
         c = Candidate.of_unit(i, u)
         text = letter.text[c.start : c.end]
         f = c.features
@@ -262,10 +257,10 @@ class Evidence:
         own = self.own_context(c, letter)
         context = self.context(own, letter, record)
         prev = units[i - 1] if i > 0 else None
-        if prev and prev["source"] == c.source and prev["block"] == c.block:
+        if prev and prev.source == c.source and prev.block == c.block:
             pair = vectors[i] + vectors[i - 1]
             f.dense_pair = float(pair @ q_vec / (np.linalg.norm(pair) or 1.0))
-            before = letter.text[prev["start"] : prev["end"]]
+            before = letter.text[prev.start : prev.end]
             f.coverage = self.words.coverage(analysis, before + " " + context)
         else:
             f.dense_pair = f.dense
@@ -273,12 +268,12 @@ class Evidence:
         f.key_coverage = self.words.near_coverage(keyed, context)
         f.coverage_own = self.words.coverage(analysis, text)
         f.key_coverage_own = self.words.near_coverage(keyed, own)
-        f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE.value)
+        f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus
         f.verb_match = self.words.verb_match(keyed.verbs, text)
-        f.is_line = float(c.kind == UnitKind.LINE.value)
-        f.is_item = float(c.kind == UnitKind.ITEM.value)
+        f.is_line = float(c.kind == UnitKind.LINE)
+        f.is_item = float(c.kind == UnitKind.ITEM)
         f.duty = float(record is not None)
         f.dated_duty = float(record is not None and bool(record.deadline or record.recurrence))
         return c

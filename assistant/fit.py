@@ -13,9 +13,9 @@ from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY, Precision
 from index.deadlines import DURATION, Deadline, find_times
 from index.ledger_parties import CONTACT, TO_LIST
+from index.model import Letter
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
-from index.store import Letter
 from index.text import STOPWORDS, words
 from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PARTY_AGENT, PROPER_RUN
 

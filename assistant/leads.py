@@ -14,8 +14,8 @@ from index.dates import Precision
 from index.deadlines import find_times
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
+from index.model import Letter
 from index.recurrence import recurrence_of, recurrence_words
-from index.store import Letter
 
 
 def lead(qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation, record=None) -> str | None:

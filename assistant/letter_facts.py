@@ -18,8 +18,9 @@ from assistant.question import WRITTEN_WHEN, Analysis, LetterParty
 from assistant.wording import fmt_date
 from index.dates import date_line
 from index.metadata import copy_list
+from index.model import Letter
 from index.parties import Party, letter_parties
-from index.store import Letter, Store
+from index.store import Store
 
 # How far after a name its post may be written (the next line or two of a signature or address block).
 POST_REACH = 200

@@ -5,32 +5,23 @@ November 2021"), which is short enough to read whole and whose answer the passag
 from __future__ import annotations
 
 from assistant.retriever import HybridRetriever
-from index.store import Store
+from index.snapshot import Snapshot
 
 
-class UnitsBySource:
-    """The store's sentences grouped by letter, built once per state of the store rather than per question."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._built: tuple[list[dict], dict[str, list[int]]] | None = None
-
-    def get(self) -> tuple[list[dict], dict[str, list[int]]]:
-        units, _ = self.store.units()
-        if self._built is None or self._built[0] is not units:
-            by_source: dict[str, list[int]] = {}
-            for i, u in enumerate(units):
-                by_source.setdefault(u["source"], []).append(i)
-            self._built = (units, by_source)
-        return self._built
+def units_by_source(snapshot: Snapshot) -> dict[str, list[int]]:
+    """The positions of each letter's units in the snapshot (built once per snapshot: `Snapshot.derived`)."""
+    by_source: dict[str, list[int]] = {}
+    for i, u in enumerate(snapshot.units):
+        by_source.setdefault(u.source, []).append(i)
+    return by_source
 
 
 class Passages:
-    def __init__(self, index: UnitsBySource, retriever: HybridRetriever, question: str, k: int) -> None:
+    def __init__(self, snapshot: Snapshot, retriever: HybridRetriever, question: str, k: int) -> None:
         self.retriever = retriever
         self.question = question
         self.k = k
-        self.all_units, self.by_source = index.get()
+        self.all_units, self.by_source = snapshot.units, snapshot.derived(units_by_source)
         self.units: dict[int, float] = {}  # unit index → 1 / (1 + rank) of the best retrieved passage holding it
 
     def retrieve(self, sources: list[str] | None) -> None:
@@ -41,7 +32,7 @@ class Passages:
             bonus = 1.0 / (1 + meta["rank"])
             for i in self.by_source.get(meta["source"], []):
                 u = self.all_units[i]
-                if u["start"] < meta["end"] and meta["start"] < u["end"]:
+                if u.start < meta["end"] and meta["start"] < u.end:
                     self.units[i] = max(self.units.get(i, 0.0), bonus)
 
     def whole(self, sources: list[str]) -> None:

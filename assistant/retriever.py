@@ -10,6 +10,9 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.lexical import LetterFilter
+from index.segmenter import UnitKind
+from index.snapshot import Snapshot
 from index.store import Store
 from index.text import STOPWORDS, words
 
@@ -62,28 +65,27 @@ class HybridRetriever(BaseRetriever):
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def _sentence_ranking(self, q_vec: np.ndarray) -> list[tuple[str, int, int]]:
+    def _sentence_ranking(self, snapshot: Snapshot, q_vec: np.ndarray) -> list[tuple[str, int, int]]:
         """Chunks in the order of their best-matching sentence (unit vectors kept in the store)."""
-        units, vectors = self.store.units()
+        units = snapshot.units
         if not units:
             return []
-        scores = vectors @ q_vec
-        spans = self.store.chunk_spans()
+        scores = snapshot.vectors @ q_vec
+        spans = snapshot.chunk_spans
         lo, hi = self.date_from, self.date_to
-        letters = self.store.letters()
         seen: dict[tuple[str, int, int], None] = {}
         for i in np.argsort(-scores)[: self.fetch_k * 3]:
             u = units[int(i)]
-            letter = letters.get(u["source"])
-            if u["kind"] == "line":  # letterheads, addresses and sign-offs are not sentences
+            letter = snapshot.letters.get(u.source)
+            if u.kind == UnitKind.LINE:  # letterheads, addresses and sign-offs are not sentences
                 continue
-            if letter is None or (self.sources and u["source"] not in self.sources):
+            if letter is None or (self.sources and u.source not in self.sources):
                 continue
             if (lo and (not letter.date or letter.date < lo)) or (hi and (not letter.date or letter.date > hi)):
                 continue
-            for start, end in spans.get(u["source"], []):
-                if start <= u["start"] < end:
-                    seen.setdefault((u["source"], start, end), None)
+            for start, end in spans.get(u.source, []):
+                if start <= u.start < end:
+                    seen.setdefault((u.source, start, end), None)
                     break
             if len(seen) >= self.fetch_k:
                 break
@@ -94,21 +96,23 @@ class HybridRetriever(BaseRetriever):
         dense = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
             q_vec.tolist(), k=self.fetch_k, filter=self._where()
         )
+        snapshot = self.store.snapshot()
+        letters = snapshot.letters
         terms = [w for w in words(query) if w not in STOPWORDS]
-        lexical = self.store.lexical_search(terms, self.fetch_k, self.sources, self.date_from, self.date_to)
+        where = LetterFilter(tuple(self.sources or ()), self.date_from, self.date_to)
+        lexical = snapshot.lexical_search(terms, self.fetch_k, where)
         fused: dict[tuple[str, int, int], float] = {}
         docs: dict[tuple[str, int, int], Document] = {}
         for rank, (doc, _distance) in enumerate(dense):
             key = (doc.metadata["source"], int(doc.metadata["start"]), int(doc.metadata["end"]))
             fused[key] = fused.get(key, 0.0) + self.dense_weight / (RRF_K + rank + 1)
             docs[key] = doc
-        letters = self.store.letters()
-        for rank, (source, start, end, _score) in enumerate(lexical):
-            key = (source, start, end)
+        for rank, hit in enumerate(lexical):
+            key = source, start, end = hit.source, hit.start, hit.end
             fused[key] = fused.get(key, 0.0) + self.lexical_weight / (RRF_K + rank + 1)
             if key not in docs and source in letters:
                 docs[key] = _document(letters[source], start, end)
-        for rank, key in enumerate(self._sentence_ranking(q_vec)):
+        for rank, key in enumerate(self._sentence_ranking(snapshot, q_vec)):
             fused[key] = fused.get(key, 0.0) + self.sentence_weight / (RRF_K + rank + 1)
             if key not in docs and key[0] in letters:
                 source, start, end = key

@@ -12,7 +12,9 @@ from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis
 from index.dates import MONTH_NAMES, MONTH_NUMBER
-from index.store import Letter, Store
+from index.model import Letter
+from index.snapshot import Snapshot
+from index.store import Store
 from index.text import words
 from index.vocabulary import HONORIFICS, Mentions, acronyms_in, capitals_in
 
@@ -27,22 +29,21 @@ LETTER_REFERENCE = re.compile(r"\bletter (?:sent )?(?:to|from|by)\s+(?P<who>(?:[
 TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
 
 
+def _mentions(snapshot: Snapshot) -> Mentions:
+    letters = snapshot.letters.values()
+    given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
+                      if n and len(n.split()) == 1)
+    return Mentions(" ".join(snapshot.flat_texts.values()), acronyms_in(v.text for v in letters),
+                    capitals_in(v.text for v in letters), given)
+
+
 class Scope:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._mentions: tuple[dict, Mentions] | None = None
 
     def mentions(self) -> Mentions:
-        """What the letters mention, built once per state of the store (the texts joined, their acronyms)."""
-        flat = self.store.flat_texts()
-        if self._mentions is None or self._mentions[0] is not flat:
-            letters = self.store.letters().values()
-            acronyms = acronyms_in(v.text for v in letters)
-            given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
-                              if n and len(n.split()) == 1)
-            capitals = capitals_in(v.text for v in letters)
-            self._mentions = (flat, Mentions(" ".join(flat.values()), acronyms, capitals, given))
-        return self._mentions[1]
+        """What the letters mention, built once per snapshot of the store (the texts joined, their acronyms)."""
+        return self.store.snapshot().derived(_mentions)
 
     def unknown_names(self, analysis: Analysis) -> float:
         """Share of the names in the question (people, places, bodies, acronyms) that no letter mentions."""
@@ -82,9 +83,7 @@ class Scope:
         names = [re.sub(r"['’]s$", "", n).lower() for n in analysis.names]
         if not names:
             return {}
-        letters = self.store.letters()
-        return {s: sum(n in text for n in names) / len(names)
-                for s, text in self.store.flat_texts().items() if s in letters}
+        return {s: sum(n in text for n in names) / len(names) for s, text in self.store.snapshot().flat_texts.items()}
 
     def letters_about(self, analysis: Analysis) -> list[str]:
         """The letters that mention the most of the question's names, when that is fewer than all."""

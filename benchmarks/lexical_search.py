@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import sqlalchemy as sa
-
+from index import schema, store_state
+from index.lexical import Passage
 from index.store import Store
 
 VOCAB = ("council commissioner report plan improvement direction deadline minister department review budget "
@@ -23,15 +23,14 @@ VOCAB = ("council commissioner report plan improvement direction deadline minist
 def build(store: Store, n: int) -> None:
     rng = random.Random(7)
     with store.engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO letters (source, folder, sha256, title, date, date_basis, metadata, text, "
-                             "page_starts, n_chunks, n_units, indexed_at, committed) VALUES "
-                             "('bench', 'bench', 'x', 'bench', '2015-01-01', 'stated', '{}', '', '[]', 0, 0, 'now', 1)"))
+        conn.execute(schema.letters.insert().values(
+            source="bench", folder="bench", sha256="x", title="bench", date="2015-01-01", date_basis="stated",
+            metadata="{}", text="", page_starts="[]", n_chunks=n, n_units=0, indexed_at="now"))
         # Letter-like text: a few common words and a long Zipf tail, about 40 words a chunk.
         vocab = VOCAB + [f"term{j}" for j in range(20_000)]
         weights = [1 / (rank + 1) for rank in range(len(vocab))]
-        rows = [{"text": " ".join(rng.choices(vocab, weights, k=40)), "source": "bench", "start": i, "end": i + 1}
-                for i in range(n)]
-        conn.execute(sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'), rows)
+        store.lexical.add(conn, (Passage("bench", i, i + 1, " ".join(rng.choices(vocab, weights, k=40))) for i in range(n)))
+        store_state.letters_changed(conn)
 
 
 def main(n: int = 100_000, queries: int = 200) -> None:
@@ -42,12 +41,13 @@ def main(n: int = 100_000, queries: int = 200) -> None:
         build(store, n)
         print(f"built {n} chunks in {time.perf_counter() - t:.1f} s")
         rng = random.Random(11)
-        store.lexical_search(VOCAB, 20)  # first use counts the common words once
+        snapshot = store.snapshot()
+        snapshot.lexical_search(VOCAB, 20)  # first use counts the common words once
         timings = []
         for _ in range(queries):
             terms = rng.sample(VOCAB, 2) + [f"term{rng.randrange(50, 5000)}" for _ in range(2)]
             t = time.perf_counter()
-            store.lexical_search(terms, 20)
+            snapshot.lexical_search(terms, 20)
             timings.append((time.perf_counter() - t) * 1000)
         timings.sort()
         print(f"lexical search over {n} chunks: p50 {statistics.median(timings):.1f} ms, "

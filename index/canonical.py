@@ -9,6 +9,7 @@ offset downstream points into this one string.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # A line that starts a list item: "- ", "• ", "(a) ", "1. ", "ii) ".
@@ -34,13 +35,12 @@ class Canonical:
     page_starts: tuple[int, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
-        if not self.page_starts:
-            return None
-        page = 1
-        for number, start in enumerate(self.page_starts, start=1):
-            if start <= offset:
-                page = number
-        return page
+        return page_at(self.page_starts, offset)
+
+
+def page_at(page_starts: tuple[int, ...], offset: int) -> int | None:
+    """The page (from 1) holding `offset`, given where each page starts; None for unpaged text."""
+    return max(1, bisect_right(page_starts, offset)) if page_starts else None
 
 
 def _ends_sentence(line: str) -> bool:

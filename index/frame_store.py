@@ -1,6 +1,6 @@
 """Each unit's frames (index.frames) in the store's SQL database, as JSON: parsed once when a letter is
 written, read back when the ledger is rebuilt, so that relinking parses nothing. The table is in
-index.store's schema; its rows are deleted with the letter's other rows.
+index.schema; its rows are deleted with the letter's other rows.
 
 Each row carries the version of the reading that made it (the frame rules, their vocabulary and the
 parser's model): frames read by other code are stale, and are read again rather than trusted.
@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from index.frames import Frame
 from index.ledger_records import UnitFrames
+from index.schema import frames as table
 
 READERS = ("frames.py", "frame_cues.py", "frame_parties.py", "vocabulary.py")  # the modules whose rules decide what a frame is
 
@@ -40,7 +41,7 @@ def write_letter(conn: sa.Connection, source: str, unit_frames: UnitFrames) -> N
         for (start, end), found in unit_frames.items()
     ]
     if rows:
-        conn.execute(sa.text('INSERT INTO frames (source, start, "end", data) VALUES (:source, :start, :end, :data)'), rows)
+        conn.execute(table.insert(), rows)
 
 
 def load(conn: sa.Connection) -> dict[str, UnitFrames]:
@@ -48,7 +49,7 @@ def load(conn: sa.Connection) -> dict[str, UnitFrames]:
     other code, is absent."""
     out: dict[str, dict[tuple[int, int], tuple[Frame, ...]]] = {}
     stale: set[str] = set()
-    for source, start, end, data in conn.execute(sa.text('SELECT source, start, "end", data FROM frames')):
+    for source, start, end, data in conn.execute(sa.select(table.c.source, table.c.start, table.c.end, table.c.data)):
         row = json.loads(data)
         if not isinstance(row, dict) or row.get("version") != version():
             stale.add(source)
@@ -59,5 +60,5 @@ def load(conn: sa.Connection) -> dict[str, UnitFrames]:
 
 def replace_letter(conn: sa.Connection, source: str, unit_frames: UnitFrames) -> None:
     """The letter's frames read again, in place of stale ones."""
-    conn.execute(sa.text("DELETE FROM frames WHERE source = :source"), {"source": source})
+    conn.execute(table.delete().where(table.c.source == source))
     write_letter(conn, source, unit_frames)

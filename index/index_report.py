@@ -29,6 +29,7 @@ class FileResult:
 @dataclass
 class IndexReport:
     results: list[FileResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the store as a whole, for the person running it
 
     def counts(self) -> dict[str, int]:
         return {o.value: sum(r.outcome == o for r in self.results) for o in Outcome}

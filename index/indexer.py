@@ -3,38 +3,36 @@
 New files are added, changed ones replaced, deleted ones removed, unchanged ones skipped by
 content hash before any parsing; letters from other folders are left alone. The same content
 under a second name is reported as a duplicate and indexed once. A letter's SQL rows and its
-commit marker are written in one transaction after its vectors, so a run killed midway leaves
-no half-indexed letter: the next run sees no marker and completes it.
+rows are written in one transaction after its vectors, so a run killed midway leaves no
+half-indexed letter: the next run finds it missing or unchanged and writes it again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlalchemy as sa
 from langchain_core.documents import Document
 from langchain_core.indexing import index as langchain_index
 
 from config.settings import Settings
-from index import faults, frame_store, ledger_store, store_state
+from index import faults
 from index.chroma import open_chroma
 from index.chunker import Chunk, chunk_units
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.index_report import FileResult, IndexReport, Outcome, Progress
-from index.ledger import letter_frames
+from index.ledger import build_ledger, letter_frames
 from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
-from index.segmenter import Unit, segment
-from index.store import Letter, Store
+from index.model import Letter, NewLetter
+from index.segmenter import segment
+from index.store import Store
 
 log = logging.getLogger(__name__)
 def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
@@ -77,7 +75,7 @@ class Indexer:
 
     def run(self, roots: list[Path], progress: Progress | None = None) -> IndexReport:
         report = IndexReport()
-        with self._writing():
+        with self._writing(report):
             for root in roots:
                 if not root.exists():
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
@@ -88,7 +86,7 @@ class Indexer:
     def add(self, files: list[LoadedFile], folder: Path, progress: Progress | None = None) -> IndexReport:
         """Index these files alone, already parsed (uploads), leaving the rest of their folder as it is."""
         report = IndexReport()
-        with self._writing():
+        with self._writing(report):
             for i, loaded in enumerate(files, start=1):
                 if progress:
                     progress(i, len(files), str(loaded.path))
@@ -99,9 +97,9 @@ class Indexer:
         """Take these letters out of the index, leaving their files and every other letter as they are; a file
         in `folder` that was skipped as a duplicate of a removed letter is indexed in its place."""
         report = IndexReport()
-        with self._writing():
+        with self._writing(report):
             for source in sources:
-                removed = self.store.letters(committed_only=False).get(source)
+                removed = self.store.snapshot().letters.get(source)
                 self._delete(source)
                 report.results.append(FileResult(source, Outcome.REMOVED))
                 for twin in self._unindexed_twins(removed, folder) if removed and folder else []:
@@ -114,42 +112,54 @@ class Indexer:
             return self._complete_ledger()
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """The writer lock for one run; the run ends with the ledger built, even when a file failed badly."""
+    def _writing(self, report: IndexReport) -> Iterator[None]:
+        """The writer lock for one run, which first rebuilds a store an older version wrote; the run ends
+        with the ledger built, even when a file failed badly."""
         with self.store.writer_lock():
+            if self.store.outdated is not None:
+                self._rebuild(report)
             try:
                 yield
                 faults.reach(FaultPoint.AFTER_COMMIT, self.store.path)
             finally:
                 self._complete_ledger()
 
+    def _rebuild(self, report: IndexReport) -> None:
+        """Set the outdated store aside and index its letters again from their files."""
+        self.vectorstore.reset_collection()
+        aside, previous = self.store.set_aside()
+        self.record_manager = self.store.record_manager()
+        report.notes.append(f"{self.store.path} was written by an older version of the assistant: it was set aside in "
+                            f"{aside} and its {len(previous)} letters are indexed again from their files.")
+        for source, folder in previous:
+            if Path(source).is_file():
+                report.results.append(self.index_file(Path(source), folder))
+            else:
+                report.results.append(FileResult(source, Outcome.FAILED, f"{source}: indexed by the older version, "
+                                                 "but the file is no longer there"))
+
     def _complete_ledger(self) -> bool:
         # Stale when this run changed a letter, or an earlier run was killed before relinking.
         stale = self.store.ledger_stale()
         if stale:
             self.relink()
-        self.store.changed()
         return stale
 
     def relink(self) -> None:
-        """Build the ledger, once per run, over every committed letter from its stored frames (a letter
-        whose frames are missing or were read by other code is read again, and stored); the store
-        records which state of its letters the ledger now reflects."""
-        self.store.changed()
-        with self.store.engine.begin() as conn:
-            stored = frame_store.load(conn)
-            letters = self.store.letters().values()
-            for letter in (v for v in letters if v.source not in stored):
-                stored[letter.source] = letter_frames(letter.text, segment(letter.text))
-                frame_store.replace_letter(conn, letter.source, stored[letter.source])
-            ledger_store.relink(conn, [letter_view(v, stored[v.source]) for v in letters])
-            store_state.ledger_linked(conn)
+        """Build the ledger, once per run, over every letter from its stored frames (a letter whose frames
+        are missing or were read by other code is read again, and stored); the store records which state
+        of its letters the ledger now reflects."""
+        letters = self.store.snapshot().letters.values()
+        stored = self.store.stored_frames()
+        reread = {v.source: letter_frames(v.text, segment(v.text)) for v in letters if v.source not in stored}
+        records = build_ledger([letter_view(v, stored.get(v.source) or reread[v.source]) for v in letters])
+        self.store.write_ledger(records, reread)
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
         folder = source_name(root) if root.is_dir() else None
         present = {source_name(p) for p in files}
-        known = self.store.letters(committed_only=False)
+        known = self.store.snapshot().letters
         for source, letter in known.items():
             in_scope = letter.folder == folder if folder else source == source_name(root)
             if in_scope and source not in present:
@@ -168,11 +178,11 @@ class Indexer:
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
         sha = hashlib.sha256(data).hexdigest()
-        letters = self.store.letters(committed_only=False)
+        letters = self.store.snapshot().letters
         previous = letters.get(source)
-        if previous and previous.committed and previous.sha256 == sha:
+        if previous and previous.sha256 == sha:
             return FileResult(source, Outcome.UNCHANGED)
-        twin = next((s for s, v in letters.items() if v.sha256 == sha and v.committed and s != source), None)
+        twin = next((s for s, v in letters.items() if v.sha256 == sha and s != source), None)
         if twin:
             if previous:
                 self._delete(source)
@@ -182,7 +192,7 @@ class Indexer:
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
         self.write_letter(source, folder, sha, loaded)
-        return FileResult(source, Outcome.UPDATED if previous and previous.committed else Outcome.ADDED)
+        return FileResult(source, Outcome.UPDATED if previous else Outcome.ADDED)
 
     def _read(self, path: Path) -> bytes:
         """The file's bytes, once it is known to be of a supported kind and within the size limit."""
@@ -194,28 +204,19 @@ class Indexer:
             raise LoadError(f"{path}: cannot read the file ({err.strerror})") from None
 
     def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile) -> None:
+        """Read, embed and store one letter: its chunks into the vector store first, then all its rows in
+        one transaction (a run killed between the two writes the letter again next time)."""
         text = loaded.text
         meta = extract_metadata(text, loaded.path)
         units = segment(text)
         chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
         self._index_chunks(source, text, meta, chunks, loaded.canonical.page_at)
-        vectors = self.embeddings.encode([text[u.start : u.end] for u in units])
-        # Parsed once, here: relinking the ledger reads the stored frames instead of parsing every letter again.
-        parsed = letter_frames(text, units)
-        with self.store.engine.begin() as conn:
-            self._delete_rows(conn, source)
-            self._insert_letter(conn, source, folder, sha, loaded, meta, n_chunks=len(chunks), n_units=len(units))
-            self._insert_units(conn, source, units, vectors)
-            conn.execute(
-                sa.text('INSERT INTO chunks_fts (text, source, start, "end") VALUES (:text, :source, :start, :end)'),
-                [{"text": text[c.start : c.end], "source": source, "start": c.start, "end": c.end} for c in chunks],
-            )
-            frame_store.write_letter(conn, source, parsed)
-            # The commit marker, last: a letter without it is redone by the next run. Its ledger records
-            # come when the run relinks the ledger, once, over every letter.
-            conn.execute(sa.text("UPDATE letters SET committed = 1 WHERE source = :source"), {"source": source})
-            store_state.letters_changed(conn)
-        self.store.changed()
+        self.store.write_letter(NewLetter(
+            source=source, folder=folder, sha256=sha, text=text, page_starts=loaded.canonical.page_starts,
+            metadata=meta, units=units, unit_vectors=self.embeddings.encode([text[u.start : u.end] for u in units]),
+            # Parsed once, here: building the ledger reads the stored frames instead of parsing every letter again.
+            chunks=chunks, frames=letter_frames(text, units),
+        ))
 
     def _index_chunks(self, source: str, text: str, meta: LetterMetadata, chunks: list[Chunk],
                       page_of: Callable[[int], int | None]) -> None:
@@ -236,40 +237,9 @@ class Indexer:
             source_id_key="source", key_encoder="sha256",
         )
 
-    @staticmethod
-    def _insert_letter(conn, source: str, folder: str, sha: str, loaded: LoadedFile, meta: LetterMetadata, *,
-                       n_chunks: int, n_units: int) -> None:
-        """The letter's row, not yet committed."""
-        conn.execute(
-            sa.text(
-                "INSERT INTO letters (source, folder, sha256, title, date, date_basis, metadata, text, "
-                "page_starts, n_chunks, n_units, indexed_at, committed) VALUES (:source, :folder, :sha, "
-                ":title, :date, :basis, :meta, :text, :pages, :n_chunks, :n_units, :at, 0)"
-            ),
-            {
-                "source": source, "folder": folder, "sha": sha, "title": meta.title, "date": meta.date,
-                "basis": "stated" if meta.date else None, "meta": json.dumps(meta.to_dict()),
-                "text": loaded.text, "pages": json.dumps(list(loaded.canonical.page_starts)),
-                "n_chunks": n_chunks, "n_units": n_units,
-                "at": datetime.now(UTC).isoformat(timespec="seconds"),
-            },
-        )
-
-    @staticmethod
-    def _insert_units(conn, source: str, units: list[Unit], vectors) -> None:
-        conn.execute(
-            sa.text('INSERT INTO units (source, start, "end", kind, block, lead_in, embedding) '
-                    "VALUES (:source, :start, :end, :kind, :block, :lead_in, :embedding)"),
-            [
-                {"source": source, "start": u.start, "end": u.end, "kind": u.kind.value, "block": u.block,
-                 "lead_in": u.lead_in, "embedding": vectors[i].tobytes()}
-                for i, u in enumerate(units)
-            ],
-        )
-
     def _unindexed_twins(self, removed: Letter, folder: Path) -> list[Path]:
         """Files in `folder` with the removed letter's content that are not indexed (its duplicates)."""
-        indexed = self.store.letters(committed_only=False)
+        indexed = self.store.snapshot().letters
         return [path for path in discover(folder) if source_name(path) not in indexed
                 and hashlib.sha256(path.read_bytes()).hexdigest() == removed.sha256]
 
@@ -278,13 +248,4 @@ class Indexer:
         if keys:
             self.vectorstore.delete(ids=keys)
             self.record_manager.delete_keys(keys)
-        with self.store.engine.begin() as conn:
-            self._delete_rows(conn, source)
-            store_state.letters_changed(conn)
-        self.store.changed()
-
-    @staticmethod
-    def _delete_rows(conn, source: str) -> None:
-        for table in ("units", "chunks_fts", "frames", "letters"):
-            conn.execute(sa.text(f"DELETE FROM {table} WHERE source = :source"), {"source": source})
-        ledger_store.delete_letter(conn, source)
+        self.store.delete_letter(source)

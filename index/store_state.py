@@ -1,5 +1,5 @@
-"""The store's own bookkeeping, in one key-value table: how many times its letters have changed, and
-for which of those states the ledger was last linked.
+"""The store's own bookkeeping, in one key-value table: the version of its tables' layout, how many times
+its letters have changed, and for which of those states the ledger was last linked.
 
 Every letter written or removed bumps `letters_version` in the transaction that commits it; rebuilding
 the ledger records the version it was built for. A ledger whose version lags is stale — the run that
@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData()
-state = sa.Table(
-    "store_state", metadata,
-    sa.Column("key", sa.String, primary_key=True),
-    sa.Column("value", sa.String, nullable=False),
-)
+from index.schema import store_state as state
+
 LETTERS_VERSION = "letters_version"
 LINKED_VERSION = "linked_version"
-
-
-def create(engine: sa.Engine) -> None:
-    metadata.create_all(engine)
+SCHEMA_VERSION = "schema_version"
 
 
 def get(conn: sa.Connection, key: str, default: str = "0") -> str:
@@ -34,12 +27,30 @@ def put(conn: sa.Connection, key: str, value: str) -> None:
     conn.execute(state.insert().values(key=key, value=value))
 
 
+def schema_version(conn: sa.Connection) -> int | None:
+    """The layout the store's tables were written under: None for a new store, 1 for one written before
+    the version was recorded."""
+    inspector = sa.inspect(conn)
+    if not inspector.has_table("letters"):
+        return None
+    if not inspector.has_table(state.name):
+        return 1
+    return int(get(conn, SCHEMA_VERSION, "1"))
+
+
 def letters_changed(conn: sa.Connection) -> None:
     put(conn, LETTERS_VERSION, str(int(get(conn, LETTERS_VERSION)) + 1))
 
 
 def ledger_stale(conn: sa.Connection) -> bool:
     return get(conn, LINKED_VERSION) != get(conn, LETTERS_VERSION)
+
+
+def version(conn: sa.Connection) -> tuple[str, str]:
+    """The state of the letters and of the ledger: a reader's view of the store is good while it is unchanged."""
+    rows = dict(conn.execute(sa.select(state.c.key, state.c.value)
+                             .where(state.c.key.in_((LETTERS_VERSION, LINKED_VERSION)))).all())
+    return rows.get(LETTERS_VERSION, "0"), rows.get(LINKED_VERSION, "0")
 
 
 def ledger_linked(conn: sa.Connection) -> None:

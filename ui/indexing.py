@@ -29,6 +29,8 @@ def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
     report = assistant.indexer.run(paths, progress=progress)
     if bar:
         bar.close()
+    for note in report.notes:
+        print(note, file=sys.stderr)
     for result in report.results:
         if result.outcome in SHOWN:
             print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
@@ -39,8 +41,11 @@ def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
 
 
 def prepare_to_serve(assistant: Assistant, sources: Path) -> None:
-    """Before serving: an empty store is filled from the sources folder, so the first question finds letters;
-    a ledger left unbuilt by a killed run is built."""
+    """Before serving: a store an older version wrote is rebuilt and an empty one filled from the sources
+    folder, so the first question finds letters; a ledger left unbuilt by a killed run is built."""
+    if assistant.store.outdated is not None:
+        index_with_progress(assistant, [Path(sources)] if Path(sources).is_dir() else [])
+        return
     if not assistant.store.is_empty():
         if assistant.indexer.bring_up_to_date():
             print(f"Built the ledger of {assistant.store.path}: an index run had stopped before building it.",

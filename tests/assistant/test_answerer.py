@@ -218,9 +218,9 @@ def test_a_letter_the_question_designates_by_its_date_is_read_whole(seed_assista
     question = "What did the Minister enclose with his letter of 27 March 2014?"
     evidence = seed_assistant.answerer.evidence
     (designated,), _ = evidence.scope.letters_dated(question)
-    units, _ = seed_assistant.store.units()
+    units = seed_assistant.store.snapshot().units
     read = {(c.source, c.start) for c in evidence.candidates(question, analyse(question), k=2)}
-    assert {(u["source"], u["start"]) for u in units if u["source"] == designated} <= read
+    assert {(u.source, u.start) for u in units if u.source == designated} <= read
 
 
 INVITATION = """Ms Jane Smith

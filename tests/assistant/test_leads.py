@@ -4,10 +4,10 @@ import pytest
 
 from assistant.leads import _to_whom, _when
 from assistant.question import analyse
-from index.store import Letter
+from index.model import Letter
 
 LETTER = Letter("a.txt", "", "0", "A letter", "2021-03-03", "stated",
-                {"sender": "Jo Bloggs", "recipient": "Ms Jane Hart"}, "", (0,), 1, 1, True)
+                {"sender": "Jo Bloggs", "recipient": "Ms Jane Hart"}, "", (0,), 1, 1)
 
 
 @pytest.mark.parametrize(("sentence", "lead"), [

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.canonical import canonicalise, canonicalise_pages
+from index.canonical import canonicalise, canonicalise_pages, page_at
 
 
 def squash(text: str) -> str:
@@ -55,3 +55,10 @@ def test_page_of_an_offset():
     canonical = canonicalise_pages(["First page ends here.", "Second page starts."])
     assert canonical.page_at(0) == 1
     assert canonical.page_at(canonical.text.index("Second")) == 2
+
+
+def test_page_of_an_offset_follows_the_page_starts():
+    cases = [((), 5, None), ((0,), 0, 1), ((0, 10, 20), 9, 1), ((0, 10, 20), 10, 2), ((0, 10, 20), 99, 3),
+             ((0, 10, 10), 10, 3)]  # an empty page: the text at its offset is on the next page
+    for starts, offset, page in cases:
+        assert page_at(starts, offset) == page, (starts, offset)

@@ -201,7 +201,7 @@ def test_a_file_named_by_its_day_gives_that_date(name, expected):
     (None, "note.txt", None),
 ])
 def test_a_letter_reads_its_relative_dates_against_its_own_date_else_its_file_names(stated, source, expected):
-    from index.store import Letter
+    from index.model import Letter
 
-    letter = Letter(source, "", "0", "", stated, None, {}, "", (0,), 0, 0, True)
+    letter = Letter(source, "", "0", "", stated, None, {}, "", (0,), 0, 0)
     assert letter.reading_date() == expected

@@ -123,9 +123,10 @@ def test_a_second_writer_is_refused_with_a_clear_message(new_assistant, folder):
 
 
 def committed(sqlite: Path) -> int:
+    """Letters written in full: each letter's rows are one transaction."""
     try:
         with closing(sqlite3.connect(sqlite, timeout=1)) as conn:
-            return conn.execute("select count(*) from letters where committed = 1").fetchone()[0]
+            return conn.execute("select count(*) from letters").fetchone()[0]
     except sqlite3.Error:
         return 0
 
@@ -158,3 +159,23 @@ def test_a_run_killed_midway_is_completed_by_the_next_run(tmp_path, folder, new_
     assert len(keys) == len(set(keys)), "no duplicate chunks after the re-run"
     assert {k[0] for k in keys} == set(letters), "every letter has its chunks"
     assert sum(v.n_chunks for v in letters.values()) == len(keys)
+
+
+def test_a_store_an_older_version_wrote_is_rebuilt_from_its_letters_files(new_assistant, folder, tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    with closing(sqlite3.connect(store / "store.sqlite")) as conn:  # as versions before the schema version wrote it
+        conn.execute("CREATE TABLE letters (source TEXT PRIMARY KEY, folder TEXT NOT NULL, committed INTEGER)")
+        conn.executemany("INSERT INTO letters VALUES (?, ?, 1)",
+                         [(str(folder / BORE_LETTER), str(folder)), (str(folder / "gone.txt"), str(folder))])
+        conn.commit()
+    assistant = new_assistant("store")
+    with pytest.raises(StoreError, match="older version"):
+        assistant.ask("Who has been appointed Commissioner?")
+    report = assistant.indexer.run([])
+    assert "older version" in report.notes[0] and "set aside" in report.notes[0]
+    assert outcomes(report) == {BORE_LETTER: Outcome.ADDED, "gone.txt": Outcome.FAILED}
+    assert "no longer there" in report.failed[0].message
+    assert set(assistant.store.letters()) == {str(folder / BORE_LETTER)}
+    assert list(store.glob("outdated-schema-1-*/store.sqlite")), "the old database is kept, not deleted"
+    assert not assistant.ask("Who has been appointed Commissioner?").abstained

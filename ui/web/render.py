@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 
 from assistant.answer import Answer, Citation
-from index.store import Letter, Store
+from index.model import Letter
+from index.store import Store
 
 # Inline styles: they survive any theme and reach copied HTML too.
 CARD = "border:1px solid #d1d5db;border-radius:8px;padding:10px 14px;margin-bottom:10px"

@@ -4,6 +4,8 @@ takes out only its letter; serving an empty store indexes its sources folder fir
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -91,8 +93,19 @@ def test_serving_a_store_whose_ledger_a_killed_run_left_unbuilt_builds_it_first(
     with app.assistant.store.engine.begin() as conn:  # the state a run killed before relinking leaves
         conn.execute(ledger_store.commitments.delete())
         store_state.letters_changed(conn)
-    app.assistant.store.changed()
     assert app.assistant.store.ledger_stale()
     prepare_to_serve(app.assistant, app.sources)
     assert app.assistant.store.commitments() and not app.assistant.store.ledger_stale()
     assert "Built the ledger" in capfd.readouterr().err
+
+
+def test_serving_a_store_an_older_version_wrote_rebuilds_it_first(tmp_path, new_assistant, capfd):
+    sources = copy_seed_letters(tmp_path / "letters")
+    (tmp_path / "store").mkdir()
+    with closing(sqlite3.connect(tmp_path / "store" / "store.sqlite")) as conn:  # written before schema versions
+        conn.execute("CREATE TABLE letters (source TEXT PRIMARY KEY, folder TEXT NOT NULL)")
+        conn.commit()
+    assistant = new_assistant()
+    prepare_to_serve(assistant, sources)
+    assert "older version" in capfd.readouterr().err
+    assert len(assistant.store.letters()) == 2
