@@ -27,10 +27,11 @@ from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.index_report import FileResult, IndexReport, Outcome, Progress
 from index.ledger import build_ledger, letter_frames
+from index.ledger_cache import CachedExtraction
 from index.ledger_records import LetterView, UnitFrames
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import LetterMetadata, extract_metadata
-from index.model import Letter, NewLetter
+from index.model import Indexed, NewLetter
 from index.segmenter import segment
 from index.store import Store
 
@@ -99,7 +100,7 @@ class Indexer:
         report = IndexReport()
         with self._writing(report):
             for source in sources:
-                removed = self.store.snapshot().letters.get(source)
+                removed = self.store.indexed(source)
                 self._delete(source)
                 report.results.append(FileResult(source, Outcome.REMOVED))
                 for twin in self._unindexed_twins(removed, folder) if removed and folder else []:
@@ -147,19 +148,21 @@ class Indexer:
 
     def relink(self) -> None:
         """Build the ledger, once per run, over every letter from its stored frames (a letter whose frames
-        are missing or were read by other code is read again, and stored); the store records which state
-        of its letters the ledger now reflects."""
+        are missing or were read by other code is read again, and stored), reading again only the letters
+        whose records cannot be taken back (index.ledger_cache); the store records which state of its letters
+        the ledger now reflects."""
         letters = self.store.snapshot().letters.values()
         stored = self.store.stored_frames()
         reread = {v.source: letter_frames(v.text, segment(v.text)) for v in letters if v.source not in stored}
-        records = build_ledger([letter_view(v, stored.get(v.source) or reread[v.source]) for v in letters])
-        self.store.write_ledger(records, reread)
+        extraction = CachedExtraction(self.store.stored_extractions())
+        records = build_ledger([letter_view(v, stored.get(v.source) or reread[v.source]) for v in letters], extraction)
+        self.store.write_ledger(records, reread, extraction.fresh)
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
         folder = source_name(root) if root.is_dir() else None
         present = {source_name(p) for p in files}
-        known = self.store.snapshot().letters
+        known = self.store.catalogue()
         for source, letter in known.items():
             in_scope = letter.folder == folder if folder else source == source_name(root)
             if in_scope and source not in present:
@@ -178,15 +181,14 @@ class Indexer:
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
         sha = hashlib.sha256(data).hexdigest()
-        letters = self.store.snapshot().letters
-        previous = letters.get(source)
+        previous = self.store.indexed(source)
         if previous and previous.sha256 == sha:
             return FileResult(source, Outcome.UNCHANGED)
-        twin = next((s for s, v in letters.items() if v.sha256 == sha and s != source), None)
+        twin = self.store.twin(sha, source)
         if twin:
             if previous:
                 self._delete(source)
-            return FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin}; indexed once")
+            return FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin.source}; indexed once")
         try:
             loaded = loaded or load_bytes(path, data)
         except LoadError as err:
@@ -237,9 +239,9 @@ class Indexer:
             source_id_key="source", key_encoder="sha256",
         )
 
-    def _unindexed_twins(self, removed: Letter, folder: Path) -> list[Path]:
+    def _unindexed_twins(self, removed: Indexed, folder: Path) -> list[Path]:
         """Files in `folder` with the removed letter's content that are not indexed (its duplicates)."""
-        indexed = self.store.snapshot().letters
+        indexed = self.store.catalogue()
         return [path for path in discover(folder) if source_name(path) not in indexed
                 and hashlib.sha256(path.read_bytes()).hexdigest() == removed.sha256]
 

@@ -18,6 +18,7 @@ rebuilding the ledger parses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from index.calendar_days import month_end
@@ -116,9 +117,11 @@ def _recipients(body: str, letter: LetterView, frame: Frame | None) -> list[str]
     return found + [p for p in framed_recipients(frame, letter) if p.lower() not in said]
 
 
-def build_ledger(letters: list[LetterView]) -> list[Commitment]:
-    """The whole ledger from every committed letter: dates inferred, records extracted, links made."""
+def build_ledger(letters: list[LetterView],
+                 extract_letter: Callable[[LetterView], list[Commitment]] = extract) -> list[Commitment]:
+    """The whole ledger from every letter: dates inferred, records extracted (`extract_letter`: `extract`, or
+    one that remembers what it read, index.ledger_cache), links made."""
     dated = with_known_bodies(infer_dates(letters))
-    records = [r for letter in dated for r in extract(letter)]
+    records = [r for letter in dated for r in extract_letter(letter)]
     name_actors(records, {letter.source: letter.text for letter in dated})
     return link(records)

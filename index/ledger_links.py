@@ -44,13 +44,8 @@ def infer_dates(letters: list[LetterView]) -> list[LetterView]:
     return out
 
 
-def _terms(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2}
-
-
-def _similar(a: Commitment, b: Commitment) -> float:
-    ta, tb = _terms(a.quote), _terms(b.quote)
-    return len(ta & tb) / max(1, min(len(ta), len(tb)))
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
 def _order(letter_date: str | None) -> str:
@@ -66,38 +61,68 @@ def _letter_day(record: Commitment) -> date | None:
     return date.fromisoformat(record.letter_date) if record.letter_date else None
 
 
-def _group(record: Commitment, records: list[Commitment]) -> list[Commitment]:
-    """A record and every record stating the same duty in another letter."""
-    return [r for r in records if r is record or r.same_as == record.id or record.same_as == r.id]
+class _Ledger:
+    """The records with what linking looks them up by, built once, so that each record is compared only
+    with those that share a deadline or a word with it, and linking grows with the ledger, not its square."""
+
+    def __init__(self, records: list[Commitment]) -> None:
+        self.records = records
+        self.position = {id(r): i for i, r in enumerate(records)}
+        self.terms = {id(r): _terms(r.quote) for r in records}
+        self.by_deadline: dict[str, list[Commitment]] = {}
+        self.by_term: dict[str, list[Commitment]] = {}
+        for r in sorted(records, key=_seniority):
+            if r.deadline:
+                self.by_deadline.setdefault(r.deadline, []).append(r)
+        for r in records:
+            for term in self.terms[id(r)]:
+                self.by_term.setdefault(term, []).append(r)
+
+    def similar(self, a: Commitment, b: Commitment) -> float:
+        ta, tb = self.terms[id(a)], self.terms[id(b)]
+        return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+    def sharing_words(self, record: Commitment) -> list[Commitment]:
+        """The records that share a word with `record`, in ledger order (which breaks ties as before)."""
+        found = {id(r): r for term in self.terms[id(record)] for r in self.by_term.get(term, ())}
+        return sorted(found.values(), key=lambda r: self.position[id(r)])
+
+    def group(self, record: Commitment) -> list[Commitment]:
+        """A record and every record stating the same duty in another letter."""
+        return [r for r in self.sharing_words(record) + [record]
+                if r is record or r.same_as == record.id or record.same_as == r.id]
 
 
 def link(records: list[Commitment]) -> list[Commitment]:
     """Same-duty, supersession and withdrawal links across letters (records are updated in place)."""
-    changes = [r for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)]
-    _link_restatements([r for r in records if r not in changes])
-    for later in sorted(changes, key=_seniority):
+    ledger = _Ledger(records)
+    changes = {id(r) for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)}
+    _link_restatements(ledger, [r for r in records if id(r) not in changes])
+    for later in sorted((r for r in records if id(r) in changes), key=_seniority):
         withdrawing = bool(WITHDRAW.search(later.quote))
-        match = _changed_duty(later, records, withdrawing)
+        match = _changed_duty(ledger, later, withdrawing)
         if match:
-            _supersede(match, later, records, withdrawing)
+            _supersede(ledger, match, later, withdrawing)
     return records
 
 
-def _link_restatements(plain: list[Commitment]) -> None:
+def _link_restatements(ledger: _Ledger, plain: list[Commitment]) -> None:
     """A dated duty another letter states too, with the same deadline, is the same as the senior one."""
+    considered = {id(r) for r in plain}
     for r in plain:
-        for other in sorted(plain, key=_seniority):
-            if other is r or other.source == r.source or not r.deadline:
+        for other in ledger.by_deadline.get(r.deadline or "", ()):
+            if other is r or other.source == r.source or id(other) not in considered:
                 continue
-            if other.deadline == r.deadline and _similar(other, r) >= 0.3:
+            if ledger.similar(other, r) >= 0.3:
                 r.same_as = other.id
                 break
 
 
-def _changed_duty(later: Commitment, records: list[Commitment], withdrawing: bool) -> Commitment | None:
+def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Commitment | None:
     """The duty of an earlier letter that `later` withdraws or changes the deadline of: the most alike of
-    those earlier (for a change, of those still current with the old deadline, when it says which)."""
-    earlier = [r for r in records if r.source != later.source and _seniority(r) <= _seniority(later)]
+    those earlier (for a change, of those still current with the old deadline, when it says which). Only a
+    record sharing a word with `later` can be alike enough."""
+    earlier = [r for r in ledger.sharing_words(later) if r.source != later.source and _seniority(r) <= _seniority(later)]
     old = None
     if withdrawing:
         pool = earlier
@@ -105,17 +130,17 @@ def _changed_duty(later: Commitment, records: list[Commitment], withdrawing: boo
         before, _ = change_dates(later.quote, _letter_day(later))
         old = before.date.isoformat() if before and before.date else None
         pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
-    match = max(pool, key=lambda r: _similar(r, later), default=None)
+    match = max(pool, key=lambda r: ledger.similar(r, later), default=None)
     # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
-    if not match or _similar(match, later) < (0.4 if withdrawing or not old else 0.2):
+    if not match or ledger.similar(match, later) < (0.4 if withdrawing or not old else 0.2):
         return None
     return match
 
 
-def _supersede(match: Commitment, later: Commitment, records: list[Commitment], withdrawing: bool) -> None:
+def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawing: bool) -> None:
     """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
     status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
-    for r in _group(match, records):
+    for r in ledger.group(match):
         r.status, r.superseded_by = status.value, later.id
     later.supersedes = match.id
     later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
@@ -130,12 +155,16 @@ def _supersede(match: Commitment, later: Commitment, records: list[Commitment], 
 def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:
     """Give an actor its person's name when an appointment makes it known: one in the same letter,
     else one whose appointee the letter itself names."""
-    appointed = [r for r in records if r.kind == Kind.APPOINTMENT.value and r.actor and r.actor_name]
+    posts: dict[str, list[Commitment]] = {}  # a word of an appointee's post → those appointed to it
+    for a in records:
+        if a.kind == Kind.APPOINTMENT.value and a.actor and a.actor_name:
+            for word in set(words(a.actor.lower())):
+                posts.setdefault(word, []).append(a)
     for r in records:
         if r.actor_name or not r.actor or r.kind == Kind.APPOINTMENT.value:
             continue
         role = set(words(r.actor.lower().removeprefix("the "))) - STOPWORDS
-        fits = [a for a in appointed if role and role <= set(words(a.actor.lower()))]
+        fits = [a for a in posts.get(min(role), ()) if role <= set(words(a.actor.lower()))] if role else []
         local = {a.actor_name for a in fits if a.source == r.source}
         named = {a.actor_name for a in fits if a.actor_name in texts.get(r.source, "")}
         for pool in (local, named):

@@ -42,6 +42,15 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Indexed:
+    """What the indexer needs to know of a stored letter to decide whether a file changed."""
+
+    source: str
+    folder: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class StoredUnit:
     """A unit (sentence, list item or line) of a stored letter."""
 

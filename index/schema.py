@@ -3,8 +3,9 @@
 The lexical index is not here: it is an FTS5 virtual table, which SQLAlchemy cannot describe, and it
 sits behind `index.lexical.LexicalIndex`. LangChain's record manager keeps its own table.
 
-SCHEMA_VERSION changes whenever a table or the meaning of a column does; a store written under another
-version is detected when it is opened (`index.store`) and rebuilt, never misread.
+SCHEMA_VERSION changes whenever a table's columns or the meaning of a column do; a store written under
+another version is detected when it is opened (`index.store`) and rebuilt, never misread. A table added
+beside the others is simply created when an older store is opened.
 """
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ commitments = sa.Table(
     sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
 )
 
+# Each letter's ledger records as extracted, before linking (index.ledger_cache), with the key of what was read.
+extractions = sa.Table(
+    "extractions", metadata,
+    sa.Column("source", sa.String, primary_key=True),
+    sa.Column("key", sa.String, nullable=False),
+    sa.Column("records", sa.Text, nullable=False),  # JSON list of index.ledger_records.Commitment
+)
+
 # The store's own bookkeeping (index.store_state): its schema version, and change counters.
 store_state = sa.Table(
     "store_state", metadata,
@@ -82,4 +91,4 @@ store_state = sa.Table(
 )
 
 # The tables that hold a letter's rows, deleted together when it is replaced or removed.
-PER_LETTER = (units, frames, commitments, letters)
+PER_LETTER = (units, frames, commitments, extractions, letters)

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from index import frame_store, ledger_store, rows, schema, store_state
 from index.ledger_records import Commitment, UnitFrames
 from index.lexical import Fts5Index, LexicalIndex, Passage
-from index.model import NewLetter
+from index.model import Indexed, NewLetter
 from index.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -146,13 +146,46 @@ class Store:
         with self.engine.connect() as conn:
             return frame_store.load(conn)
 
-    def write_ledger(self, records: list[Commitment], reread: dict[str, UnitFrames]) -> None:
-        """The whole ledger, built over the letters as they stand, with the frames that had to be read again."""
+    def stored_extractions(self) -> dict[str, tuple[str, str]]:
+        """Each letter's records as extraction read them: source → (key, records as JSON) (index.ledger_cache)."""
+        table = schema.extractions
+        with self.engine.connect() as conn:
+            return {r.source: (r.key, r.records) for r in conn.execute(sa.select(table))}
+
+    def write_ledger(self, records: list[Commitment], reread: dict[str, UnitFrames],
+                     extracted: dict[str, tuple[str, str]]) -> None:
+        """The whole ledger, built over the letters as they stand, with the frames that had to be read again
+        and the records extraction read afresh."""
+        table = schema.extractions
         with self.engine.begin() as conn:
             for source, unit_frames in reread.items():
                 frame_store.replace_letter(conn, source, unit_frames)
+            if extracted:
+                conn.execute(table.delete().where(table.c.source.in_(list(extracted))))
+                conn.execute(table.insert(), [{"source": s, "key": k, "records": r} for s, (k, r) in extracted.items()])
             ledger_store.replace(conn, records)
             store_state.ledger_linked(conn)
+
+    # -- what the indexer checks: a few short columns, without reading the letters ------------------
+    def catalogue(self) -> dict[str, Indexed]:
+        letters = schema.letters
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(letters.c.source, letters.c.folder, letters.c.sha256))
+            return {r.source: Indexed(r.source, r.folder, r.sha256) for r in found}
+
+    def indexed(self, source: str) -> Indexed | None:
+        return self._indexed(schema.letters.c.source == source)
+
+    def twin(self, sha256: str, source: str) -> Indexed | None:
+        """Another letter with this content, if one is indexed."""
+        letters = schema.letters.c
+        return self._indexed(sa.and_(letters.sha256 == sha256, letters.source != source))
+
+    def _indexed(self, where) -> Indexed | None:
+        letters = schema.letters
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(letters.c.source, letters.c.folder, letters.c.sha256).where(where).limit(1)).first()
+        return Indexed(row.source, row.folder, row.sha256) if row else None
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:

@@ -1,0 +1,51 @@
+"""Each letter's ledger records as extraction read them, kept in the store, so that rebuilding the ledger
+after one letter changes reads that letter alone: the others' records are taken back unless something
+extraction reads of them changed.
+
+A letter's key digests all that extraction reads: the letter as the ledger sees it (text, metadata with the
+bodies other letters make known, its stated or inferred date) and the code of the index package (its rules,
+vocabulary and parsers). Records are kept as extracted, before the links across letters are made, because
+linking changes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from index.ledger import extract
+from index.ledger_records import Commitment, LetterView
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """A digest of the index package's code: any change to it may change what extraction reads."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def key(letter: LetterView) -> str:
+    seen = [letter.source, letter.title, letter.text, letter.metadata, letter.date, letter.date_basis]
+    return hashlib.sha256((rules_version() + json.dumps(seen, sort_keys=True, ensure_ascii=False)).encode()).hexdigest()
+
+
+class CachedExtraction:
+    """`index.ledger.extract` that takes back a letter's stored records when its key is unchanged; what it
+    had to read afresh is in `fresh`, for the store to keep."""
+
+    def __init__(self, stored: dict[str, tuple[str, str]]) -> None:
+        self.stored = stored  # source → (key, records as JSON)
+        self.fresh: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, letter: LetterView) -> list[Commitment]:
+        wanted = key(letter)
+        found = self.stored.get(letter.source)
+        if found and found[0] == wanted:
+            return [Commitment(**values) for values in json.loads(found[1])]
+        records = extract(letter)
+        self.fresh[letter.source] = (wanted, json.dumps([r.to_dict() for r in records], ensure_ascii=False))
+        return records
