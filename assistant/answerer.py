@@ -12,6 +12,8 @@ import re
 import time
 from dataclasses import replace
 
+from langchain_core.documents import Document
+
 from assistant.answer import Answer, Citation
 from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
 from assistant.leads import change_lead, introduce, lead
@@ -19,7 +21,7 @@ from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
 from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
 from assistant.parts import joined, question_parts
-from assistant.question import Analysis, QuestionType, analyse, asked
+from assistant.question import Analysis, QuestionType, analyse, asked, search_text
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
 from index.language import tagged
@@ -41,16 +43,18 @@ class ExtractiveAnswerer:
         self.letter_facts = LetterFacts(store, self.evidence)
 
     # -- answering --------------------------------------------------------------------------
-    def answer(self, question: str, k: int = 8, context: str | None = None) -> Answer:
-        """Answer `question`; `context` is the previous question when this one is a follow-up. A question
-        asking several things (`assistant.parts`) gets each later part answered too, read with the first (whose
-        subject it often leans on: "…, and when are they now expected?")."""
+    def answer(self, question: str, k: int = 8, context: str | None = None,
+               passages: list[Document] | None = None) -> Answer:
+        """Answer `question`; `context` is the previous question when this one is a follow-up; `passages`, those
+        the chain retrieved for it (`assistant.chain`). A question asking several things (`assistant.parts`) gets
+        each later part answered too, read with the first (whose subject it often leans on: "…, and when are
+        they now expected?")."""
         started = time.perf_counter()
         question = question.strip()
         if not question:
             return Answer(question, "Please ask a question about the letters.", True)
         query = asked(question)
-        result, retrieve = self._answered(query, k, context)
+        result, retrieve = self._answered(query, k, context, passages)
         parts = question_parts(query)
         for part in parts[1:] if not result.abstained else []:
             more, seconds = self._answered(part, k, parts[0])
@@ -62,14 +66,15 @@ class ExtractiveAnswerer:
                              "total": round(total * 1000, 1)}
         return result
 
-    def _answered(self, query: str, k: int, context: str | None) -> tuple[Answer, float]:
+    def _answered(self, query: str, k: int, context: str | None,
+                  passages: list[Document] | None = None) -> tuple[Answer, float]:
         """The answer to one question, and the seconds its retrieval took."""
         started = time.perf_counter()
         analysis = analyse(query, default_year=self._default_year(), context=context)
         if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
             found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
             return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started
-        cands = self.evidence.candidates(f"{query} {context}" if context else query, analysis, k)
+        cands = self.evidence.candidates(search_text(query, context), analysis, k, passages)
         retrieved = time.perf_counter() - started
         return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 

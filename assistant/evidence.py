@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from langchain_core.documents import Document
 
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
@@ -207,9 +208,10 @@ class Evidence:
         return list(dict.fromkeys(lemma.lower() for _, pos, lemma in _content_tokens(question, analysis) if pos == "VERB"))
 
     # -- candidates --------------------------------------------------------------------------------
-    def candidates(self, question: str, analysis: Analysis, k: int) -> list[Candidate]:
-        """The sentences of the passages retrieved for `question`, most probable answer first. They are ranked
-        as answers to when at all: whether they give the day asked for is judged after (`coarse_date`)."""
+    def candidates(self, question: str, analysis: Analysis, k: int, found: list[Document] | None = None) -> list[Candidate]:
+        """The sentences of the passages retrieved for `question` (`found`: those retrieved from all letters,
+        when the chain has), most probable answer first. They are ranked as answers to when at all: whether
+        they give the day asked for is judged after (`coarse_date`)."""
         analysis = replace(analysis, wants_day=False)
         named = self.scope.letters_named(question)
         key = self.key_terms(question, analysis)
@@ -227,7 +229,7 @@ class Evidence:
             named = dated  # "in his 26 October reply, by when …": that letter alone is read
         snapshot = self.store.snapshot()  # one state of the store for the whole question: unit positions agree
         read = Passages(snapshot, self.retriever, question, k)
-        read.retrieve(named or None)
+        read.read(found) if found is not None and not named else read.retrieve(named or None)
         if dated and not named:
             read.retrieve(dated)
         if not named and (about := self.scope.letters_about(analysis)):

@@ -4,6 +4,8 @@ November 2021"), which is short enough to read whole and whose answer the passag
 
 from __future__ import annotations
 
+from langchain_core.documents import Document
+
 from assistant.retriever import HybridRetriever
 from index.snapshot import Snapshot
 
@@ -27,7 +29,11 @@ class Passages:
     def retrieve(self, sources: list[str] | None) -> None:
         """Read the passages retrieved from `sources` (all letters when None)."""
         retriever = self.retriever.model_copy(update={"k": self.k, "sources": sources})  # a copy per question
-        for doc in retriever.invoke(self.question):
+        self.read(retriever.invoke(self.question))
+
+    def read(self, passages: list[Document]) -> None:
+        """Read passages already retrieved (each with `source`, `start`, `end` and `rank` in its metadata)."""
+        for doc in passages:
             meta = doc.metadata
             bonus = 1.0 / (1 + meta["rank"])
             for i in self.by_source.get(meta["source"], []):

@@ -163,6 +163,11 @@ def asked(question: str) -> str:
     return PURPOSE_LABEL.sub("", question.strip(), count=1)
 
 
+def search_text(query: str, context: str | None = None) -> str:
+    """What a question's passages are retrieved by: the question, with the one it follows when it is a follow-up."""
+    return f"{query} {context}" if context else query
+
+
 def is_follow_up(question: str) -> bool:
     """A short question leaning on the one before ("and by when?", "who else receives it?")."""
     own = [t for t in content_terms(question) if t not in QUESTION_WORDS and t not in {"else", "also", "receive", "receives"}]

@@ -53,6 +53,13 @@ class Assistant:
                 f"`assistant index sources/` (or pass --store / set ASSISTANT_STORE to the store you built)"
             )
 
+    def chain(self, k: int | None = None):
+        """The read side as one Runnable (`assistant.chain`): {"question", "context", "k"} → Answer."""
+        from assistant.chain import answer_chain
+
+        return answer_chain(self.retriever(k), self.answerer)
+
     def ask(self, question: str, k: int | None = None, context: str | None = None):
         self.require_index()
-        return self.answerer.answer(question, k=k or self.settings.k, context=context)
+        k = k or self.settings.k
+        return self.chain(k).invoke({"question": question, "context": context, "k": k})
