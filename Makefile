@@ -53,6 +53,7 @@ calibrate: install
 benchmark: install
 	$(BIN)/python benchmarks/lexical_search.py
 	$(BIN)/python benchmarks/answer_latency.py
+	$(BIN)/python benchmarks/indexing_cost.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
