@@ -168,7 +168,7 @@ class ExtractiveAnswerer:
         out = []
         for i, u in enumerate(units):
             if u.source == item.source and u.lead_in == item.lead_in and u.kind == UnitKind.ITEM:
-                out.append(Candidate.of_unit(i, u))
+                out.append(Candidate(i, u))
         return out
 
     def cite(self, cands: list[Candidate]) -> list[Citation]:
@@ -194,18 +194,18 @@ class ExtractiveAnswerer:
         if BACK_REFERENCE.match(text[cand.start : cand.end]) and i > 0:
             prev = units[i - 1]
             if prev.source == cand.source and prev.kind != UnitKind.LINE:
-                out.append(Candidate.of_unit(i - 1, prev))
+                out.append(Candidate(i - 1, prev))
         if i + 1 < len(units):
             nxt = units[i + 1]
             if nxt.source == cand.source and nxt.block == cand.block and ELABORATION.match(text[nxt.start : nxt.end]):
-                out.append(Candidate.of_unit(i + 1, nxt))
+                out.append(Candidate(i + 1, nxt))
         return out
 
     def _candidate_of(self, record) -> Candidate:
         units = self.store.snapshot().units
         for i, u in enumerate(units):
             if u.source == record.source and u.start <= record.start < u.end:
-                return Candidate.of_unit(i, u)
+                return Candidate(i, u)
         raise LookupError(record.id)
 
     def write(self, question: str, analysis: Analysis, chosen: list[Candidate]) -> Answer:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda, RunnablePassthrough
 
 from assistant.answer import Answer
 from assistant.answerer import ExtractiveAnswerer
@@ -20,6 +20,10 @@ from assistant.retriever import HybridRetriever
 
 def _now(_: dict) -> float:
     return time.perf_counter()
+
+
+def _blank(inputs: dict) -> bool:
+    return not inputs["question"].strip()  # answered with a prompt to ask, nothing to retrieve
 
 
 def _search(inputs: dict) -> str:
@@ -36,9 +40,10 @@ def answer_chain(retriever: HybridRetriever, answerer: ExtractiveAnswerer) -> Ru
             result.timings_ms["total"] = round((time.perf_counter() - inputs["started"]) * 1000, 1)
         return result
 
+    retrieve = RunnableBranch((_blank, RunnableLambda(lambda _: [])), RunnableLambda(_search) | retriever)
     return (
         RunnablePassthrough.assign(started=_now)
-        | RunnablePassthrough.assign(passages=RunnableLambda(_search) | retriever)
+        | RunnablePassthrough.assign(passages=retrieve)
         | RunnablePassthrough.assign(retrieved=_now)
         | RunnableLambda(answer)
     )

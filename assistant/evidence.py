@@ -77,19 +77,18 @@ def _without(analysis: Analysis, dropped: set[str]) -> Analysis:
 
 @dataclass
 class Candidate:
-    index: int  # position in the store's unit table
-    source: str
-    start: int
-    end: int
-    kind: UnitKind
-    block: int
-    lead_in: int | None
+    """A unit that may answer the question, with what was read of it."""
+
+    index: int  # position in the snapshot's units
+    unit: StoredUnit
     features: Features = field(default_factory=Features)
     probability: float = 0.0
-
-    @classmethod
-    def of_unit(cls, i: int, u: StoredUnit) -> Candidate:
-        return cls(i, u.source, u.start, u.end, u.kind, u.block, u.lead_in)
+    source = property(lambda self: self.unit.source)
+    start = property(lambda self: self.unit.start)
+    end = property(lambda self: self.unit.end)
+    kind = property(lambda self: self.unit.kind)
+    block = property(lambda self: self.unit.block)
+    lead_in = property(lambda self: self.unit.lead_in)
 
 
 class Evidence:
@@ -229,7 +228,10 @@ class Evidence:
             named = dated  # "in his 26 October reply, by when …": that letter alone is read
         snapshot = self.store.snapshot()  # one state of the store for the whole question: unit positions agree
         read = Passages(snapshot, self.retriever, question, k)
-        read.read(found) if found is not None and not named else read.retrieve(named or None)
+        if found is not None and not named:
+            read.read(found)
+        else:
+            read.retrieve(named or None)
         if dated and not named:
             read.retrieve(dated)
         if not named and (about := self.scope.letters_about(analysis)):
@@ -251,7 +253,7 @@ class Evidence:
         units, vectors = snapshot.units, snapshot.vectors
         u = units[i]
         letter = snapshot.letters[u.source]
-        c = Candidate.of_unit(i, u)
+        c = Candidate(i, u)
         text = letter.text[c.start : c.end]
         f = c.features
         f.dense = float(vectors[i] @ q_vec)

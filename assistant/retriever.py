@@ -119,7 +119,8 @@ class HybridRetriever(BaseRetriever):
                 docs[key] = _document(letters[source], start, end)
         ranked = sorted(fused, key=fused.__getitem__, reverse=True)
         out = []
-        for rank, key in enumerate(k for k in ranked if k[0] in letters):
+        # A chunk the vector store holds for a letter rewritten since the snapshot is not this snapshot's text.
+        for rank, key in enumerate(k for k in ranked if snapshot.holds(*k, docs[k].page_content)):
             if rank >= self.k:
                 break
             doc = docs[key]

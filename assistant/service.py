@@ -62,4 +62,5 @@ class Assistant:
     def ask(self, question: str, k: int | None = None, context: str | None = None):
         self.require_index()
         k = k or self.settings.k
-        return self.chain(k).invoke({"question": question, "context": context, "k": k})
+        with self.store.pinned():  # one state of the store for the whole answer, while letters may be written
+            return self.chain(k).invoke({"question": question, "context": context, "k": k})

@@ -2,9 +2,9 @@
 
 New files are added, changed ones replaced, deleted ones removed, unchanged ones skipped by
 content hash before any parsing; letters from other folders are left alone. The same content
-under a second name is reported as a duplicate and indexed once. A letter's SQL rows and its
-rows are written in one transaction after its vectors, so a run killed midway leaves no
-half-indexed letter: the next run finds it missing or unchanged and writes it again.
+under a second name is reported as a duplicate and indexed once. A letter's rows are written in
+one transaction after its vectors, so a run killed midway leaves no half-indexed letter: the next
+run finds its file new or changed and writes it again.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from index.segmenter import segment
 from index.store import Store
 
 log = logging.getLogger(__name__)
+
+
 def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
                       date=letter.date, date_basis=letter.date_basis, frames=frames)
@@ -118,26 +120,34 @@ class Indexer:
         with the ledger built, even when a file failed badly."""
         with self.store.writer_lock():
             if self.store.outdated is not None:
-                self._rebuild(report)
+                self._set_aside(report)
             try:
+                self._rebuild(report)
                 yield
                 faults.reach(FaultPoint.AFTER_COMMIT, self.store.path)
             finally:
                 self._complete_ledger()
 
-    def _rebuild(self, report: IndexReport) -> None:
-        """Set the outdated store aside and index its letters again from their files."""
+    def _set_aside(self, report: IndexReport) -> None:
+        """Set the outdated store's database aside, and drop its vectors (they are computed again)."""
         self.vectorstore.reset_collection()
         aside, previous = self.store.set_aside()
         self.record_manager = self.store.record_manager()
         report.notes.append(f"{self.store.path} was written by an older version of the assistant: it was set aside in "
                             f"{aside} and its {len(previous)} letters are indexed again from their files.")
-        for source, folder in previous:
+
+    def _rebuild(self, report: IndexReport) -> None:
+        """Index again the letters of a set-aside store, all of them even when an earlier run was killed midway
+        (those it had done are unchanged)."""
+        pending = self.store.pending_rebuild()
+        for source, folder in pending:
             if Path(source).is_file():
                 report.results.append(self.index_file(Path(source), folder))
             else:
                 report.results.append(FileResult(source, Outcome.FAILED, f"{source}: indexed by the older version, "
                                                  "but the file is no longer there"))
+        if pending:
+            self.store.set_pending_rebuild([])
 
     def _complete_ledger(self) -> bool:
         # Stale when this run changed a letter, or an earlier run was killed before relinking.
@@ -151,7 +161,7 @@ class Indexer:
         are missing or were read by other code is read again, and stored), reading again only the letters
         whose records cannot be taken back (index.ledger_cache); the store records which state of its letters
         the ledger now reflects."""
-        letters = self.store.snapshot().letters.values()
+        letters = self.store.current_letters().values()
         stored = self.store.stored_frames()
         reread = {v.source: letter_frames(v.text, segment(v.text)) for v in letters if v.source not in stored}
         extraction = CachedExtraction(self.store.stored_extractions())

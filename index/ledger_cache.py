@@ -3,8 +3,9 @@ after one letter changes reads that letter alone: the others' records are taken 
 extraction reads of them changed.
 
 A letter's key digests all that extraction reads: the letter as the ledger sees it (text, metadata with the
-bodies other letters make known, its stated or inferred date) and the code of the index package (its rules,
-vocabulary and parsers). Records are kept as extracted, before the links across letters are made, because
+bodies other letters make known, its stated or inferred date), the code of the index package (its rules,
+vocabulary and parsers; the parser's model is named in index/language.py) and the versions of the date
+and parsing libraries. Records are kept as extracted, before the links across letters are made, because
 linking changes them.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from index.ledger import extract
@@ -21,8 +23,9 @@ from index.ledger_records import Commitment, LetterView
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """A digest of the index package's code: any change to it may change what extraction reads."""
-    digest = hashlib.sha256()
+    """A digest of the index package's code and of the libraries that read dates and parse sentences: any
+    change to them may change what extraction reads."""
+    digest = hashlib.sha256(" ".join(version(name) for name in ("dateparser", "spacy")).encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -66,12 +66,14 @@ class _Ledger:
     with those that share a deadline or a word with it, and linking grows with the ledger, not its square."""
 
     def __init__(self, records: list[Commitment]) -> None:
-        self.records = records
         self.position = {id(r): i for i, r in enumerate(records)}
+        self.seniority = {id(r): _seniority(r) for r in records}
         self.terms = {id(r): _terms(r.quote) for r in records}
+        self.by_id = {r.id: r for r in records}
         self.by_deadline: dict[str, list[Commitment]] = {}
         self.by_term: dict[str, list[Commitment]] = {}
-        for r in sorted(records, key=_seniority):
+        self.restating: dict[str, list[Commitment]] = {}  # a record's id → the records the same as it
+        for r in sorted(records, key=lambda r: self.seniority[id(r)]):
             if r.deadline:
                 self.by_deadline.setdefault(r.deadline, []).append(r)
         for r in records:
@@ -85,12 +87,23 @@ class _Ledger:
     def sharing_words(self, record: Commitment) -> list[Commitment]:
         """The records that share a word with `record`, in ledger order (which breaks ties as before)."""
         found = {id(r): r for term in self.terms[id(record)] for r in self.by_term.get(term, ())}
-        return sorted(found.values(), key=lambda r: self.position[id(r)])
+        return self.in_ledger_order(list(found.values()))
+
+    def in_ledger_order(self, records: list[Commitment]) -> list[Commitment]:
+        return sorted(records, key=lambda r: self.position[id(r)])
+
+    def earlier(self, record: Commitment, than: Commitment) -> bool:
+        return record.source != than.source and self.seniority[id(record)] <= self.seniority[id(than)]
+
+    def index_restatements(self) -> None:
+        for r in self.by_id.values():
+            if r.same_as:
+                self.restating.setdefault(r.same_as, []).append(r)
 
     def group(self, record: Commitment) -> list[Commitment]:
         """A record and every record stating the same duty in another letter."""
-        return [r for r in self.sharing_words(record) + [record]
-                if r is record or r.same_as == record.id or record.same_as == r.id]
+        same = self.by_id.get(record.same_as or "")
+        return [record] + self.restating.get(record.id, []) + ([same] if same else [])
 
 
 def link(records: list[Commitment]) -> list[Commitment]:
@@ -98,6 +111,7 @@ def link(records: list[Commitment]) -> list[Commitment]:
     ledger = _Ledger(records)
     changes = {id(r) for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)}
     _link_restatements(ledger, [r for r in records if id(r) not in changes])
+    ledger.index_restatements()
     for later in sorted((r for r in records if id(r) in changes), key=_seniority):
         withdrawing = bool(WITHDRAW.search(later.quote))
         match = _changed_duty(ledger, later, withdrawing)
@@ -122,14 +136,13 @@ def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Comm
     """The duty of an earlier letter that `later` withdraws or changes the deadline of: the most alike of
     those earlier (for a change, of those still current with the old deadline, when it says which). Only a
     record sharing a word with `later` can be alike enough."""
-    earlier = [r for r in ledger.sharing_words(later) if r.source != later.source and _seniority(r) <= _seniority(later)]
     old = None
-    if withdrawing:
-        pool = earlier
-    else:
+    if not withdrawing:
         before, _ = change_dates(later.quote, _letter_day(later))
         old = before.date.isoformat() if before and before.date else None
-        pool = [r for r in earlier if r.deadline and (old is None or r.deadline == old) and r.status == Status.CURRENT.value]
+    found = ledger.in_ledger_order(ledger.by_deadline.get(old, [])) if old else ledger.sharing_words(later)
+    earlier = [r for r in found if ledger.earlier(r, later)]
+    pool = earlier if withdrawing else [r for r in earlier if r.deadline and r.status == Status.CURRENT.value]
     match = max(pool, key=lambda r: ledger.similar(r, later), default=None)
     # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
     if not match or ledger.similar(match, later) < (0.4 if withdrawing or not old else 0.2):

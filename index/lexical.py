@@ -34,6 +34,7 @@ class Hit:
     start: int
     end: int
     score: float  # higher is better
+    text: str  # the chunk as indexed: a reader checks it against the letter it holds
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,8 @@ class Fts5Index:
         match = " OR ".join('"' + t + '"' for t in terms)
         # FTS5 ranks by `rank` with a LIMIT inside the index; letter filters apply to that short list,
         # so the inner LIMIT is widened when there are filters.
-        inner = 'SELECT source, start, "end", rank FROM chunks_fts WHERE chunks_fts MATCH :match ORDER BY rank LIMIT :inner'
-        sql = f'SELECT f.source, f.start, f."end", f.rank FROM ({inner}) f JOIN letters l ON l.source = f.source WHERE 1 = 1'
+        inner = 'SELECT source, start, "end", rank, text FROM chunks_fts WHERE chunks_fts MATCH :match ORDER BY rank LIMIT :inner'
+        sql = f'SELECT f.source, f.start, f."end", f.rank, f.text FROM ({inner}) f JOIN letters l ON l.source = f.source WHERE 1 = 1'
         params: dict = {"match": match, "k": k, "inner": k * 20 if where else k * 2}
         if where.sources:
             sql += " AND f.source IN (" + ",".join(f":s{i}" for i in range(len(where.sources))) + ")"
@@ -136,4 +137,4 @@ class Fts5Index:
             sql += " AND l.date <= :date_to"
             params["date_to"] = where.date_to
         rows = conn.execute(sa.text(sql + " ORDER BY f.rank LIMIT :k"), params).all()
-        return [Hit(r[0], int(r[1]), int(r[2]), -float(r[3])) for r in rows]
+        return [Hit(r[0], int(r[1]), int(r[2]), -float(r[3]), r[4]) for r in rows]

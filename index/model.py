@@ -1,6 +1,7 @@
 """What the store holds, as typed values: a letter as stored, its units, and a letter ready to be written.
 
-Conversion to and from rows happens in `index.store` alone.
+Conversion to and from rows happens inside the store alone (index/rows.py, called by index.store and
+index.snapshot).
 """
 
 from __future__ import annotations

@@ -16,10 +16,12 @@ Chroma is opened through `index.chroma.open_chroma`, the one factory, so a Chrom
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,10 +30,12 @@ import sqlalchemy as sa
 from index import frame_store, ledger_store, rows, schema, store_state
 from index.ledger_records import Commitment, UnitFrames
 from index.lexical import Fts5Index, LexicalIndex, Passage
-from index.model import Indexed, NewLetter
+from index.model import Indexed, Letter, NewLetter
 from index.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
+# The snapshot a question is being answered from, with its store (`Store.pinned`).
+_PINNED: ContextVar[tuple[Store, Snapshot] | None] = ContextVar("pinned_snapshot", default=None)
 NAMESPACE = "chroma/chunks"
 DATABASE = "store.sqlite"
 
@@ -66,7 +70,8 @@ class Store:
                 return found
             schema.metadata.create_all(conn)
             self.lexical.create(conn)
-            store_state.put(conn, store_state.SCHEMA_VERSION, str(schema.SCHEMA_VERSION))
+            if found is None or store_state.get(conn, store_state.SCHEMA_VERSION, "") == "":
+                store_state.put(conn, store_state.SCHEMA_VERSION, str(schema.SCHEMA_VERSION))
         return None
 
     # -- writing ---------------------------------------------------------------------------
@@ -95,12 +100,12 @@ class Store:
             handle.close()
 
     def set_aside(self) -> tuple[Path, list[tuple[str, str]]]:
-        """Move an outdated store's database into a dated folder beside it (nothing is deleted) and start
-        a new one; returns the folder and the (source, folder) of the letters it held, to be indexed again.
-        Every version's `letters` table has those two columns."""
+        """Move an outdated store's database into a dated folder beside it (kept, not deleted) and start a
+        new one, which records the (source, folder) of the letters the old one held until they are indexed
+        again (every version's `letters` table has those two columns); returns the folder and that list."""
         with self.engine.connect() as conn:
             previous = [tuple(r) for r in conn.exec_driver_sql("SELECT source, folder FROM letters ORDER BY source")]
-        aside = self.path / f"outdated-schema-{self.outdated}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
+        aside = self.path / f"outdated-schema-{self.outdated}-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
         aside.mkdir()
         self.engine.dispose()
         for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"):
@@ -109,7 +114,17 @@ class Store:
         self.engine = self._connect()
         self.outdated = self._create()
         self._snapshot = None
+        self.set_pending_rebuild(previous)
         return aside, previous
+
+    def pending_rebuild(self) -> list[tuple[str, str]]:
+        """The letters of a set-aside store not yet indexed again (a rebuild killed midway leaves some)."""
+        with self.engine.connect() as conn:
+            return [tuple(p) for p in json.loads(store_state.get(conn, store_state.REBUILD_PENDING, "[]"))]
+
+    def set_pending_rebuild(self, letters: list[tuple[str, str]]) -> None:
+        with self.engine.begin() as conn:
+            store_state.put(conn, store_state.REBUILD_PENDING, json.dumps(letters))
 
     def record_manager(self):
         from langchain_classic.indexes import SQLRecordManager
@@ -189,17 +204,45 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        """What the store holds now; the same object while nothing is written."""
+        """What the store holds now; the same object while nothing is written. Inside `pinned()`, the
+        snapshot pinned there."""
+        pinned = _PINNED.get()
+        if pinned is not None and pinned[0] is self:
+            return pinned[1]
+        if self.outdated is not None:
+            self._reopen()  # another process may have rebuilt it since
         if self.outdated is not None:
             raise StoreError(f"{self.path} was written by an older version of the assistant (store schema "
                              f"{self.outdated}; this version reads {schema.SCHEMA_VERSION}): run `assistant index` "
                              "on your letters to rebuild it")
         with self.engine.connect() as conn:
             state = store_state.version(conn)
-            current = self._snapshot
-            if current is None or current.state != state:
-                current = self._snapshot = Snapshot.read(conn, state, self.engine, self.lexical)
+        current = self._snapshot
+        if current is None or current.state != state:
+            current = self._snapshot = Snapshot.read(self.engine, self.lexical)
         return current
+
+    @contextmanager
+    def pinned(self) -> Iterator[Snapshot]:
+        """One snapshot for everything read in this context (and the threads LangChain starts from it), so
+        that a question is answered from one state of the store even while letters are being written."""
+        token = _PINNED.set((self, self.snapshot()))
+        try:
+            yield _PINNED.get()[1]
+        finally:
+            _PINNED.reset(token)
+
+    def _reopen(self) -> None:
+        self.engine.dispose()
+        self.engine = self._connect()
+        self.outdated = self._create()
+
+    def current_letters(self) -> dict[str, Letter]:
+        """The letters as they stand, without their units (for building the ledger)."""
+        letters = schema.letters
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(letters).order_by(letters.c.source)).mappings()
+            return {r["source"]: rows.letter_from_row(r) for r in found}
 
     def ledger_stale(self) -> bool:
         """The letters changed after the ledger was last built: a run was killed before building it."""

@@ -14,6 +14,8 @@ from index.schema import store_state as state
 
 LETTERS_VERSION = "letters_version"
 LINKED_VERSION = "linked_version"
+LEDGER_VERSION = "ledger_version"  # bumped whenever the ledger is written, even for the same letters
+REBUILD_PENDING = "rebuild_pending"  # the letters of an outdated store still to be indexed again (JSON)
 SCHEMA_VERSION = "schema_version"
 
 
@@ -49,10 +51,11 @@ def ledger_stale(conn: sa.Connection) -> bool:
 def version(conn: sa.Connection) -> tuple[str, str]:
     """The state of the letters and of the ledger: a reader's view of the store is good while it is unchanged."""
     rows = dict(conn.execute(sa.select(state.c.key, state.c.value)
-                             .where(state.c.key.in_((LETTERS_VERSION, LINKED_VERSION)))).all())
-    return rows.get(LETTERS_VERSION, "0"), rows.get(LINKED_VERSION, "0")
+                             .where(state.c.key.in_((LETTERS_VERSION, LEDGER_VERSION)))).all())
+    return rows.get(LETTERS_VERSION, "0"), rows.get(LEDGER_VERSION, "0")
 
 
 def ledger_linked(conn: sa.Connection) -> None:
     """The ledger now reflects the letters as they stand in this transaction."""
     put(conn, LINKED_VERSION, get(conn, LETTERS_VERSION))
+    put(conn, LEDGER_VERSION, str(int(get(conn, LEDGER_VERSION)) + 1))

@@ -16,16 +16,23 @@ class Seen(BaseCallbackHandler):
         self.retrievals.append(query)
 
 
-def test_the_chain_answers_as_ask_does_and_batches(seed_assistant):
+def test_the_chain_answers_as_the_answerer_retrieving_for_itself_does_and_batches(seed_assistant):
     chain = seed_assistant.chain(k=8)
     assert isinstance(chain, Runnable)
     inputs = [{"question": q, "context": None, "k": 8} for q in QUESTIONS]
     batched = chain.batch(inputs)
     for question, answer in zip(QUESTIONS, batched, strict=True):
-        asked = seed_assistant.ask(question, k=8)
-        assert (answer.answer, answer.abstained) == (asked.answer, asked.abstained)
-        assert [c.quote for c in answer.citations] == [c.quote for c in asked.citations]
+        alone = seed_assistant.answerer.answer(question, k=8)  # no passages given: it retrieves them itself
+        assert (answer.answer, answer.abstained) == (alone.answer, alone.abstained)
+        assert [c.quote for c in answer.citations] == [c.quote for c in alone.citations]
     assert "Norman Warner" in batched[0].answer
+
+
+def test_a_blank_question_is_asked_for_again_without_retrieving(seed_assistant):
+    seen = Seen()
+    answer = seed_assistant.chain().invoke({"question": "  ", "context": None, "k": 8}, config={"callbacks": [seen]})
+    assert answer.abstained and "Please ask a question" in answer.answer
+    assert seen.retrievals == []
 
 
 def test_the_chains_retrieval_is_seen_by_a_tracer(seed_assistant):

@@ -6,6 +6,8 @@ import pytest
 
 from assistant.ranking import Features, Logistic, RankingModel
 from evals.calibration import cited, citing_score, worst_then_mean
+from index.model import StoredUnit
+from index.segmenter import UnitKind
 
 
 class Cand:
@@ -87,5 +89,6 @@ def test_an_answer_is_refused_when_no_sentence_it_cites_gives_the_one_kind_asked
     from assistant.evidence import Candidate, kind_not_given
     from assistant.question import analyse
 
-    cited = [Candidate(i, "l.txt", 0, 1, "sentence", 0, None, Features(fit=f)) for i, f in enumerate(fits)]
+    unit = StoredUnit("l.txt", 0, 1, UnitKind.SENTENCE, 0, None)
+    cited = [Candidate(i, unit, Features(fit=f)) for i, f in enumerate(fits)]
     assert kind_not_given(cited, analyse(question)) == refused

@@ -179,3 +179,16 @@ def test_a_store_an_older_version_wrote_is_rebuilt_from_its_letters_files(new_as
     assert set(assistant.store.letters()) == {str(folder / BORE_LETTER)}
     assert list(store.glob("outdated-schema-1-*/store.sqlite")), "the old database is kept, not deleted"
     assert not assistant.ask("Who has been appointed Commissioner?").abstained
+    assert assistant.store.pending_rebuild() == []
+
+
+def test_a_rebuild_killed_after_the_store_was_set_aside_is_completed_by_the_next_run(new_assistant, folder, tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    with closing(sqlite3.connect(store / "store.sqlite")) as conn:
+        conn.execute("CREATE TABLE letters (source TEXT PRIMARY KEY, folder TEXT NOT NULL)")
+        conn.execute("INSERT INTO letters VALUES (?, ?)", (str(folder / LE_GRAND_LETTER), str(folder)))
+        conn.commit()
+    new_assistant("store").store.set_aside()  # what a run killed just after setting the store aside leaves
+    report = new_assistant("store").indexer.run([])
+    assert outcomes(report) == {LE_GRAND_LETTER: Outcome.ADDED}

@@ -156,3 +156,42 @@ def test_an_outdated_store_is_set_aside_whole_and_a_new_one_started(tmp_path):
     assert previous == [("letters/a.txt", "letters")]
     assert (aside / "store.sqlite").is_file() and aside.parent == tmp_path / "store"
     assert store.outdated is None and not store.snapshot().letters
+
+
+def test_a_snapshot_holds_one_state_even_when_a_letter_is_rewritten_after_it(tmp_path):
+    store = Store(tmp_path)
+    store.write_letter(new_letter())
+    before = store.snapshot()
+    longer = new_letter(extra="\nP.S. The recovery plan must also cover fostering and adoption services in full.\n")
+    Store(tmp_path).write_letter(longer)  # another process rewrites the letter
+    for snapshot, letter in ((before, new_letter()), (store.snapshot(), longer)):
+        assert snapshot.letters["letters/a.txt"].text == letter.text
+        assert [(u.start, u.end) for u in snapshot.units] == [(u.start, u.end) for u in letter.units]
+        assert snapshot.chunk_spans["letters/a.txt"] == [(c.start, c.end) for c in letter.chunks]
+    assert not before.lexical_search(["fostering"], 5), "a hit in the rewritten text is not the old snapshot's"
+    assert store.snapshot().lexical_search(["fostering"], 5)
+
+
+def test_rewriting_the_ledger_moves_the_state_on(tmp_path):
+    store = Store(tmp_path)
+    store.write_letter(new_letter())
+    first = store.snapshot()
+    store.write_ledger([], {}, {})
+    assert store.snapshot() is not first
+
+
+def test_a_pinned_snapshot_is_read_until_the_pin_ends(tmp_path):
+    store = Store(tmp_path)
+    store.write_letter(new_letter())
+    with store.pinned() as pinned:
+        Store(tmp_path).write_letter(new_letter("letters/b.txt"))
+        assert store.snapshot() is pinned and set(store.letters()) == {"letters/a.txt"}
+    assert set(store.letters()) == {"letters/a.txt", "letters/b.txt"}
+
+
+def test_a_set_aside_store_remembers_the_letters_still_to_index_again(tmp_path):
+    store = Store(old_store(tmp_path / "store"))
+    _, previous = store.set_aside()
+    assert Store(tmp_path / "store").pending_rebuild() == previous == [("letters/a.txt", "letters")]
+    store.set_pending_rebuild([])
+    assert store.pending_rebuild() == []
