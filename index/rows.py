@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import numpy as np
+import sqlalchemy as sa
 
+from index import schema
 from index.model import Letter, NewLetter, StoredUnit
 from index.segmenter import UnitKind
 
@@ -40,6 +42,12 @@ def letter_from_row(row) -> Letter:
         text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
         n_chunks=row["n_chunks"], n_units=row["n_units"],
     )
+
+
+def read_letters(conn: sa.Connection) -> dict[str, Letter]:
+    """Every stored letter by source, in order."""
+    found = conn.execute(sa.select(schema.letters).order_by(schema.letters.c.source)).mappings()
+    return {row["source"]: letter_from_row(row) for row in found}
 
 
 def units_from_rows(rows: Sequence) -> tuple[tuple[StoredUnit, ...], np.ndarray]:

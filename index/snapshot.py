@@ -47,8 +47,7 @@ class Snapshot:
         with engine.connect() as conn:
             for _ in range(attempts):
                 state = store_state.version(conn)
-                letters = {r["source"]: rows.letter_from_row(r)
-                           for r in conn.execute(sa.select(schema.letters).order_by(schema.letters.c.source)).mappings()}
+                letters = rows.read_letters(conn)
                 u = schema.units
                 units, vectors = rows.units_from_rows(conn.execute(sa.select(
                     u.c.source, u.c.start, u.c.end, u.c.kind, u.c.block, u.c.lead_in, u.c.embedding,

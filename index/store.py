@@ -239,10 +239,8 @@ class Store:
 
     def current_letters(self) -> dict[str, Letter]:
         """The letters as they stand, without their units (for building the ledger)."""
-        letters = schema.letters
         with self.engine.connect() as conn:
-            found = conn.execute(sa.select(letters).order_by(letters.c.source)).mappings()
-            return {r["source"]: rows.letter_from_row(r) for r in found}
+            return rows.read_letters(conn)
 
     def ledger_stale(self) -> bool:
         """The letters changed after the ledger was last built: a run was killed before building it."""
