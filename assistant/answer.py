@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ class Citation:
     id: int
     source: str
     title: str
-    date: str | None
+    date: date | None
     quote: str
     start: int
     end: int
@@ -35,4 +36,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The answer in plain values, as the CLI and the API give it: dates as ISO text."""
+        out = asdict(self)
+        for citation in out["citations"]:
+            citation["date"] = citation["date"] and citation["date"].isoformat()
+        return out

@@ -25,7 +25,7 @@ from assistant.question import Analysis, QuestionType, analyse, asked, search_te
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
 from index.language import tagged
-from index.segmenter import UnitKind
+from index.model import UnitKind
 from index.store import Store
 
 BACK_REFERENCE = re.compile(r"^(?:In the light of (?:its|their|this|these|that|those)|As a result|For (?:this|these) reasons?|Following (?:this|that|these)|Given (?:this|that|these)|Consequently|Therefore|In view of (?:this|that|these))\b")
@@ -79,7 +79,7 @@ class ExtractiveAnswerer:
         return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
-        years = [int(v.date[:4]) for v in self.store.letters().values() if v.date]
+        years = [v.date.year for v in self.store.letters().values() if v.date]
         return max(set(years), key=years.count) if years else None
 
     def abstain(self, question: str, why: str) -> Answer:

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from index.ledger_records import Commitment
+from index.model import Commitment, Kind, Status
 
 CSV_FIELDS = [
     "id", "kind", "status", "deadline", "deadline_text", "deadline_precision", "recurrence", "actor", "actor_name",
@@ -22,12 +22,12 @@ class LedgerFilter:
     due_from: date | None = None  # inclusive
     actor: str | None = None
     recipient: str | None = None
-    status: str | None = None
-    kind: str | None = None
+    status: Status | None = None
+    kind: Kind | None = None
     source: str | None = None
 
     def keep(self, r: Commitment) -> bool:
-        due = date.fromisoformat(r.deadline) if r.deadline else None
+        due = r.deadline
         if self.due_before and not (due and due < self.due_before):
             return False
         if self.due_from and not (due and due >= self.due_from):
@@ -50,7 +50,7 @@ def _mentions(needle: str, haystack: list[str | None]) -> bool:
 def select(records: list[Commitment], flt: LedgerFilter) -> list[Commitment]:
     """Matching records, soonest deadline first; undated ones last, in letter order."""
     kept = [r for r in records if flt.keep(r)]
-    return sorted(kept, key=lambda r: (r.deadline is None, r.deadline or "", r.letter_date or "", r.source, r.start))
+    return sorted(kept, key=lambda r: (r.deadline is None, r.deadline or date.min, r.letter_date or date.min, r.source, r.start))
 
 
 def to_csv(records: list[Commitment]) -> str:
@@ -78,14 +78,14 @@ def to_ics(records: list[Commitment]) -> bytes:
         event = Event()
         event.add("uid", f"{r.id}@directions-assistant")
         event.add("dtstamp", stamp)
-        event.add("dtstart", date.fromisoformat(r.deadline))
+        event.add("dtstart", r.deadline)
         who = r.actor_name or r.actor or "Unassigned"
         event.add("summary", f"{who}: {r.action}"[:200])
         description = f"“{r.quote}”\n{r.title} ({r.letter_date or 'undated'})\n{r.source} [{r.start}:{r.end}]"
-        if r.status != "current":
+        if r.status != Status.CURRENT:
             description = f"[{r.status.upper()}] " + description
         event.add("description", description)
-        event.add("status", "CANCELLED" if r.status == "withdrawn" else "CONFIRMED")
+        event.add("status", "CANCELLED" if r.status == Status.WITHDRAWN else "CONFIRMED")
         if r.recurrence:
             event.add("rrule", vRecur.from_ical(r.recurrence))
         cal.add_component(event)
@@ -99,7 +99,7 @@ def to_table(records: list[Commitment]) -> str:
         who = r.actor or "?"
         if r.actor_name and r.actor_name != r.actor:
             who += f" ({r.actor_name})"
-        status = "" if r.status == "current" else f" [{r.status}]"
+        status = "" if r.status == Status.CURRENT else f" [{r.status}]"
         to = f" → {', '.join(r.recipients)}" if r.recipients else ""
         words = f" “{r.deadline_text}”" if r.deadline_text else ""
         if r.recurrence:

@@ -26,10 +26,9 @@ from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
 from index.deadlines import find_deadlines, find_times
 from index.language import tagged
-from index.model import Letter, StoredUnit
+from index.model import Letter, StoredUnit, UnitKind
 from index.parties import letter_parties
 from index.references import Referent, sentence_referents
-from index.segmenter import UnitKind
 from index.snapshot import Snapshot
 from index.store import Store
 from index.text import QUESTION_WORDS, STOPWORDS, stem, words

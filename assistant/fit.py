@@ -6,14 +6,13 @@ A score from 0 to 1 that re-ranks evidence; it never forces a refusal on its own
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.question import LETTER_DATED_BY, LETTER_WORDS, WHICH_POST, Analysis, QuestionType
 from assistant.wording import LAW
-from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY, Precision
+from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY
 from index.deadlines import DURATION, Deadline, find_times
 from index.ledger_parties import CONTACT, TO_LIST
-from index.model import Letter
+from index.model import Letter, Precision
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
 from index.text import STOPWORDS, words
@@ -128,7 +127,7 @@ def _dated(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -
 def _all_past(analysis: Analysis, dates: list[Deadline], letter: Letter) -> bool:
     """A time something is due is asked for, and every date the sentence gives is before its letter was
     written ("On 2 November, officials informed the Committee …"): it tells what happened, not what is due."""
-    written = date.fromisoformat(letter.date) if letter.date else None
+    written = letter.date
     return bool(written and DUE_ASKED.search(analysis.text) and all(d.date and d.date < written for d in dates))
 
 
@@ -151,7 +150,7 @@ def _gives_post(analysis: Analysis, text: str, letter: Letter) -> float:
     not a post of someone else in the same sentence. A letter's signature or address gives its own
     writer's and addressee's posts on lines of their own."""
     meta = letter.metadata
-    parties = ((meta.get("sender"), meta.get("sender_role")), (meta.get("recipient"), meta.get("recipient_role")))
+    parties = ((meta.sender, meta.sender_role), (meta.recipient, meta.recipient_role))
     runs = (re.sub(r"['’]s$", "", m.group(0)) for m in PROPER_RUN.finditer(analysis.text))
     for surname in (r.split()[-1] for r in runs if not (POST_WORDS.search(r) or ORG_WORDS.search(r))):
         name = rf"\b{re.escape(surname)}[\w'’-]*"

@@ -4,17 +4,15 @@ cited sentence and its ledger record — a date, a recipient, a person, a law, h
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.answer import Citation
 from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
-from index.dates import Precision
 from index.deadlines import find_times
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
-from index.model import Letter
+from index.model import DateBasis, Kind, Letter, Precision, Status
 from index.recurrence import recurrence_of, recurrence_words
 
 
@@ -40,7 +38,7 @@ def _to_whom(analysis: Analysis, letter: Letter, text: str, record) -> str | Non
 
 
 def _appointed(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
-    if record and record.kind == "appointment" and record.actor_name:
+    if record and record.kind == Kind.APPOINTMENT and record.actor_name:
         return f"{record.actor_name}, as {record.actor}"
     return None
 
@@ -61,14 +59,14 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
 
 def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     if HOW_OFTEN.search(analysis.text) and recurrence_of(text):
-        first = f", first due {fmt_date(date.fromisoformat(record.deadline))}" if record and record.deadline else ""
+        first = f", first due {fmt_date(record.deadline)}" if record and record.deadline else ""
         return f"{recurrence_words(text)}{first}"
-    if record and record.deadline_text and record.deadline_precision != "none":
-        exact = fmt_due(date.fromisoformat(record.deadline), record.deadline_precision) if record.deadline else ""
-        if exact and record.letter_date_basis == "file name":  # the letter gives no date: say where the year came from
+    if record and record.deadline_text and record.deadline_precision != Precision.NONE:
+        exact = fmt_due(record.deadline, record.deadline_precision) if record.deadline else ""
+        if exact and record.letter_date_basis == DateBasis.FILE_NAME:  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
-    found = find_times(text, date.fromisoformat(letter.date) if letter.date else None)
+    found = find_times(text, letter.date)
     deadlines = [d for d in answering_dates(analysis, found, text) if d.stated]
     if not deadlines:
         return None
@@ -87,13 +85,13 @@ def _nearest_deadline(deadlines, text: str, analysis: Analysis):
 
 def change_lead(current, earlier: list) -> str:
     """The current state of a changed duty, citing the change [1] and what it replaced [2…]."""
-    if current.status == "withdrawn":
+    if current.status == Status.WITHDRAWN:
         return f"This was withdrawn [1] and no longer applies. What was withdrawn: {describe(earlier[0])} [2]." if earlier else "This was withdrawn [1]."
     due = current.deadline_text or "no date given"
     if current.deadline:
-        due = fmt_due(date.fromisoformat(current.deadline), current.deadline_precision)
+        due = fmt_due(current.deadline, current.deadline_precision)
     replaced = "; ".join(
-        f"{fmt_due(date.fromisoformat(r.deadline), r.deadline_precision) if r.deadline else r.deadline_text} [{n}]"
+        f"{fmt_due(r.deadline, r.deadline_precision) if r.deadline else r.deadline_text} [{n}]"
         for n, r in enumerate(earlier, start=2)
     )
     text = f"The current deadline is {due} [1]"
@@ -107,12 +105,12 @@ def introduce(letter: Letter, lead_in: str | None) -> str:
     """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: '"""
     meta = letter.metadata
     described = "The letter"
-    if not (meta.get("sender") or meta.get("recipient")):
+    if not (meta.sender or meta.recipient):
         described += f" “{letter.title}”"
     if letter.date:
-        described += f" of {fmt_date(date.fromisoformat(letter.date))}"
-    if meta.get("sender"):
-        described += f" from {meta['sender']}"
-    if meta.get("recipient"):
-        described += f" to {meta['recipient']}"
+        described += f" of {fmt_date(letter.date)}"
+    if meta.sender:
+        described += f" from {meta.sender}"
+    if meta.recipient:
+        described += f" to {meta.recipient}"
     return f"{described}, under “{lead_in}”, says: " if lead_in else f"{described} says: "

@@ -10,6 +10,7 @@ from assistant.answer import Answer, Citation
 from assistant.question import Analysis
 from assistant.wording import describe, fmt_date, fmt_due
 from index.dates import date_line
+from index.model import DateBasis, Status
 from index.store import Store
 
 WRITTEN_SAME_DAY = re.compile(r"[^.\n]*\bI have (?:today|also today) written to[^.]*\.")
@@ -24,7 +25,7 @@ class LedgerAnswers:
         """(the current record, the earlier ones it replaced, newest first) for a changed duty."""
         by_id = {r.id: r for r in self.store.commitments()}
         current = record
-        while current.superseded_by and current.superseded_by in by_id and current.status != "withdrawn":
+        while current.superseded_by and current.superseded_by in by_id and current.status != Status.WITHDRAWN:
             current = by_id[current.superseded_by]
         earlier, r = [], current
         while r.supersedes and r.supersedes in by_id:
@@ -38,14 +39,14 @@ class LedgerAnswers:
         lo, hi = analysis.period
         span = f"by {fmt_date(hi)}" if lo == date.min else f"between {fmt_date(lo)} and {fmt_date(hi)}"
         scope = set(self.evidence.scope.letters_about(analysis))
-        records = [r for r in self.store.commitments() if r.deadline and lo <= date.fromisoformat(r.deadline) <= hi
+        records = [r for r in self.store.commitments() if r.deadline and lo <= r.deadline <= hi
                    and (not scope or r.source in scope)]
         actors = [t for t in analysis.terms if any(t in (r.actor or "").lower() for r in records)]
         if actors:
             records = [r for r in records if any(t in f"{r.actor} {r.actor_name}".lower() for t in actors)]
         if not records:
             return f"No deadline in the indexed letters falls {span}."
-        records.sort(key=lambda r: (r.status != "current", r.deadline, r.source, r.start))
+        records.sort(key=lambda r: (r.status != Status.CURRENT, r.deadline, r.source, r.start))
         citations, lines = [], []
         for n, r in enumerate(records, start=1):
             citations.append(self._cite(n, r.source, r.start, r.end))
@@ -54,12 +55,12 @@ class LedgerAnswers:
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)
 
     def _no_longer(self, record) -> str:
-        if record.status == "current":
+        if record.status == Status.CURRENT:
             return ""
         note = f" — {record.status}, no longer in force"
         current, _ = self.history(record)
-        if record.status == "superseded" and current.deadline:
-            note += f" (now due {fmt_due(date.fromisoformat(current.deadline), current.deadline_precision)})"
+        if record.status == Status.SUPERSEDED and current.deadline:
+            note += f" (now due {fmt_due(current.deadline, current.deadline_precision)})"
         return note
 
     def letter_dates(self, question: str, analysis: Analysis) -> Answer | str:
@@ -80,18 +81,18 @@ class LedgerAnswers:
     def _dated(self, source: str, n: int) -> tuple[str, Citation | None]:
         letter = self.store.letters()[source]
         if letter.date:
-            when = date.fromisoformat(letter.date)
+            when = letter.date
             m = date_line(letter.text, when)
             if not m:
                 return "", None
             return f"The letter “{letter.title}” is dated {fmt_date(when)} [{n}].", self._cite(n, source, m.start(), m.end())
-        inferred = next((r for r in self.store.commitments() if r.source == source and r.letter_date_basis == "inferred"), None)
+        inferred = next((r for r in self.store.commitments() if r.source == source and r.letter_date_basis == DateBasis.INFERRED), None)
         written = WRITTEN_SAME_DAY.search(letter.text)
         if not (inferred and written):
             return f"The letter “{letter.title}” gives no date.", None
         start = written.start() + len(written.group(0)) - len(written.group(0).lstrip())
         said = (f"The letter “{letter.title}” is undated; it says it was written the same day as the letter it encloses, "
-                f"which is dated {fmt_date(date.fromisoformat(inferred.letter_date))} [{n}].")
+                f"which is dated {fmt_date(inferred.letter_date)} [{n}].")
         return said, self._cite(n, source, start, written.end())
 
     def _cite(self, n: int, source: str, start: int, end: int) -> Citation:

@@ -9,7 +9,6 @@ When no such letter gives it, the ordinary answer stands.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.answer import Answer, Citation
 from assistant.evidence import Candidate, Evidence
@@ -64,13 +63,13 @@ class LetterFacts:
             letter = min(in_evidence or theirs, key=lambda v: v.date)
         else:
             letter = max(in_evidence, key=lambda v: likely[v.source]) if in_evidence else None
-        line = date_line(letter.text, date.fromisoformat(letter.date)) if letter else None
+        line = date_line(letter.text, letter.date) if letter else None
         if line is None:
             return None
-        when, meta = date.fromisoformat(letter.date), letter.metadata
+        when, meta = letter.date, letter.metadata
         citation = Citation.span(1, letter, line.start(), line.end())
-        to = f" to {meta['recipient']}" if meta.get("recipient") else ""
-        said = f"{meta.get('sender') or 'The writer'} wrote{to} on {fmt_date(when)} [1]."
+        to = f" to {meta.recipient}" if meta.recipient else ""
+        said = f"{meta.sender or 'The writer'} wrote{to} on {fmt_date(when)} [1]."
         return Answer(question, f"{said}\n\n{introduce(letter, None)}“{' '.join(citation.quote.split())}” [1].", False, [citation])
 
     def _letters(self, question: str, cands: list[Candidate], party: LetterParty) -> list[Letter]:
@@ -90,11 +89,11 @@ class LetterFacts:
         meta = letter.metadata
         if party == LetterParty.COPIED:
             m = copy_list(letter.text)
-            if not m or not meta.get("cc"):
+            if not m or not meta.cc:
                 return None
-            return f"{_described(letter, party)} was copied to {_listed(meta['cc'])}", m.start(), m.end()
+            return f"{_described(letter, party)} was copied to {_listed(meta.cc)}", m.start(), m.end()
         side = "sender" if party == LetterParty.SENDER else "recipient"
-        name = meta.get(side)
+        name = getattr(meta, side)
         if not name:
             return None
         found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", letter.text))
@@ -104,7 +103,7 @@ class LetterFacts:
         end = at.end()
         described = [name]
         for key in ("role", "org"):
-            value = meta.get(f"{side}_{key}")
+            value = getattr(meta, f"{side}_{key}")
             if value and value not in described and (i := letter.text.find(value, end, end + POST_REACH)) >= 0:
                 described.append(value)
                 end = i + len(value)
@@ -117,11 +116,11 @@ def _described(letter: Letter, party: LetterParty) -> str:
     meta = letter.metadata
     described = "The letter"
     if letter.date:
-        described += f" of {fmt_date(date.fromisoformat(letter.date))}"
-    if party != LetterParty.SENDER and meta.get("sender"):
-        described += f" from {meta['sender']}"
-    if party == LetterParty.SENDER and meta.get("recipient"):
-        described += f" to {meta['recipient']}"
+        described += f" of {fmt_date(letter.date)}"
+    if party != LetterParty.SENDER and meta.sender:
+        described += f" from {meta.sender}"
+    if party == LetterParty.SENDER and meta.recipient:
+        described += f" to {meta.recipient}"
     return described if described != "The letter" else f"The letter “{letter.title}”"
 
 

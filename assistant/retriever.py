@@ -28,7 +28,7 @@ def _document(letter, start: int, end: int) -> Document:
     return Document(
         page_content=letter.text[start:end],
         metadata={"source": letter.source, "start": start, "end": end, "title": letter.title,
-                  "letter_date": letter.date or "", "page": letter.page_at(start) or 0},
+                  "letter_date": letter.date.isoformat() if letter.date else "", "page": letter.page_at(start) or 0},
     )
 
 

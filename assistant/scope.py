@@ -31,7 +31,7 @@ TITLES = {"the"} | {h.lower() for h in HONORIFICS if " " not in h}
 
 def _mentions(snapshot: Snapshot) -> Mentions:
     letters = snapshot.letters.values()
-    given = frozenset(n.lower() for v in letters for n in (v.metadata.get("sender"), v.metadata.get("recipient"))
+    given = frozenset(n.lower() for v in letters for n in (v.metadata.sender, v.metadata.recipient)
                       if n and len(n.split()) == 1)
     return Mentions(" ".join(snapshot.flat_texts.values()), acronyms_in(v.text for v in letters),
                     capitals_in(v.text for v in letters), given)
@@ -58,7 +58,7 @@ class Scope:
         who = set(words(m.group("who"))) - TITLES
         return [
             s for s, v in self.store.letters().items()
-            if who and who <= set(words(" ".join(filter(None, (v.metadata.get("sender"), v.metadata.get("recipient"), v.title)))))
+            if who and who <= set(words(" ".join(filter(None, (v.metadata.sender, v.metadata.recipient, v.title)))))
         ]
 
     def letters_dated(self, question: str) -> tuple[list[str], str]:
@@ -103,7 +103,7 @@ def dated_on(letter: Letter, parts: dict[str, str]) -> bool:
     """The letter is of the date a question gives; an undated letter by its file name's date, to the month
     only ("the July 2019 letter"): a file name's day may stand for the month."""
     if letter.date:
-        return _on(date.fromisoformat(letter.date), parts)
+        return _on(letter.date, parts)
     read = letter.reading_date()
     return bool(read and "day" not in parts and _on(read, parts))
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from index.calendar_days import month_end
-from index.dates import Precision
+from index.model import LetterMetadata, Precision
 
 
 def fmt_date(value: date) -> str:
@@ -61,7 +61,7 @@ def describe(r) -> str:
     if r.deadline_text and r.deadline_text not in r.action:
         text += f", {r.deadline_text}"
     if r.deadline:
-        text += f" (due {fmt_due(date.fromisoformat(r.deadline), r.deadline_precision)})"
+        text += f" (due {fmt_due(r.deadline, r.deadline_precision)})"
     return text
 
 
@@ -69,9 +69,9 @@ def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def resolve_people(phrase: str, metadata: dict) -> str:
+def resolve_people(phrase: str, metadata: LetterMetadata) -> str:
     """'your Council, your Chief Executive Mark Rogers and me' with me/you named from the letter."""
-    sender, recipient = metadata.get("sender"), metadata.get("recipient")
+    sender, recipient = metadata.sender, metadata.recipient
     if sender:
         phrase = re.sub(r"\b(me|us)\b", f"\\1 ({sender})", phrase)
     if recipient:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from evals.matching import locate, norm
 from evals.metrics import ratio
@@ -41,7 +42,7 @@ def gold_records(testset: TestSet, store: Store) -> list[GoldRecord]:
 
 def field_hits(g: dict, record) -> Counter:
     """Which fields of one predicted record agree with its gold record."""
-    deadline = str(g["deadline"]) if g.get("deadline") else None
+    deadline = date.fromisoformat(str(g["deadline"])) if g.get("deadline") else None
     hits = Counter(actor=_actor_matches(g.get("actor"), record),
                    recipients=_recipients_match(g.get("recipients") or [], record.recipients),
                    exact_deadline=deadline == record.deadline or (deadline is None and not record.deadline),

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from index.segmenter import Unit
+from index.model import Chunk, Unit
 
 CLAUSE_BREAK = re.compile(r"(?<=[;:,])\s+|\s+(?=[–—-]\s)")
-
-
-@dataclass(frozen=True)
-class Chunk:
-    start: int
-    end: int
 
 
 def _fit(text: str, start: int, end: int, count: Callable[[str], int], limit: int) -> list[tuple[int, int]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from enum import Enum
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -31,13 +30,6 @@ FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{NUMERIC})\b", 
 _WORKING_DAYS = "Mon|Tues|Wednes|Thurs|Fri"
 WEEKDAY = re.compile(rf"\b(?:{_WORKING_DAYS}|Satur|Sun)days?\b")
 WORKING_DAY = rf"(?:{_WORKING_DAYS})day"  # a day a deadline falls on: "by Friday"
-
-
-class Precision(str, Enum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    NONE = "none"
 
 
 def parse_date(text: str) -> date | None:

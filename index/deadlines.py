@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, WEEKDAY, WORKING_DAY, Precision
+from index.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTHS, NUMERIC, WEEKDAY, WORKING_DAY
+from index.model import Precision
 from index.time_resolvers import MONTH_PART_ENDS, NUMBER_WORDS, RESOLVERS
 
 

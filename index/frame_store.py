@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from index.frames import Frame
-from index.ledger_records import UnitFrames
+from index.model import UnitFrames
 from index.schema import frames as table
 
 READERS = ("frames.py", "frame_cues.py", "frame_parties.py", "vocabulary.py")  # the modules whose rules decide what a frame is

@@ -22,16 +22,16 @@ from langchain_core.indexing import index as langchain_index
 from config.settings import Settings
 from index import faults
 from index.chroma import open_chroma
-from index.chunker import Chunk, chunk_units
+from index.chunker import chunk_units
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.index_report import FileResult, IndexReport, Outcome, Progress
 from index.ledger import build_ledger, letter_frames
 from index.ledger_cache import CachedExtraction
-from index.ledger_records import LetterView, UnitFrames
+from index.ledger_records import LetterView
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
-from index.metadata import LetterMetadata, extract_metadata
-from index.model import Indexed, NewLetter
+from index.metadata import extract_metadata
+from index.model import Chunk, Indexed, LetterMetadata, NewLetter, UnitFrames
 from index.segmenter import segment
 from index.store import Store
 
@@ -238,7 +238,8 @@ class Indexer:
                 page_content=text[c.start : c.end],
                 metadata={
                     "source": source, "start": c.start, "end": c.end, "title": meta.title,
-                    "letter_date": meta.date or "", "date_ord": int((meta.date or "0").replace("-", "")),
+                    "letter_date": meta.date.isoformat() if meta.date else "",
+                    "date_ord": int(meta.date.strftime("%Y%m%d")) if meta.date else 0,
                     "page": page_of(c.start) or 0,
                 },
             )

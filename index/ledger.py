@@ -23,23 +23,23 @@ from datetime import date
 
 from index.calendar_days import month_end
 from index.canonical import BULLET_MARK
-from index.dates import Precision
 from index.deadlines import Deadline, find_deadlines, principal
 from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import in_full, recipients_of
-from index.ledger_records import Commitment, Kind, LetterView, UnitFrames, new_record
+from index.ledger_records import LetterView, new_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
+from index.model import Commitment, Kind, Precision, Unit, UnitFrames, UnitKind
 from index.party_directory import with_known_bodies
 from index.recurrence import recurrence_of
-from index.segmenter import Unit, UnitKind, segment
+from index.segmenter import segment
 
 
 def extract(letter: LetterView) -> list[Commitment]:
     """Ledger records stated in one letter, read against its (stated or inferred) date."""
-    when = date.fromisoformat(letter.date) if letter.date else None
+    when = letter.date
     records: list[Commitment] = []
     previous_actor: str | None = None
     for unit in letter.units or segment(letter.text):

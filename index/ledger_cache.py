@@ -18,7 +18,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from index.ledger import extract
-from index.ledger_records import Commitment, LetterView
+from index.ledger_records import LetterView
+from index.model import Commitment
+from index.rows import commitment_from_dict
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +34,8 @@ def rules_version() -> str:
 
 
 def key(letter: LetterView) -> str:
-    seen = [letter.source, letter.title, letter.text, letter.metadata, letter.date, letter.date_basis]
+    seen = [letter.source, letter.title, letter.text, letter.metadata.to_dict(), letter.date and letter.date.isoformat(),
+            letter.date_basis]
     return hashlib.sha256((rules_version() + json.dumps(seen, sort_keys=True, ensure_ascii=False)).encode()).hexdigest()
 
 
@@ -48,7 +51,7 @@ class CachedExtraction:
         wanted = key(letter)
         found = self.stored.get(letter.source)
         if found and found[0] == wanted:
-            return [Commitment(**values) for values in json.loads(found[1])]
+            return [commitment_from_dict(values) for values in json.loads(found[1])]
         records = extract(letter)
         self.fresh[letter.source] = (wanted, json.dumps([r.to_dict() for r in records], ensure_ascii=False))
         return records

@@ -10,8 +10,9 @@ from datetime import date
 from index.deadlines import Deadline, find_deadlines, principal
 from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_actor, resolve_party, sender_actor
-from index.ledger_records import Commitment, Kind, LetterView, new_record
+from index.ledger_records import LetterView, new_record
 from index.ledger_sentences import Actor, short
+from index.model import Commitment, Kind
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
 from index.vocabulary import ACTION_VERBS as ACTION_VERBS_SET

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from index.dates import date_in_name
 from index.ledger_changes import CHANGE, WITHDRAW, change_dates
-from index.ledger_records import Commitment, Kind, LetterView, Status
+from index.ledger_records import LetterView
+from index.model import Commitment, DateBasis, Kind, Status
 from index.text import STOPWORDS, stem, words
 
 WRITTEN_TODAY = re.compile(r"\bI have (?:today|also today|this day) written to (?P<who>[^.]{3,200}?)(?:,\s*to\b|\.|\s+to\s+(?:set|make|explain|confirm))", re.I)
@@ -31,15 +32,15 @@ def infer_dates(letters: list[LetterView]) -> list[LetterView]:
                 for other in letters:
                     if other is letter or not other.date:
                         continue
-                    about = set(words(" ".join(filter(None, (other.metadata.get("recipient"), other.metadata.get("recipient_role"))))))
+                    about = set(words(" ".join(filter(None, (other.metadata.recipient, other.metadata.recipient_role)))))
                     if about and len(named & about - {"councillor", "sir", "leader", "council"}) >= 1:
-                        letter = replace(letter, date=other.date, date_basis="inferred")
+                        letter = replace(letter, date=other.date, date_basis=DateBasis.INFERRED)
                         break
             filed = date_in_name(Path(letter.source).name)
             if letter.date is None and filed:
-                letter = replace(letter, date=filed.isoformat(), date_basis="file name")
+                letter = replace(letter, date=filed, date_basis=DateBasis.FILE_NAME)
         elif letter.date_basis is None:
-            letter = replace(letter, date_basis="stated")
+            letter = replace(letter, date_basis=DateBasis.STATED)
         out.append(letter)
     return out
 
@@ -48,17 +49,9 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
-def _order(letter_date: str | None) -> str:
-    return letter_date or "9999"
-
-
-def _seniority(r: Commitment) -> tuple[str, bool, str]:
-    """Earlier letters first; of two with the same date, the one that states its date."""
-    return (_order(r.letter_date), r.letter_date_basis != "stated", r.source)
-
-
-def _letter_day(record: Commitment) -> date | None:
-    return date.fromisoformat(record.letter_date) if record.letter_date else None
+def _seniority(r: Commitment) -> tuple[date, bool, str]:
+    """Earlier letters first (undated ones last); of two with the same date, the one that states its date."""
+    return (r.letter_date or date.max, r.letter_date_basis != DateBasis.STATED, r.source)
 
 
 class _Ledger:
@@ -70,7 +63,7 @@ class _Ledger:
         self.seniority = {id(r): _seniority(r) for r in records}
         self.terms = {id(r): _terms(r.quote) for r in records}
         self.by_id = {r.id: r for r in records}
-        self.by_deadline: dict[str, list[Commitment]] = {}
+        self.by_deadline: dict[date, list[Commitment]] = {}
         self.by_term: dict[str, list[Commitment]] = {}
         self.restating: dict[str, list[Commitment]] = {}  # a record's id → the records the same as it
         for r in sorted(records, key=lambda r: self.seniority[id(r)]):
@@ -124,7 +117,7 @@ def _link_restatements(ledger: _Ledger, plain: list[Commitment]) -> None:
     """A dated duty another letter states too, with the same deadline, is the same as the senior one."""
     considered = {id(r) for r in plain}
     for r in plain:
-        for other in ledger.by_deadline.get(r.deadline or "", ()):
+        for other in ledger.by_deadline.get(r.deadline, ()) if r.deadline else ():
             if other is r or other.source == r.source or id(other) not in considered:
                 continue
             if ledger.similar(other, r) >= 0.3:
@@ -138,11 +131,11 @@ def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Comm
     record sharing a word with `later` can be alike enough."""
     old = None
     if not withdrawing:
-        before, _ = change_dates(later.quote, _letter_day(later))
-        old = before.date.isoformat() if before and before.date else None
+        before, _ = change_dates(later.quote, later.letter_date)
+        old = before.date if before else None
     found = ledger.in_ledger_order(ledger.by_deadline.get(old, [])) if old else ledger.sharing_words(later)
     earlier = [r for r in found if ledger.earlier(r, later)]
-    pool = earlier if withdrawing else [r for r in earlier if r.deadline and r.status == Status.CURRENT.value]
+    pool = earlier if withdrawing else [r for r in earlier if r.deadline and r.status == Status.CURRENT]
     match = max(pool, key=lambda r: ledger.similar(r, later), default=None)
     # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
     if not match or ledger.similar(match, later) < (0.4 if withdrawing or not old else 0.2):
@@ -154,7 +147,7 @@ def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawin
     """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
     status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
     for r in ledger.group(match):
-        r.status, r.superseded_by = status.value, later.id
+        r.status, r.superseded_by = status, later.id
     later.supersedes = match.id
     later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
     # The duty is the earlier one's; its old deadline words no longer apply.
@@ -162,7 +155,7 @@ def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawin
     later.action = re.sub(r"\s*,(?:\s*,)+", ",", cut).replace(" ,", ",")
     later.recipients = later.recipients or match.recipients
     if withdrawing:
-        later.status = Status.WITHDRAWN.value
+        later.status = Status.WITHDRAWN
 
 
 def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:
@@ -170,11 +163,11 @@ def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:
     else one whose appointee the letter itself names."""
     posts: dict[str, list[Commitment]] = {}  # a word of an appointee's post → those appointed to it
     for a in records:
-        if a.kind == Kind.APPOINTMENT.value and a.actor and a.actor_name:
+        if a.kind == Kind.APPOINTMENT and a.actor and a.actor_name:
             for word in set(words(a.actor.lower())):
                 posts.setdefault(word, []).append(a)
     for r in records:
-        if r.actor_name or not r.actor or r.kind == Kind.APPOINTMENT.value:
+        if r.actor_name or not r.actor or r.kind == Kind.APPOINTMENT:
             continue
         role = set(words(r.actor.lower().removeprefix("the "))) - STOPWORDS
         fits = [a for a in posts.get(min(role), ()) if role <= set(words(a.actor.lower()))] if role else []

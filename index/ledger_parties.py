@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER, LetterView
+from index.model import LetterMetadata
 from index.parties import ORG_WORDS, POST_WORDS
 from index.vocabulary import PROPER_RUN, owner_of_document
 
@@ -31,27 +32,27 @@ CONTACT = re.compile(
 )
 
 
-def recipient_body(metadata: dict) -> str | None:
+def recipient_body(metadata: LetterMetadata) -> str | None:
     """The body the recipient writes for: 'Leader of Birmingham City Council' -> 'Birmingham City Council'."""
-    return body_of(metadata.get("recipient_org"), metadata.get("recipient_role"))
+    return body_of(metadata.recipient_org, metadata.recipient_role)
 
 
-def sender_body(metadata: dict) -> str | None:
+def sender_body(metadata: LetterMetadata) -> str | None:
     """The body the sender speaks for as "we": 'Chair of the Committee' -> 'the Committee'."""
-    return body_of(metadata.get("sender_org"), metadata.get("sender_role"))
+    return body_of(metadata.sender_org, metadata.sender_role)
 
 
-def sender_actor(metadata: dict, plural: bool = False) -> tuple[str, str | None]:
+def sender_actor(metadata: LetterMetadata, plural: bool = False) -> tuple[str, str | None]:
     """(actor, person's name) for the writer: "I" is their post (or name); "we" the body they speak for
     when the letter makes it known."""
     body = sender_body(metadata) if plural else None
-    return body or metadata.get("sender_role") or metadata.get("sender") or UNNAMED_SENDER, metadata.get("sender")
+    return body or metadata.sender_role or metadata.sender or UNNAMED_SENDER, metadata.sender
 
 
-def recipient_actor(metadata: dict) -> tuple[str, str | None]:
+def recipient_actor(metadata: LetterMetadata) -> tuple[str, str | None]:
     """(actor, person's name) for the reader: "you" is the body they write for, else their post or name."""
-    actor = recipient_body(metadata) or metadata.get("recipient_role") or metadata.get("recipient") or UNNAMED_RECIPIENT
-    return actor, metadata.get("recipient")
+    actor = recipient_body(metadata) or metadata.recipient_role or metadata.recipient or UNNAMED_RECIPIENT
+    return actor, metadata.recipient
 
 
 def body_of(organisation: str | None, post: str | None) -> str | None:
@@ -86,7 +87,7 @@ def in_full(actor: str | None, letter: LetterView) -> str | None:
     if not bare:
         return actor
     head = bare.group("head").title()
-    named = [letter.metadata.get(f"{side}_org") or "" for side in ("sender", "recipient")]
+    named = [getattr(letter.metadata, f"{side}_org") or "" for side in ("sender", "recipient")]
     # "Scottish Government", "Department for Education" — not "Committee Clerk", a post
     fuller = {name for name in _names(letter.text, *named)
               if name.split()[-1] == head or name.split()[:1] == [head] and name.split()[1] in ("for", "of", "on")}
@@ -118,9 +119,9 @@ def resolve_party(phrase: str, letter: LetterView) -> str | None:
     p = owner or p
     low = p.lower()
     if low in ("me", "us", "i", "myself"):
-        return meta.get("sender") or UNNAMED_SENDER
+        return meta.sender or UNNAMED_SENDER
     if low in ("you", "yourself"):
-        return meta.get("recipient") or UNNAMED_RECIPIENT
+        return meta.recipient or UNNAMED_RECIPIENT
     if low.startswith("your "):  # "your Council" is the body the reader writes for, "your officials" theirs
         body = recipient_body(meta) if ORG_WORDS.fullmatch(p.split()[-1].title()) else None
         return body or p[5:]

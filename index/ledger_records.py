@@ -1,62 +1,14 @@
-"""The ledger's records: a duty a letter states (who must do what, for whom, by when), its kind and
-status, and the view of a letter that extraction reads."""
+"""The view of a letter that ledger extraction reads, and a new ledger record (index.model.Commitment) of a
+duty it states."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 
-from index.dates import Precision
 from index.deadlines import Deadline
-from index.frames import Frame
-from index.segmenter import Unit
-
-# Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
-UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
-
-
-class Kind(str, Enum):
-    DIRECTION = "direction"
-    REQUEST = "request"
-    COMMITMENT = "commitment"
-    APPOINTMENT = "appointment"
-
-
-class Status(str, Enum):
-    CURRENT = "current"
-    SUPERSEDED = "superseded"
-    WITHDRAWN = "withdrawn"
-
-
-@dataclass
-class Commitment:
-    id: str
-    kind: str
-    actor: str | None
-    actor_name: str | None
-    action: str
-    recipients: list[str]
-    deadline: str | None
-    deadline_text: str | None
-    deadline_precision: str
-    recurrence: str | None
-    status: str
-    superseded_by: str | None
-    supersedes: str | None
-    same_as: str | None
-    source: str
-    title: str
-    letter_date: str | None
-    letter_date_basis: str | None
-    quote: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+from index.model import Commitment, DateBasis, Kind, LetterMetadata, Precision, Status, Unit, UnitFrames
 
 
 @dataclass(frozen=True)
@@ -66,9 +18,9 @@ class LetterView:
     source: str
     title: str
     text: str
-    metadata: dict
-    date: str | None = None
-    date_basis: str | None = None
+    metadata: LetterMetadata
+    date: date | None = None
+    date_basis: DateBasis | None = None
     units: list[Unit] = field(default_factory=list)
     frames: UnitFrames | None = None  # None: none stored (as by an older version), so extraction parses
 
@@ -86,11 +38,11 @@ def new_record(letter: LetterView, kind: Kind, start: int, end: int, *, actor: s
                recurrence: str | None) -> Commitment:
     """A current record of the duty the letter states at text[start:end], not yet linked to other letters."""
     return Commitment(
-        id=record_id(letter.source, start, end), kind=kind.value, actor=actor, actor_name=actor_name, action=action,
-        recipients=recipients, deadline=due.isoformat() if due else None,
+        id=record_id(letter.source, start, end), kind=kind, actor=actor, actor_name=actor_name, action=action,
+        recipients=recipients, deadline=due,
         deadline_text=deadline.text if deadline else None,
-        deadline_precision=deadline.precision.value if deadline else Precision.NONE.value,
-        recurrence=recurrence, status=Status.CURRENT.value, superseded_by=None, supersedes=None, same_as=None,
+        deadline_precision=deadline.precision if deadline else Precision.NONE,
+        recurrence=recurrence, status=Status.CURRENT, superseded_by=None, supersedes=None, same_as=None,
         source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
         quote=letter.text[start:end], start=start, end=end,
     )

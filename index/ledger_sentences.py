@@ -9,9 +9,10 @@ from index.canonical import BULLET_MARK
 from index.deadlines import Deadline, find_deadlines
 from index.ledger_changes import CHANGE, WITHDRAW
 from index.ledger_parties import recipient_actor, sender_actor
-from index.ledger_records import Kind, LetterView
+from index.ledger_records import LetterView
+from index.model import Kind, LetterMetadata, Unit
 from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
-from index.segmenter import IMPERATIVE, Unit
+from index.segmenter import IMPERATIVE
 
 DIRECTING_LEAD_IN = re.compile(r"\b(?:direct\w*|require\w*|must)\b", re.I)
 ASKING_LEAD_IN = re.compile(r"\b(?:ask(?:ing)?|invite|would like|request\w*)\s+(?:you|the [A-Z][\w' ]+)\s+to\b|\bthe next key actions\b|:\s*$", re.I)
@@ -116,7 +117,7 @@ def _third_party(body: str, letter: LetterView, unit: Unit, previous_actor: str 
     return (subject[0].lower() + subject[1:] if subject.startswith("The ") else subject), None
 
 
-def _addressed(body: str, meta: dict) -> Actor | None:
+def _addressed(body: str, meta: LetterMetadata) -> Actor | None:
     """The party a command, an obligation or a 'please' binds: the addressee unless another is named."""
     if IMPERATIVE.match(body):  # "Submit a plan by …": the addressee acts
         return recipient_actor(meta)
@@ -145,7 +146,7 @@ def _asked(body: str, letter: LetterView, unit: Unit, previous_actor: str | None
     return who, None
 
 
-def _from_lead_in(lead_in: str | None, meta: dict) -> Actor | None:
+def _from_lead_in(lead_in: str | None, meta: LetterMetadata) -> Actor | None:
     """A list item's actor as its lead-in says: 'I am directing the Council to:', 'I will:', 'you should:'."""
     if lead_in is None:
         return None

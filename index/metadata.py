@@ -6,10 +6,11 @@ A field the letter does not give is None; nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 from index.dates import FULL_DATE, parse_date
+from index.model import LetterMetadata
 from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, header
 from index.vocabulary import HONORIFIC
 
@@ -26,36 +27,19 @@ CC_AND = re.compile(r"\s+and\s+(?:to\s+)?(?=the\b|[A-Z][a-z'’-]+\s+[A-Z][\w'�
 NAME_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*$")
 
 
-@dataclass(frozen=True)
-class LetterMetadata:
-    title: str
-    date: str | None = None  # ISO date
-    sender: str | None = None
-    sender_role: str | None = None
-    recipient: str | None = None
-    recipient_role: str | None = None
-    sender_org: str | None = None  # the body the sender writes for, from the signature or a header
-    recipient_org: str | None = None  # the body the recipient writes for, from the address block
-    salutation: str | None = None
-    cc: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-def letter_date(text: str) -> str | None:
-    """The date standing alone on a line near the top (before the salutation), as ISO."""
+def letter_date(text: str) -> date | None:
+    """The date standing alone on a line near the top (before the salutation)."""
     head = text[: SALUTATION.search(text).start()] if SALUTATION.search(text) else text[:1500]
     for line in _lines(head):
         m = FULL_DATE.fullmatch(line.strip(" ."))
         if m:
             parsed = parse_date(m.group(0))
             if parsed:
-                return parsed.isoformat()
+                return parsed
     return None
 
 

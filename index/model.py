@@ -1,34 +1,150 @@
-"""What the store holds, as typed values: a letter as stored, its units, and a letter ready to be written.
+"""The typed model, in one place: what a letter is once read (its metadata, units and chunks), the duties
+its ledger records hold, and what the store keeps of it.
 
-Conversion to and from rows happens inside the store alone (index/rows.py, called by index.store and
-index.snapshot).
+Dates are `date`s and closed sets of values are enums throughout; plain values (ISO dates, enum values)
+appear only at the edges: the store's rows (index/rows.py, called by index.store and index.snapshot) and
+the JSON the CLI and the API print (`to_dict`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
 
 from index.canonical import page_at
-from index.chunker import Chunk
 from index.dates import date_in_name
-from index.ledger_records import UnitFrames
-from index.metadata import LetterMetadata
-from index.segmenter import Unit, UnitKind
+from index.frames import Frame
+
+# Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
+UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
+
+
+class UnitKind(StrEnum):
+    SENTENCE = "sentence"
+    ITEM = "item"  # the first sentence of a bulleted list item
+    LINE = "line"  # a line of an address block, heading or signature
+
+
+class Precision(StrEnum):
+    """How precisely a deadline is dated: "by 30 May" to the day, "in May" to the month."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    NONE = "none"
+
+
+class DateBasis(StrEnum):
+    """Where a letter's date comes from."""
+
+    STATED = "stated"  # the letter's own date line
+    INFERRED = "inferred"  # the letter it covers ("I have today written to …; I attach a copy")
+    FILE_NAME = "file name"  # its file's name ("2021-12-01_…")
+
+
+class Kind(StrEnum):
+    DIRECTION = "direction"
+    REQUEST = "request"
+    COMMITMENT = "commitment"
+    APPOINTMENT = "appointment"
+
+
+class Status(StrEnum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+
+def _plain(value: object) -> object:
+    """A value as JSON holds it: a date as ISO text, an enum (a `str`) as itself."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass(frozen=True)
+class LetterMetadata:
+    """What a letter says of itself. A field the letter does not give is None; nothing is guessed."""
+
+    title: str
+    date: date | None = None
+    sender: str | None = None
+    sender_role: str | None = None
+    recipient: str | None = None
+    recipient_role: str | None = None
+    sender_org: str | None = None  # the body the sender writes for, from the signature or a header
+    recipient_org: str | None = None  # the body the recipient writes for, from the address block
+    salutation: str | None = None
+    cc: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {name: _plain(value) for name, value in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of meaning of a letter's canonical text: a sentence, a list item or a line."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    block: int  # index of the paragraph (blank-line separated block) holding it
+    # Offset of the list's lead-in ("I therefore ask you to:") for list items, else None.
+    lead_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A span of consecutive units that fits the embedding model's window."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Commitment:
+    """A ledger record: a duty one letter states (who must do what, for whom, by when), at text[start:end]."""
+
+    id: str
+    kind: Kind
+    actor: str | None
+    actor_name: str | None
+    action: str
+    recipients: list[str]
+    deadline: date | None
+    deadline_text: str | None
+    deadline_precision: Precision
+    recurrence: str | None
+    status: Status
+    superseded_by: str | None
+    supersedes: str | None
+    same_as: str | None
+    source: str
+    title: str
+    letter_date: date | None
+    letter_date_basis: DateBasis | None
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
 
 @dataclass(frozen=True)
 class Letter:
+    """A letter as stored: its canonical text (every offset points into it), pages and metadata."""
+
     source: str
     folder: str
     sha256: str
     title: str
-    date: str | None
-    date_basis: str | None
-    metadata: dict
+    date: date | None
+    date_basis: DateBasis | None
+    metadata: LetterMetadata
     text: str
     page_starts: tuple[int, ...]
     n_chunks: int
@@ -39,7 +155,7 @@ class Letter:
 
     def reading_date(self) -> date | None:
         """What its relative dates ("on 4 September") are read against: its own date, else its file name's."""
-        return date.fromisoformat(self.date) if self.date else date_in_name(Path(self.source).name)
+        return self.date or date_in_name(Path(self.source).name)
 
 
 @dataclass(frozen=True)

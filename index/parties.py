@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from index.dates import FULL_DATE, parse_date
+from index.model import LetterMetadata
 from index.vocabulary import HONORIFIC, HONORIFIC_RUN, initials
 
 # Letters after a name: "Mark Drakeford MS", "Jane Doe CBE".
@@ -75,7 +77,7 @@ class Party:
 class Header:
     sender: Party
     recipient: Party
-    date: str | None = None  # ISO
+    date: date | None = None
     subject: str | None = None
 
 
@@ -97,18 +99,13 @@ def describe(text: str) -> Party:
     return Party(name, post, org)
 
 
-def _iso(text: str | None) -> str | None:
-    when = parse_date(text) if text else None
-    return when.isoformat() if when else None
-
-
 def header(head: str) -> Header | None:
     """The parties (and date) a publication page or an email header states, from the text before the salutation."""
     fields = {m.group("field").lower(): m.group("value").strip() for m in EMAIL_FIELD.finditer(head)}
     if "from" in fields and "to" in fields:
         sent = fields.get("date") or fields.get("sent")
         found = FULL_DATE.search(sent or "")
-        return Header(_email_party(fields["from"]), _email_party(fields["to"]), _iso(found.group(0)) if found else None,
+        return Header(_email_party(fields["from"]), _email_party(fields["to"]), parse_date(found.group(0)) if found else None,
                       fields.get("subject"))
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for i, line in enumerate(lines):
@@ -118,7 +115,7 @@ def header(head: str) -> Header | None:
             # A page's title sits between its publisher's name and the header: "Finance and Public Administration
             # Committee / Resource Spending Review / Letter from … to …".
             title = lines[i - 1] if i >= 2 else None
-            return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), _iso(date_text), title)
+            return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), parse_date(date_text) if date_text else None, title)
     return None
 
 
@@ -128,8 +125,8 @@ def _email_party(value: str) -> Party:
     return describe(name)
 
 
-def letter_parties(metadata: dict) -> tuple[Party, Party]:
+def letter_parties(metadata: LetterMetadata) -> tuple[Party, Party]:
     """(sender, recipient) of a letter from its metadata."""
-    sender = Party(metadata.get("sender"), metadata.get("sender_role"), metadata.get("sender_org"))
-    recipient = Party(metadata.get("recipient"), metadata.get("recipient_role"), metadata.get("recipient_org"))
+    sender = Party(metadata.sender, metadata.sender_role, metadata.sender_org)
+    recipient = Party(metadata.recipient, metadata.recipient_role, metadata.recipient_org)
     return sender, recipient

@@ -40,7 +40,7 @@ def known_bodies(letters: list[LetterView]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for letter in letters:
         meta = letter.metadata
-        named = [(meta.get(side), body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role"))) for side in SIDES]
+        named = [(getattr(meta, side), body_of(getattr(meta, f"{side}_org"), getattr(meta, f"{side}_role"))) for side in SIDES]
         named += [(m.group("name"), body_of(None, m.group("post"))) for m in INTRODUCED.finditer(letter.text)]
         for name, body in named:
             key = person_key(name)
@@ -54,10 +54,10 @@ def with_known_bodies(letters: list[LetterView]) -> list[LetterView]:
     directory = known_bodies(letters)
     out = []
     for letter in letters:
-        meta = dict(letter.metadata)
+        meta = letter.metadata
         for side in SIDES:
-            body = directory.get(person_key(meta.get(side)) or "")
-            if body and not body_of(meta.get(f"{side}_org"), meta.get(f"{side}_role")):
-                meta[f"{side}_org"] = body
+            body = directory.get(person_key(getattr(meta, side)) or "")
+            if body and not body_of(getattr(meta, f"{side}_org"), getattr(meta, f"{side}_role")):
+                meta = replace(meta, **{f"{side}_org": body})
         out.append(replace(letter, metadata=meta) if meta != letter.metadata else letter)
     return out

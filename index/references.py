@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.model import LetterMetadata
+
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
 DEMONSTRATIVE = re.compile(
@@ -59,14 +61,14 @@ def demonstrative_referent(text: str, start: int, paragraph_start: int) -> Refer
     return Referent(label, means)
 
 
-def sentence_referents(text: str, start: int, end: int, paragraph_start: int, metadata: dict) -> list[Referent]:
+def sentence_referents(text: str, start: int, end: int, paragraph_start: int, metadata: LetterMetadata) -> list[Referent]:
     found: list[Referent] = []
     sentence = text[start:end]
     demonstrative = demonstrative_referent(text, start, paragraph_start)
     if demonstrative:
         found.append(demonstrative)
-    sender = person(metadata.get("sender"), metadata.get("sender_role"))
-    recipient = person(metadata.get("recipient"), metadata.get("recipient_role"))
+    sender = person(metadata.sender, metadata.sender_role)
+    recipient = person(metadata.recipient, metadata.recipient_role)
     first = FIRST_PERSON.search(sentence)
     if first and sender:
         found.append(Referent(f"“{first.group(0)}”", f"{sender} (the sender)"))

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import sqlalchemy as sa
 
 from index import schema
-from index.model import Letter, NewLetter, StoredUnit
-from index.segmenter import UnitKind
+from index.model import (
+    Commitment,
+    DateBasis,
+    Kind,
+    Letter,
+    LetterMetadata,
+    NewLetter,
+    Precision,
+    Status,
+    StoredUnit,
+    UnitKind,
+)
 
 DIMENSIONS = 384  # of the packaged model's vectors
 
@@ -20,11 +30,47 @@ def letter_row(letter: NewLetter, now: datetime) -> dict:
     meta = letter.metadata
     return {
         "source": letter.source, "folder": letter.folder, "sha256": letter.sha256, "title": meta.title,
-        "date": meta.date, "date_basis": "stated" if meta.date else None,
+        "date": _iso(meta.date), "date_basis": DateBasis.STATED.value if meta.date else None,
         "metadata": json.dumps(meta.to_dict(), ensure_ascii=False), "text": letter.text,
         "page_starts": json.dumps(list(letter.page_starts)), "n_chunks": len(letter.chunks),
         "n_units": len(letter.units), "indexed_at": now.isoformat(timespec="seconds"),
     }
+
+
+def metadata_from_dict(values: dict) -> LetterMetadata:
+    return LetterMetadata(**{**values, "date": _day(values.get("date"))})
+
+
+def commitment_from_dict(values: dict) -> Commitment:
+    """A ledger record from its plain values (`Commitment.to_dict`)."""
+    return Commitment(**{
+        **values, "kind": Kind(values["kind"]), "status": Status(values["status"]),
+        "deadline": _day(values["deadline"]), "deadline_precision": Precision(values["deadline_precision"]),
+        "letter_date": _day(values["letter_date"]), "letter_date_basis": _basis(values["letter_date_basis"]),
+    })
+
+
+def commitment_row(record: Commitment) -> dict:
+    """A ledger record as a row of the commitments table: its recipients as JSON."""
+    row = record.to_dict()
+    row["recipients"] = json.dumps(row["recipients"], ensure_ascii=False)
+    return row
+
+
+def commitment_from_row(row) -> Commitment:
+    return commitment_from_dict({**row, "recipients": json.loads(row["recipients"])})
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _basis(text: str | None) -> DateBasis | None:
+    return DateBasis(text) if text else None
 
 
 def unit_rows(letter: NewLetter) -> list[dict]:
@@ -38,7 +84,7 @@ def unit_rows(letter: NewLetter) -> list[dict]:
 def letter_from_row(row) -> Letter:
     return Letter(
         source=row["source"], folder=row["folder"], sha256=row["sha256"], title=row["title"],
-        date=row["date"], date_basis=row["date_basis"], metadata=json.loads(row["metadata"]),
+        date=_day(row["date"]), date_basis=_basis(row["date_basis"]), metadata=metadata_from_dict(json.loads(row["metadata"])),
         text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
         n_chunks=row["n_chunks"], n_units=row["n_units"],
     )

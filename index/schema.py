@@ -26,7 +26,7 @@ letters = sa.Table(
     sa.Column("title", sa.String, nullable=False),
     sa.Column("date", sa.String),  # ISO date
     sa.Column("date_basis", sa.String),
-    sa.Column("metadata", sa.Text, nullable=False),  # JSON of index.metadata.LetterMetadata
+    sa.Column("metadata", sa.Text, nullable=False),  # JSON of index.model.LetterMetadata
     sa.Column("text", sa.Text, nullable=False),  # the canonical text every offset points into
     sa.Column("page_starts", sa.Text, nullable=False),  # JSON list of offsets
     sa.Column("n_chunks", sa.Integer, nullable=False),
@@ -80,7 +80,7 @@ extractions = sa.Table(
     "extractions", metadata,
     sa.Column("source", sa.String, primary_key=True),
     sa.Column("key", sa.String, nullable=False),
-    sa.Column("records", sa.Text, nullable=False),  # JSON list of index.ledger_records.Commitment
+    sa.Column("records", sa.Text, nullable=False),  # JSON list of index.model.Commitment
 )
 
 # The store's own bookkeeping (index.store_state): its schema version, and change counters.

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
 
 from index.canonical import BULLET
 from index.dates import FULL_DATE
+from index.model import Unit, UnitKind
 from index.parties import LETTER_FROM
 
 # Words that end with a full stop without ending a sentence.
@@ -21,22 +20,6 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
 }
 BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-class UnitKind(str, Enum):
-    SENTENCE = "sentence"
-    ITEM = "item"  # the first sentence of a bulleted list item
-    LINE = "line"  # a line of an address block, heading or signature
-
-
-@dataclass(frozen=True)
-class Unit:
-    start: int
-    end: int
-    kind: UnitKind
-    block: int  # index of the paragraph (blank-line separated block) holding it
-    # Offset of the list's lead-in ("I therefore ask you to:") for list items, else None.
-    lead_in: int | None = None
 
 
 def _spans(text: str, pattern: str, start: int = 0, end: int | None = None):

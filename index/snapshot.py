@@ -18,9 +18,8 @@ import numpy as np
 import sqlalchemy as sa
 
 from index import ledger_store, rows, schema, store_state
-from index.ledger_records import Commitment
 from index.lexical import ANY_LETTER, Hit, LetterFilter, LexicalIndex
-from index.model import Letter, StoredUnit
+from index.model import Commitment, Letter, StoredUnit
 
 T = TypeVar("T")
 

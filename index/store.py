@@ -28,9 +28,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from index import frame_store, ledger_store, rows, schema, store_state
-from index.ledger_records import Commitment, UnitFrames
 from index.lexical import Fts5Index, LexicalIndex, Passage
-from index.model import Indexed, Letter, NewLetter
+from index.model import Commitment, Indexed, Letter, NewLetter, UnitFrames
 from index.snapshot import Snapshot
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ import re
 from datetime import date, timedelta
 
 from index.calendar_days import add_working_days, month_end, next_financial_year_end
-from index.dates import FULL_DATE, MONTH_NUMBER, Precision, parse_date
+from index.dates import FULL_DATE, MONTH_NUMBER, parse_date
+from index.model import Precision
 
 # Numbers written as words in periods of time ("within six weeks").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -87,8 +87,8 @@ def cmd_show(args) -> int:
         print(f"error: {args.source} is not indexed in {assistant.store.path} (indexed: {names})", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({"source": letter.source, "title": letter.title, "date": letter.date,
-                          "metadata": letter.metadata, "text": letter.text}, ensure_ascii=False, indent=2))
+        print(json.dumps({"source": letter.source, "title": letter.title, "date": letter.date and letter.date.isoformat(),
+                          "metadata": letter.metadata.to_dict(), "text": letter.text}, ensure_ascii=False, indent=2))
     else:
         print(letter.text)
     return 0
@@ -97,8 +97,8 @@ def cmd_show(args) -> int:
 def cmd_letters(args) -> int:
     assistant = _assistant(args)
     rows = [
-        {"source": v.source, "title": v.title, "date": v.date, "sender": v.metadata.get("sender"),
-         "recipient": v.metadata.get("recipient"), "cc": v.metadata.get("cc"), "chunks": v.n_chunks, "units": v.n_units}
+        {"source": v.source, "title": v.title, "date": v.date and v.date.isoformat(), "sender": v.metadata.sender,
+         "recipient": v.metadata.recipient, "cc": v.metadata.cc, "chunks": v.n_chunks, "units": v.n_units}
         for v in assistant.store.letters().values()
     ]
     if args.json:
@@ -113,13 +113,15 @@ def cmd_commitments(args) -> int:
     from datetime import date
 
     from assistant.commitments import LedgerFilter, select, to_csv, to_ics, to_table
+    from index.model import Kind, Status
 
     assistant = _assistant(args)
     assistant.require_index()
     flt = LedgerFilter(
         due_before=date.fromisoformat(args.due_before) if args.due_before else None,
         due_from=date.fromisoformat(args.due_from) if args.due_from else None,
-        actor=args.actor, recipient=args.recipient, status=args.status, kind=args.kind, source=args.source,
+        actor=args.actor, recipient=args.recipient, source=args.source,
+        status=Status(args.status) if args.status else None, kind=Kind(args.kind) if args.kind else None,
     )
     if assistant.store.ledger_stale():
         print(f"warning: the ledger of {assistant.store.path} is out of date (an index run stopped before building "

@@ -1,6 +1,7 @@
 """Answers to officials' questions on the seed letters: the right facts, the right sentence, real quotes."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -193,11 +194,11 @@ def test_an_html_improvement_notice_answers(notice_assistant, question, fact):
 
 def test_an_html_notice_gives_ledger_records_for_each_list_item(notice_assistant):
     records = {r.deadline: r for r in notice_assistant.store.commitments() if r.deadline}
-    assert set(records) >= {"2019-04-01", "2019-04-29", "2019-06-30"}
-    assert records["2019-06-30"].recurrence == "FREQ=MONTHLY;INTERVAL=3"
-    assert records["2019-04-29"].recipients == ["the Improvement Board"]
-    letter = notice_assistant.store.letter(records["2019-04-01"].source)
-    assert letter.metadata["recipient"] == "Mr Tom Hale" and letter.metadata["recipient_org"] == "Redbridge Vale Council"
+    assert set(records) >= {date(2019, 4, 1), date(2019, 4, 29), date(2019, 6, 30)}
+    assert records[date(2019, 6, 30)].recurrence == "FREQ=MONTHLY;INTERVAL=3"
+    assert records[date(2019, 4, 29)].recipients == ["the Improvement Board"]
+    letter = notice_assistant.store.letter(records[date(2019, 4, 1)].source)
+    assert letter.metadata.recipient == "Mr Tom Hale" and letter.metadata.recipient_org == "Redbridge Vale Council"
 
 
 def test_a_why_question_cites_the_sentence_a_back_reference_points_to(tmp_path, new_assistant):

@@ -1,13 +1,15 @@
 """The first words of an answer: the asked fact in plain words, from the cited sentence (no model needed)."""
 
+from datetime import date
+
 import pytest
 
 from assistant.leads import _to_whom, _when
 from assistant.question import analyse
-from index.model import Letter
+from index.model import DateBasis, Letter, LetterMetadata
 
-LETTER = Letter("a.txt", "", "0", "A letter", "2021-03-03", "stated",
-                {"sender": "Jo Bloggs", "recipient": "Ms Jane Hart"}, "", (0,), 1, 1)
+LETTER = Letter("a.txt", "", "0", "A letter", date(2021, 3, 3), DateBasis.STATED,
+                LetterMetadata("A letter", sender="Jo Bloggs", recipient="Ms Jane Hart"), "", (0,), 1, 1)
 
 
 @pytest.mark.parametrize(("sentence", "lead"), [

@@ -1,5 +1,7 @@
 """What a question asks for."""
 
+from datetime import date
+
 import pytest
 
 from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
@@ -199,10 +201,11 @@ def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | 
          letter_date: str | None = None, kind: QuestionType | None = None, source: str = "l.txt") -> float:
     """How well `sentence`, in a letter of `text` (the sentence alone by default), answers `question`."""
     from assistant.fit import fit_one
-    from index.model import Letter
+    from index.model import Letter, LetterMetadata
 
     analysis = analyse(question, default_year=2014)
-    letter = Letter(source, "", "0", "", letter_date, None, meta or {}, text or sentence, (0,), 0, 0)
+    letter = Letter(source, "", "0", "", date.fromisoformat(letter_date) if letter_date else None, None,
+                    LetterMetadata("", **(meta or {})), text or sentence, (0,), 0, 0)
     return fit_one(kind or analysis.type, analysis, sentence, letter)
 
 
@@ -396,9 +399,10 @@ def test_a_question_asking_when_someone_wrote_names_the_writer(question, who, fi
 ])
 def test_a_letter_is_designated_by_its_own_date_or_its_file_names_month(source, own_date, designation, designated):
     from assistant.scope import dated_on
-    from index.model import Letter
+    from index.model import Letter, LetterMetadata
 
-    letter = Letter(source, "", "", "", own_date, None, {}, "", (), 0, 0)
+    letter = Letter(source, "", "", "", date.fromisoformat(own_date) if own_date else None, None, LetterMetadata(""), "",
+                    (), 0, 0)
     assert dated_on(letter, designation) == designated
 
 

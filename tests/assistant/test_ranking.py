@@ -6,8 +6,7 @@ import pytest
 
 from assistant.ranking import Features, Logistic, RankingModel
 from evals.calibration import cited, citing_score, worst_then_mean
-from index.model import StoredUnit
-from index.segmenter import UnitKind
+from index.model import StoredUnit, UnitKind
 
 
 class Cand:

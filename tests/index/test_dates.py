@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from index.dates import Precision
 from index.deadlines import find_deadlines, find_times, principal
+from index.model import Precision
 from index.recurrence import recurrence_of, recurrence_words
 
 LETTER_DATE = date(2014, 3, 27)
@@ -195,13 +195,26 @@ def test_a_file_named_by_its_day_gives_that_date(name, expected):
     assert date_in_name(name) == expected
 
 
-@pytest.mark.parametrize(("stated", "source", "expected"), [
-    ("2021-11-02", "2019-09-02_note.txt", date(2021, 11, 2)),  # the letter's own date first
-    (None, "2019-09-02_undated_note.txt", date(2019, 9, 2)),  # else its file name's, as the ledger reads it
-    (None, "note.txt", None),
+@pytest.mark.parametrize(("stated", "source", "expected", "basis"), [
+    (date(2021, 11, 2), "2019-09-02_note.txt", date(2021, 11, 2), "stated"),  # the letter's own date first
+    (None, "2019-09-02_undated_note.txt", date(2019, 9, 2), "file name"),  # else its file name's
+    (None, "note.txt", None, None),
 ])
-def test_a_letter_reads_its_relative_dates_against_its_own_date_else_its_file_names(stated, source, expected):
-    from index.model import Letter
+def test_a_letter_reads_its_relative_dates_against_its_own_date_else_its_file_names(stated, source, expected, basis):
+    from index.model import Letter, LetterMetadata
 
-    letter = Letter(source, "", "0", "", stated, None, {}, "", (0,), 0, 0)
-    assert letter.reading_date() == expected
+    assert Letter(source, "", "0", "", stated, None, LetterMetadata(""), "", (0,), 0, 0).reading_date() == expected
+
+
+@pytest.mark.parametrize(("stated", "source", "expected", "basis"), [
+    (date(2021, 11, 2), "2019-09-02_note.txt", date(2021, 11, 2), "stated"),
+    (None, "2019-09-02_undated_note.txt", date(2019, 9, 2), "file name"),
+    (None, "note.txt", None, None),
+])
+def test_the_ledger_dates_an_undated_letter_by_its_file_name_and_says_so(stated, source, expected, basis):
+    from index.ledger_links import infer_dates
+    from index.ledger_records import LetterView
+    from index.model import LetterMetadata
+
+    (letter,) = infer_dates([LetterView(source, "", "Dear X,\n\nText.\n", LetterMetadata(""), date=stated)])
+    assert (letter.date, letter.date_basis) == (expected, basis)

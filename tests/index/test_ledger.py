@@ -25,7 +25,7 @@ def test_a_list_item_gives_the_commissioner_a_deadline_and_recipient(corpus_assi
     assistant, _ = corpus_assistant
     r = record(assistant, "to make recommendations to me on any urgent actions")
     assert (r.kind, r.actor, r.actor_name) == ("direction", "the Commissioner", "Lord Norman Warner")
-    assert r.deadline == "2014-05-31" and r.deadline_precision == "day" and r.deadline_text == "by the end of May 2014"
+    assert r.deadline == date(2014, 5, 31) and r.deadline_precision == "day" and r.deadline_text == "by the end of May 2014"
     assert r.recipients == ["Edward Timpson MP"]
     letter = assistant.store.letter(r.source)
     assert letter.text[r.start : r.end] == r.quote
@@ -35,7 +35,7 @@ def test_report_to_three_parties_gives_three_recipients(corpus_assistant):
     assistant, _ = corpus_assistant
     r = record(assistant, "your Chief Executive Mark Rogers and me")
     assert r.recipients == ["Birmingham City Council", "Chief Executive Mark Rogers", "Edward Timpson MP"]
-    assert r.deadline == "2014-06-30" and r.deadline_precision == "month"
+    assert r.deadline == date(2014, 6, 30) and r.deadline_precision == "month"
 
 
 def test_appointments_name_the_person_and_role(corpus_assistant):
@@ -47,10 +47,10 @@ def test_appointments_name_the_person_and_role(corpus_assistant):
 def test_an_undated_covering_letter_takes_the_date_of_the_letter_it_encloses(corpus_assistant):
     assistant, _ = corpus_assistant
     r = record(assistant, "to report in September")
-    assert r.letter_date == "2014-03-27" and r.letter_date_basis == "inferred"
-    assert r.deadline == "2014-09-30"
+    assert r.letter_date == date(2014, 3, 27) and r.letter_date_basis == "inferred"
+    assert r.deadline == date(2014, 9, 30)
     note = record(assistant, "first impressions")
-    assert note.letter_date_basis == "inferred" and note.deadline == "2015-07-31"
+    assert note.letter_date_basis == "inferred" and note.deadline == date(2015, 7, 31)
 
 
 def test_an_extended_deadline_supersedes_the_earlier_one_and_its_restatement(corpus_assistant):
@@ -58,7 +58,7 @@ def test_an_extended_deadline_supersedes_the_earlier_one_and_its_restatement(cor
     original = record(assistant, "submit a costed improvement plan to the Department by 30 September 2015")
     restated = record(assistant, "the Council must submit its costed improvement plan")
     change = record(assistant, "is extended from 30 September 2015 to 30 November 2015")
-    assert change.status == "current" and change.deadline == "2015-11-30" and change.supersedes == original.id
+    assert change.status == "current" and change.deadline == date(2015, 11, 30) and change.supersedes == original.id
     assert change.actor == "the Council"
     assert original.status == "superseded" and original.superseded_by == change.id
     assert restated.status == "superseded" and restated.same_as == original.id
@@ -69,22 +69,22 @@ def test_a_withdrawn_request_is_marked_withdrawn(corpus_assistant):
     request = record(assistant, "commission an external review of its fostering service and to share")
     withdrawal = record(assistant, "is withdrawn")
     assert request.kind == "request" and request.status == "withdrawn" and request.superseded_by == withdrawal.id
-    assert request.deadline == "2015-09-07"  # within 12 weeks of 15 June 2015
+    assert request.deadline == date(2015, 9, 7)  # within 12 weeks of 15 June 2015
 
 
 def test_a_recurring_duty_has_an_rrule_and_its_first_deadline(corpus_assistant):
     assistant, _ = corpus_assistant
     monthly = record(assistant, "monthly performance report on its children")
-    assert monthly.recurrence == "FREQ=MONTHLY" and monthly.deadline == "2015-08-31"
+    assert monthly.recurrence == "FREQ=MONTHLY" and monthly.deadline == date(2015, 8, 31)
     quarterly = record(assistant, "every quarter")
-    assert quarterly.recurrence == "FREQ=MONTHLY;INTERVAL=3" and quarterly.deadline == "2016-06-30"
+    assert quarterly.recurrence == "FREQ=MONTHLY;INTERVAL=3" and quarterly.deadline == date(2016, 6, 30)
 
 
 def test_relative_deadlines_resolve_against_the_letter_date(corpus_assistant):
     assistant, _ = corpus_assistant
-    assert record(assistant, "within 28 days").deadline == "2016-02-17"
-    assert record(assistant, "procurement function").deadline == "2016-03-31"
-    assert record(assistant, "permanent Director").deadline == "2015-12-31"
+    assert record(assistant, "within 28 days").deadline == date(2016, 2, 17)
+    assert record(assistant, "procurement function").deadline == date(2016, 3, 31)
+    assert record(assistant, "permanent Director").deadline == date(2015, 12, 31)
     shortly = record(assistant, "publish this letter")
     assert shortly.deadline is None and shortly.deadline_text == "shortly" and shortly.deadline_precision == "none"
 
@@ -93,7 +93,7 @@ def test_filters_are_exclusive_before_and_case_insensitive(corpus_assistant):
     assistant, _ = corpus_assistant
     records = assistant.store.commitments()
     due = select(records, LedgerFilter(due_before=date(2014, 6, 30), actor="commissioner", status="current"))
-    assert [r.deadline for r in due] == ["2014-05-31"]
+    assert [r.deadline for r in due] == [date(2014, 5, 31)]
     dated = [r.deadline for r in select(records, LedgerFilter()) if r.deadline]
     assert dated == sorted(dated)
 
@@ -132,11 +132,11 @@ def test_a_pdf_with_bullets_and_a_table_of_actions(new_assistant, tmp_path):
     assistant = new_assistant()
     assert not assistant.indexer.run([letters]).failed
     letter = next(iter(assistant.store.letters().values()))
-    assert letter.metadata["recipient"] == "Ms Priya Shah" and letter.date == "2017-10-12"
+    assert letter.metadata.recipient == "Ms Priya Shah" and letter.date == date(2017, 10, 12)
     by_due = {r.deadline: r for r in assistant.store.commitments()}
-    assert {"2017-11-30", "2017-12-31", "2018-03-31"} <= set(by_due)
-    assert by_due["2017-11-30"].quote.startswith("Publish revised threshold guidance")
-    assert letter.page_at(by_due["2018-03-31"].start) == 2
+    assert {date(2017, 11, 30), date(2017, 12, 31), date(2018, 3, 31)} <= set(by_due)
+    assert by_due[date(2017, 11, 30)].quote.startswith("Publish revised threshold guidance")
+    assert letter.page_at(by_due[date(2018, 3, 31)].start) == 2
     monthly = [r for r in assistant.store.commitments() if r.recurrence == "FREQ=MONTHLY"]
     assert monthly and monthly[0].recipients == ["the Improvement Board"]
 
@@ -151,7 +151,7 @@ def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assista
     assistant.indexer.run([letters])
     original = record(assistant, "to make recommendations to me on any urgent actions")
     change = record(assistant, "now due by 30 June 2014 rather than by the end of May 2014")
-    assert change.deadline == "2014-06-30" and change.supersedes == original.id  # "new rather than old"
+    assert change.deadline == date(2014, 6, 30) and change.supersedes == original.id  # "new rather than old"
     assert original.status == "superseded" and original.superseded_by == change.id
     untouched = record(assistant, "within Birmingham's Directorate for People")
     assert untouched.status == "current", "the other June 2014 duty is not the one moved"
@@ -164,10 +164,11 @@ def test_a_follow_up_letter_moving_a_deadline_and_dropping_a_request(new_assista
 def test_two_actions_under_one_governing_verb_make_one_record_with_one_id():
     from index.ledger import extract
     from index.ledger_records import LetterView
+    from index.model import LetterMetadata
 
     text = ("Dear Ms Shah,\n\nI would be pleased if you could confirm the timetable and if you could send the "
             "documents to the Committee by 1 May 2016.\n\nYours sincerely,\n\nJo Bloggs\nDirector\n")
-    records = extract(LetterView("letter.txt", "A letter", text, {"recipient": "Ms Shah"}, date="2016-03-01"))
+    records = extract(LetterView("letter.txt", "A letter", text, LetterMetadata("", recipient="Ms Shah"), date=date(2016, 3, 1)))
     ids = [r.id for r in records]
     assert ids and len(ids) == len(set(ids))
     assert all(text[r.start : r.end] == r.quote for r in records)
@@ -203,11 +204,12 @@ def test_a_partys_body_is_its_organisation_or_the_body_its_post_names(organisati
 def test_we_in_a_letter_is_the_body_its_writer_speaks_for():
     from index.ledger import extract
     from index.ledger_records import LetterView
+    from index.model import LetterMetadata
 
     text = ("Dear Mr Ramsay,\n\nWe will publish the report by 30 May 2019.\n\nI will write to you by 1 June 2019."
             "\n\nYours sincerely,\n\nBethan Sayed\nChair of the Committee\n")
     meta = {"sender": "Bethan Sayed", "sender_role": "Chair of the Committee", "recipient": "Mr Ramsay"}
-    records = {r.quote.split()[0]: r for r in extract(LetterView("letter.txt", "A letter", text, meta, date="2019-03-20"))}
+    records = {r.quote.split()[0]: r for r in extract(LetterView("letter.txt", "A letter", text, LetterMetadata("", **meta), date=date(2019, 3, 20)))}
     assert (records["We"].actor, records["We"].actor_name) == ("the Committee", "Bethan Sayed")
     assert (records["I"].actor, records["I"].actor_name) == ("Chair of the Committee", "Bethan Sayed")
 
@@ -226,11 +228,12 @@ def test_we_in_a_letter_is_the_body_its_writer_speaks_for():
 def test_a_record_binds_whom_its_sentence_binds(sentence, actor):
     from index.ledger import extract
     from index.ledger_records import LetterView
+    from index.model import LetterMetadata
 
     text = f"Dear Ms Shah,\n\n{sentence}\n\nYours sincerely,\n\nJo Bloggs\nDirector\n"
     meta = {"sender": "Jo Bloggs", "sender_role": "Director", "sender_org": "Home Office", "recipient": "Ms Shah",
             "recipient_org": "Department for Transport"}
-    (record,) = extract(LetterView("letter.txt", "A letter", text, meta, date="2020-03-04"))
+    (record,) = extract(LetterView("letter.txt", "A letter", text, LetterMetadata("", **meta), date=date(2020, 3, 4)))
     assert record.actor == actor
 
 
@@ -243,7 +246,7 @@ def test_an_undated_letter_filed_under_its_day_resolves_its_deadlines_from_the_f
     assistant = new_assistant()
     assistant.indexer.run([letters])
     named = record(assistant, "report in February")
-    assert (named.letter_date, named.letter_date_basis, named.deadline) == ("2021-12-01", "file name", "2022-02-28")
+    assert (named.letter_date, named.letter_date_basis, named.deadline) == (date(2021, 12, 1), "file name", date(2022, 2, 28))
     unnamed = record(assistant, "report in March")
     assert unnamed.letter_date is None and unnamed.deadline is None
     answer = assistant.ask("When will the first full statistical report be published?")
@@ -279,16 +282,18 @@ def test_a_sentence_changing_a_deadline_says_which_date_is_new(sentence, old, ne
 def test_an_actor_is_named_as_the_letter_names_it_in_full(actor, text, meta, expected):
     from index.ledger_parties import in_full
     from index.ledger_records import LetterView
+    from index.model import LetterMetadata
 
-    assert in_full(actor, LetterView("letter.txt", "A letter", text, meta)) == expected
+    assert in_full(actor, LetterView("letter.txt", "A letter", text, LetterMetadata("", **meta))) == expected
 
 
 def test_a_clause_describing_a_duty_is_part_of_it_not_a_duty_of_its_own():
     from index.ledger import extract
     from index.ledger_records import LetterView
+    from index.model import LetterMetadata
 
     text = ("Dear Ms Shah,\n\nI will want this to be followed by a second review, reporting in June, which will look at "
             "the funding of services.\n\nYours sincerely,\n\nJo Bloggs\nDirector\n")
     meta = {"sender": "Jo Bloggs", "sender_role": "Director", "recipient": "Ms Shah"}
-    (record,) = extract(LetterView("letter.txt", "A letter", text, meta, date="2020-03-04"))
+    (record,) = extract(LetterView("letter.txt", "A letter", text, LetterMetadata("", **meta), date=date(2020, 3, 4)))
     assert record.quote.startswith("I will want this")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -10,11 +11,12 @@ from index import ledger_cache
 from index.ledger import build_ledger
 from index.ledger_cache import CachedExtraction
 from index.ledger_records import LetterView
+from index.model import DateBasis, LetterMetadata
 
 FIRST = LetterView("a.txt", "Recovery", "Dear Ms Hart,\n\nPlease send me a recovery plan by 30 June 2021.\n",
-                   {"recipient": "Ms Hart", "sender": "Tom Reed"}, date="2021-03-03")
+                   LetterMetadata("", recipient="Ms Hart", sender="Tom Reed"), date=date(2021, 3, 3))
 SECOND = LetterView("b.txt", "Extension", "Dear Ms Hart,\n\nThe deadline of 30 June 2021 for the recovery plan is "
-                    "extended to 31 July 2021.\n", {"recipient": "Ms Hart", "sender": "Tom Reed"}, date="2021-05-03")
+                    "extended to 31 July 2021.\n", LetterMetadata("", recipient="Ms Hart", sender="Tom Reed"), date=date(2021, 5, 3))
 
 
 @pytest.fixture
@@ -44,9 +46,9 @@ def test_records_taken_back_make_the_same_ledger_as_reading_every_letter(extract
 
 @pytest.mark.parametrize(("changed", "read_again"), [
     (replace(SECOND, text=SECOND.text.replace("31 July", "31 August")), ["b.txt"]),
-    (replace(SECOND, date="2021-05-04", date_basis="inferred"), ["b.txt"]),
+    (replace(SECOND, date=date(2021, 5, 4), date_basis=DateBasis.INFERRED), ["b.txt"]),
     # The body its sender writes for, now known: the first letter, by the same writer, learns it too.
-    (replace(SECOND, metadata={**SECOND.metadata, "sender_org": "Department for Education"}), ["a.txt", "b.txt"]),
+    (replace(SECOND, metadata=replace(SECOND.metadata, sender_org="Department for Education")), ["a.txt", "b.txt"]),
 ])
 def test_a_letter_is_read_again_when_anything_extraction_reads_of_it_changed(extracted, changed, read_again):
     first = CachedExtraction({})

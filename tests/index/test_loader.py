@@ -1,6 +1,7 @@
 """Each supported format loads to canonical text; each bad input is refused with a message naming the file."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -99,5 +100,5 @@ def test_docx_address_lines_stay_one_block_and_empty_paragraphs_one_gap(tmp_path
     text = load_file(path).text
     assert "Cllr Sam Reid\nLeader, Eastmoor Borough Council\n\n9 January 2023" in text
     meta = extract_metadata(text, path)
-    assert (meta.recipient, meta.recipient_org, meta.date) == ("Cllr Sam Reid", "Eastmoor Borough Council", "2023-01-09")
+    assert (meta.recipient, meta.recipient_org, meta.date) == ("Cllr Sam Reid", "Eastmoor Borough Council", date(2023, 1, 9))
     assert meta.title == "Eastmoor Borough Council: best value notice"

@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ def meta(name):
 
 def test_a_full_letter_gives_date_sender_recipient_and_copies():
     m = meta(BORE_LETTER)
-    assert m.date == "2014-03-27"
+    assert m.date == date(2014, 3, 27)
     assert m.sender == "Edward Timpson MP"
     assert m.sender_role == "Parliamentary Under Secretary of State for Children and Families"
     assert m.recipient == "Councillor Sir Albert Bore"
@@ -43,7 +44,7 @@ def test_a_publication_pages_title_and_header_are_no_address(tmp_path):
             "Dear Kenneth\n\nI intend to publish the review by end May 2022.\n\nYours sincerely\n\nKate Forbes\n")
     m = extract_metadata(text, tmp_path / "x.txt")
     assert (m.recipient, m.recipient_role) == ("Kenneth", "Convener")  # not the page's title "Resource Spending Review"
-    assert (m.sender, m.sender_role, m.date) == ("Kate Forbes", "Cabinet Secretary for Finance and the Economy", "2021-11-08")
+    assert (m.sender, m.sender_role, m.date) == ("Kate Forbes", "Cabinet Secretary for Finance and the Economy", date(2021, 11, 8))
     assert m.title == "Resource Spending Review"
 
 

@@ -1,5 +1,7 @@
 """Parties from the headers letters are published with, and the names a question may use for them."""
 
+from datetime import date
+
 import pytest
 
 from index.parties import Party, describe, header
@@ -8,13 +10,13 @@ from index.parties import Party, describe, header
 @pytest.mark.parametrize("head, sender, recipient, date", [
     ("Finance and Public Administration Committee\n\nHandling formal complaints\n\n"
      "Letter from the Deputy First Minister and Cabinet Secretary for COVID Recovery to the Convener of 26 October 2021\n",
-     Party(None, "Deputy First Minister and Cabinet Secretary for COVID Recovery"), Party(None, "Convener"), "2021-10-26"),
+     Party(None, "Deputy First Minister and Cabinet Secretary for COVID Recovery"), Party(None, "Convener"), date(2021, 10, 26)),
     ("Ed Humpherson, Director General for Regulation, Office for Statistics Regulation to Jane Doe, Permanent "
      "Secretary, Department for Transport.\n",
      Party("Ed Humpherson", "Director General for Regulation", "Office for Statistics Regulation"),
      Party("Jane Doe", "Permanent Secretary", "Department for Transport"), None),
     ("From: Sam Patel <sam.patel@example.gov.uk>\nTo: Alex Brown\nDate: 3 May 2022\nSubject: Quarterly returns\n",
-     Party("Sam Patel"), Party("Alex Brown"), "2022-05-03"),
+     Party("Sam Patel"), Party("Alex Brown"), date(2022, 5, 3)),
     ("Annex B\n\nLetter from the Chair to the Permanent Secretary\n", Party(None, "Chair"),
      Party(None, "Permanent Secretary"), None),
 ])

@@ -1,4 +1,5 @@
-from index.segmenter import UnitKind, segment
+from index.model import UnitKind
+from index.segmenter import segment
 
 LETTER = (
     "Dear Albert,\n\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -13,9 +14,9 @@ import pytest
 from index.chunker import chunk_units
 from index.lexical import Fts5Index, LetterFilter
 from index.metadata import extract_metadata
-from index.model import NewLetter
+from index.model import NewLetter, UnitKind
 from index.schema import SCHEMA_VERSION
-from index.segmenter import UnitKind, segment
+from index.segmenter import segment
 from index.store import Store, StoreError
 
 TEXT = """Ms Jane Hart
@@ -52,7 +53,7 @@ def test_a_written_letter_reads_back_as_typed_values(tmp_path):
     store.write_letter(written)
     snapshot = store.snapshot()
     letter = snapshot.letters["letters/a.txt"]
-    assert (letter.title, letter.date, letter.text) == (written.metadata.title, "2021-03-03", written.text)
+    assert (letter.title, letter.date, letter.text) == (written.metadata.title, date(2021, 3, 3), written.text)
     assert [(u.start, u.end, u.kind) for u in snapshot.units] == [(u.start, u.end, u.kind) for u in written.units]
     assert all(isinstance(u.kind, UnitKind) for u in snapshot.units)
     assert np.array_equal(snapshot.vectors, written.unit_vectors)
@@ -107,7 +108,7 @@ def test_a_letter_whose_write_fails_midway_leaves_the_stored_version_whole(tmp_p
     with pytest.raises(RuntimeError):
         failing.write_letter(new_letter(date="4 March 2021"))
     snapshot = Store(tmp_path).snapshot()
-    assert snapshot.letters["letters/a.txt"].date == "2021-03-03", "the old rows are still there, none of the new"
+    assert snapshot.letters["letters/a.txt"].date == date(2021, 3, 3), "the old rows are still there, none of the new"
     assert len(snapshot.units) == len(new_letter().units)
     assert snapshot.lexical_search(["recovery"], 5)
 

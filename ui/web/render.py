@@ -34,12 +34,12 @@ def citations_html(answer: Answer, store: Store) -> str:
 
 def source_card(c: Citation, letter: Letter | None) -> str:
     """One citation: where it is from, and its quote marked inside its paragraph."""
-    meta = letter.metadata if letter else {}
+    meta = letter.metadata if letter else None
     p_start, p_end = paragraph_around(letter.text, c.start, c.end) if letter else (c.start, c.end)
     before = html.escape(letter.text[p_start : c.start]) if letter else ""
     after = html.escape(letter.text[c.end : p_end]) if letter else ""
-    parties = " → ".join(x for x in (meta.get("sender"), meta.get("recipient")) if x)
-    details = [c.date or "undated", parties, f"page {c.page}" if c.page else "", f"{c.source} [{c.start}:{c.end}]"]
+    parties = " → ".join(x for x in (meta.sender, meta.recipient) if x) if meta else ""
+    details = [c.date.isoformat() if c.date else "undated", parties, f"page {c.page}" if c.page else "", f"{c.source} [{c.start}:{c.end}]"]
     return (
         f"<div class='source-card' style='{CARD}'><div style='{META}'><b>[{c.id}] {html.escape(c.title)}</b><br>"
         f"{html.escape(' · '.join(d for d in details if d))}</div>"
@@ -53,7 +53,7 @@ def briefing_text(answer: Answer) -> str:
         return answer.answer
     lines = [answer.answer, "", "Sources:"]
     for c in answer.citations:
-        where = ", ".join(x for x in (c.title, c.date, f"page {c.page}" if c.page else None) if x)
+        where = ", ".join(x for x in (c.title, c.date and c.date.isoformat(), f"page {c.page}" if c.page else None) if x)
         lines.append(f"[{c.id}] “{c.quote}” — {where} ({c.source})")
     return "\n".join(lines)
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-COLOURS = {"current": "#1d4ed8", "superseded": "#9ca3af", "withdrawn": "#dc2626"}
+from index.model import Commitment, Status
+
+COLOURS = {Status.CURRENT: "#1d4ed8", Status.SUPERSEDED: "#9ca3af", Status.WITHDRAWN: "#dc2626"}
 TODAY = "#b45309"
 
 
-def _row_name(record) -> str:
+def _row_name(record: Commitment) -> str:
     return (record.actor_name or record.actor or "?")[:40]
 
 
-def timeline(records, today: date | None = None):
+def timeline(records: list[Commitment], today: date | None = None):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -23,9 +25,9 @@ def timeline(records, today: date | None = None):
     actors = sorted({_row_name(r) for r in dated})
     fig, ax = plt.subplots(figsize=(10, max(2.5, 0.45 * len(actors) + 1.5)))
     for r in dated:
-        ax.scatter(date.fromisoformat(r.deadline), actors.index(_row_name(r)), color=COLOURS.get(r.status, COLOURS["current"]),
-                   s=60, zorder=3, marker="o" if r.status == "current" else "x")
-    mark_today(ax, [date.fromisoformat(r.deadline) for r in dated], today)
+        ax.scatter(r.deadline, actors.index(_row_name(r)), color=COLOURS[r.status],
+                   s=60, zorder=3, marker="o" if r.status == Status.CURRENT else "x")
+    mark_today(ax, [r.deadline for r in dated], today)
     ax.set_yticks(range(len(actors)), actors)
     ax.set_title("Deadlines (blue: current, grey ×: superseded, red ×: withdrawn)")
     ax.legend(loc="lower right")
