@@ -120,13 +120,23 @@ class Indexer:
         with the ledger built, even when a file failed badly."""
         with self.store.writer_lock():
             if self.store.outdated is not None:
-                self._set_aside(report)
+                self._bring_up_to_version(report)
             try:
                 self._rebuild(report)
                 yield
                 faults.reach(FaultPoint.AFTER_COMMIT, self.store.path)
             finally:
                 self._complete_ledger()
+
+    def _bring_up_to_version(self, report: IndexReport) -> None:
+        """A store an older version wrote: its ledger's tables made again (then built by this run), or, when
+        more changed, the store set aside and its letters indexed again."""
+        before = self.store.outdated
+        if self.store.migrate():
+            report.notes.append(f"{self.store.path} was written by an older version of the assistant (store schema "
+                                f"{before}): its ledger is built again; its letters are kept.")
+        else:
+            self._set_aside(report)
 
     def _set_aside(self, report: IndexReport) -> None:
         """Set the outdated store's database aside, and drop its vectors (they are computed again)."""

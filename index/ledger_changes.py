@@ -13,6 +13,14 @@ WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dro
 NEW_BEFORE_OLD = re.compile(r"^\W*(?:,\s*)?(?:rather than|instead of|and not|not)\b", re.I)
 
 
+def replaced_deadline(text: str, when: date | None) -> date | None:
+    """The old deadline a sentence that changes a duty (not one that withdraws it) names, if it names one."""
+    if WITHDRAW.search(text) or not CHANGE.search(text):
+        return None
+    before, _ = change_dates(text, when)
+    return before.date if before else None
+
+
 def change_dates(text: str, when: date | None) -> tuple[Deadline | None, Deadline | None]:
     """(old, new) deadline of a sentence that changes one: "from 30 September to 30 November",
     "now due by 30 June rather than by the end of May", "the new deadline is …"."""

@@ -9,8 +9,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from index.dates import date_in_name
-from index.ledger_changes import CHANGE, WITHDRAW, change_dates
+from index.ledger_changes import CHANGE, WITHDRAW
 from index.ledger_records import LetterView
 from index.model import Commitment, DateBasis, Kind, Status
 from index.text import STOPWORDS, stem, words
@@ -55,38 +57,47 @@ def _seniority(r: Commitment) -> tuple[date, bool, str]:
 
 
 class _Ledger:
-    """The records with what linking looks them up by, built once, so that each record is compared only
-    with those that share a deadline or a word with it, and linking grows with the ledger, not its square."""
+    """The records with what linking looks them up by, built once: the records by deadline and by word, and
+    per record (by its place in the ledger) arrays of what a change's candidates are filtered on, so that a
+    change is matched with array operations over its candidates, not a comparison per pair."""
 
     def __init__(self, records: list[Commitment]) -> None:
+        self.records = records
         self.position = {id(r): i for i, r in enumerate(records)}
-        self.seniority = {id(r): _seniority(r) for r in records}
-        self.terms = {id(r): _terms(r.quote) for r in records}
+        seniority = [_seniority(r) for r in records]
+        rank = {s: k for k, s in enumerate(sorted(set(seniority)))}  # equal seniority, equal rank
+        self.rank = np.array([rank[s] for s in seniority], dtype=np.int64)
+        sources: dict[str, int] = {}
+        self.letter = np.array([sources.setdefault(r.source, len(sources)) for r in records], dtype=np.int64)
+        self.dated = np.array([r.deadline is not None for r in records], dtype=bool)
+        self.current = np.array([r.status == Status.CURRENT for r in records], dtype=bool)
+        self.terms = [_terms(r.quote) for r in records]
+        self.n_terms = np.array([len(t) for t in self.terms], dtype=np.int64)
+        postings: dict[str, list[int]] = {}
+        for i, terms in enumerate(self.terms):
+            for term in terms:
+                postings.setdefault(term, []).append(i)
+        self.postings = {term: np.array(found, dtype=np.int64) for term, found in postings.items()}
         self.by_id = {r.id: r for r in records}
-        self.by_deadline: dict[date, list[Commitment]] = {}
-        self.by_term: dict[str, list[Commitment]] = {}
+        self.by_deadline: dict[date, list[Commitment]] = {}  # most senior first
+        for i in sorted(range(len(records)), key=lambda i: seniority[i]):
+            if records[i].deadline:
+                self.by_deadline.setdefault(records[i].deadline, []).append(records[i])
+        self.dated_on = {day: np.sort([self.position[id(r)] for r in found]) for day, found in self.by_deadline.items()}
         self.restating: dict[str, list[Commitment]] = {}  # a record's id → the records the same as it
-        for r in sorted(records, key=lambda r: self.seniority[id(r)]):
-            if r.deadline:
-                self.by_deadline.setdefault(r.deadline, []).append(r)
-        for r in records:
-            for term in self.terms[id(r)]:
-                self.by_term.setdefault(term, []).append(r)
 
     def similar(self, a: Commitment, b: Commitment) -> float:
-        ta, tb = self.terms[id(a)], self.terms[id(b)]
+        ta, tb = self.terms[self.position[id(a)]], self.terms[self.position[id(b)]]
         return len(ta & tb) / max(1, min(len(ta), len(tb)))
 
-    def sharing_words(self, record: Commitment) -> list[Commitment]:
-        """The records that share a word with `record`, in ledger order (which breaks ties as before)."""
-        found = {id(r): r for term in self.terms[id(record)] for r in self.by_term.get(term, ())}
-        return self.in_ledger_order(list(found.values()))
+    def shared_words(self, i: int) -> np.ndarray:
+        """How many words each record shares with record i."""
+        found = [self.postings[term] for term in self.terms[i]]
+        return np.bincount(np.concatenate(found), minlength=len(self.records)) if found else np.zeros(len(self.records), np.int64)
 
-    def in_ledger_order(self, records: list[Commitment]) -> list[Commitment]:
-        return sorted(records, key=lambda r: self.position[id(r)])
-
-    def earlier(self, record: Commitment, than: Commitment) -> bool:
-        return record.source != than.source and self.seniority[id(record)] <= self.seniority[id(than)]
+    def set_status(self, record: Commitment, status: Status) -> None:
+        record.status = status
+        self.current[self.position[id(record)]] = status == Status.CURRENT
 
     def index_restatements(self) -> None:
         for r in self.by_id.values():
@@ -127,27 +138,32 @@ def _link_restatements(ledger: _Ledger, plain: list[Commitment]) -> None:
 
 def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Commitment | None:
     """The duty of an earlier letter that `later` withdraws or changes the deadline of: the most alike of
-    those earlier (for a change, of those still current with the old deadline, when it says which). Only a
-    record sharing a word with `later` can be alike enough."""
-    old = None
+    those earlier (for a change, of those still current with the old deadline, when it says which), the
+    first in the ledger of those equally alike. Only a record sharing a word with `later` can be alike enough."""
+    i = ledger.position[id(later)]
+    shared = ledger.shared_words(i)
+    old = None if withdrawing else later.replaces_deadline
+    found = ledger.dated_on.get(old, np.zeros(0, np.int64)) if old else np.flatnonzero(shared)
+    keep = (ledger.letter[found] != ledger.letter[i]) & (ledger.rank[found] <= ledger.rank[i])
     if not withdrawing:
-        before, _ = change_dates(later.quote, later.letter_date)
-        old = before.date if before else None
-    found = ledger.in_ledger_order(ledger.by_deadline.get(old, [])) if old else ledger.sharing_words(later)
-    earlier = [r for r in found if ledger.earlier(r, later)]
-    pool = earlier if withdrawing else [r for r in earlier if r.deadline and r.status == Status.CURRENT]
-    match = max(pool, key=lambda r: ledger.similar(r, later), default=None)
-    # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
-    if not match or ledger.similar(match, later) < (0.4 if withdrawing or not old else 0.2):
+        keep &= ledger.dated[found] & ledger.current[found]
+    pool = found[keep]
+    if not len(pool):
         return None
-    return match
+    alike = shared[pool] / np.maximum(1, np.minimum(ledger.n_terms[pool], ledger.n_terms[i]))
+    best = int(np.argmax(alike))  # the first of the most alike, in ledger order
+    # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
+    if alike[best] < (0.4 if withdrawing or not old else 0.2):
+        return None
+    return ledger.records[pool[best]]
 
 
 def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawing: bool) -> None:
     """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
     status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
     for r in ledger.group(match):
-        r.status, r.superseded_by = status, later.id
+        ledger.set_status(r, status)
+        r.superseded_by = later.id
     later.supersedes = match.id
     later.kind, later.actor, later.actor_name = match.kind, match.actor, match.actor_name
     # The duty is the earlier one's; its old deadline words no longer apply.
@@ -155,7 +171,7 @@ def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawin
     later.action = re.sub(r"\s*,(?:\s*,)+", ",", cut).replace(" ,", ",")
     later.recipients = later.recipients or match.recipients
     if withdrawing:
-        later.status = Status.WITHDRAWN
+        ledger.set_status(later, Status.WITHDRAWN)
 
 
 def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.deadlines import Deadline
+from index.ledger_changes import replaced_deadline
 from index.model import Commitment, DateBasis, Kind, LetterMetadata, Precision, Status, Unit, UnitFrames
 
 
@@ -37,12 +38,14 @@ def new_record(letter: LetterView, kind: Kind, start: int, end: int, *, actor: s
                action: str, recipients: list[str], deadline: Deadline | None, due: date | None,
                recurrence: str | None) -> Commitment:
     """A current record of the duty the letter states at text[start:end], not yet linked to other letters."""
+    quote = letter.text[start:end]
     return Commitment(
         id=record_id(letter.source, start, end), kind=kind, actor=actor, actor_name=actor_name, action=action,
         recipients=recipients, deadline=due,
         deadline_text=deadline.text if deadline else None,
         deadline_precision=deadline.precision if deadline else Precision.NONE,
+        replaces_deadline=replaced_deadline(quote, letter.date) if due else None,
         recurrence=recurrence, status=Status.CURRENT, superseded_by=None, supersedes=None, same_as=None,
         source=letter.source, title=letter.title, letter_date=letter.date, letter_date_basis=letter.date_basis,
-        quote=letter.text[start:end], start=start, end=end,
+        quote=quote, start=start, end=end,
     )

@@ -117,6 +117,9 @@ class Commitment:
     deadline: date | None
     deadline_text: str | None
     deadline_precision: Precision
+    # Of a record that changes an earlier duty's deadline: the old deadline, when it says which ("extended from
+    # 30 September to 30 November"), which is how the duty is found (index.ledger_links).
+    replaces_deadline: date | None
     recurrence: str | None
     status: Status
     superseded_by: str | None

@@ -46,6 +46,7 @@ def commitment_from_dict(values: dict) -> Commitment:
     return Commitment(**{
         **values, "kind": Kind(values["kind"]), "status": Status(values["status"]),
         "deadline": _day(values["deadline"]), "deadline_precision": Precision(values["deadline_precision"]),
+        "replaces_deadline": _day(values["replaces_deadline"]),
         "letter_date": _day(values["letter_date"]), "letter_date_basis": _basis(values["letter_date_basis"]),
     })
 

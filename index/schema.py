@@ -13,8 +13,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # 1: every store written before the version was recorded. 2: one transaction per letter (no commit
-# marker column), the lexical index behind its own interface, the version recorded.
-SCHEMA_VERSION = 2
+# marker column), the lexical index behind its own interface, the version recorded. 3: a ledger record keeps
+# the old deadline a change names (`replaces_deadline`).
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -65,6 +66,7 @@ commitments = sa.Table(
     sa.Column("recipients", sa.Text, nullable=False),  # JSON list
     sa.Column("deadline", sa.String), sa.Column("deadline_text", sa.String),
     sa.Column("deadline_precision", sa.String, nullable=False),
+    sa.Column("replaces_deadline", sa.String),  # ISO date
     sa.Column("recurrence", sa.String),
     sa.Column("status", sa.String, nullable=False),
     sa.Column("superseded_by", sa.String), sa.Column("supersedes", sa.String), sa.Column("same_as", sa.String),
@@ -92,3 +94,8 @@ store_state = sa.Table(
 
 # The tables that hold a letter's rows, deleted together when it is replaced or removed.
 PER_LETTER = (units, frames, commitments, extractions, letters)
+
+# A store of an older version whose tables differ from these only in tables derived from its letters (the
+# ledger and the records extraction read) is brought up to date in place: those tables are made again,
+# empty, and the ledger rebuilt. Any other older store is rebuilt from its letters' files.
+CHANGED_SINCE = {2: (commitments.name, extractions.name)}

@@ -116,6 +116,23 @@ class Store:
         self.set_pending_rebuild(previous)
         return aside, previous
 
+    def migrate(self) -> bool:
+        """Bring a store an older version wrote to this version's tables in place, when only tables derived
+        from its letters changed (`schema.CHANGED_SINCE`): they are made again, empty, and the ledger is
+        marked to be built again. False when the store must be set aside and rebuilt instead."""
+        changed = schema.CHANGED_SINCE.get(self.outdated or 0)
+        if changed is None:
+            return False
+        with self.engine.begin() as conn:
+            for name in changed:
+                table = schema.metadata.tables[name]
+                table.drop(conn, checkfirst=True)
+                table.create(conn)
+            store_state.put(conn, store_state.SCHEMA_VERSION, str(schema.SCHEMA_VERSION))
+            store_state.ledger_unlinked(conn)
+        self.outdated, self._snapshot = None, None
+        return True
+
     def pending_rebuild(self) -> list[tuple[str, str]]:
         """The letters of a set-aside store not yet indexed again (a rebuild killed midway leaves some)."""
         with self.engine.connect() as conn:
@@ -213,7 +230,7 @@ class Store:
         if self.outdated is not None:
             raise StoreError(f"{self.path} was written by an older version of the assistant (store schema "
                              f"{self.outdated}; this version reads {schema.SCHEMA_VERSION}): run `assistant index` "
-                             "on your letters to rebuild it")
+                             "on your letters to bring it up to date")
         with self.engine.connect() as conn:
             state = store_state.version(conn)
         current = self._snapshot

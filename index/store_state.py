@@ -55,6 +55,11 @@ def version(conn: sa.Connection) -> tuple[str, str]:
     return rows.get(LETTERS_VERSION, "0"), rows.get(LEDGER_VERSION, "0")
 
 
+def ledger_unlinked(conn: sa.Connection) -> None:
+    """The ledger must be built again, whatever the letters' state."""
+    put(conn, LINKED_VERSION, "")
+
+
 def ledger_linked(conn: sa.Connection) -> None:
     """The ledger now reflects the letters as they stand in this transaction."""
     put(conn, LINKED_VERSION, get(conn, LETTERS_VERSION))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 STOPWORDS = frozenset(
@@ -37,6 +38,7 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a word, called for every word of every record and question
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match report/reports/reporting, recommend/recommendations."""
     word = word.lower().removesuffix("'s")

@@ -182,6 +182,25 @@ def test_a_store_an_older_version_wrote_is_rebuilt_from_its_letters_files(new_as
     assert assistant.store.pending_rebuild() == []
 
 
+def test_a_store_whose_ledger_tables_alone_changed_keeps_its_letters_and_builds_its_ledger_again(
+        new_assistant, folder, tmp_path):
+    assistant = new_assistant("store")
+    assistant.indexer.run([folder])
+    ledger = assistant.store.commitments()
+    with closing(sqlite3.connect(tmp_path / "store" / "store.sqlite")) as conn:  # as schema 2 held the ledger
+        conn.execute("ALTER TABLE commitments DROP COLUMN replaces_deadline")
+        conn.execute("UPDATE store_state SET value = '2' WHERE key = 'schema_version'")
+        conn.commit()
+    again = new_assistant("store")
+    with pytest.raises(StoreError, match="older version"):
+        again.ask("Who has been appointed Commissioner?")
+    report = again.indexer.run([folder])
+    assert "older version" in report.notes[0] and "letters are kept" in report.notes[0]
+    assert set(outcomes(report).values()) == {Outcome.UNCHANGED}, "no letter is read or embedded again"
+    assert again.store.commitments() == ledger and ledger
+    assert not again.ask("Who has been appointed Commissioner?").abstained
+
+
 def test_a_rebuild_killed_after_the_store_was_set_aside_is_completed_by_the_next_run(new_assistant, folder, tmp_path):
     store = tmp_path / "store"
     store.mkdir()

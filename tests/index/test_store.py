@@ -151,6 +151,35 @@ def test_a_store_a_newer_version_wrote_is_refused(tmp_path):
         Store(tmp_path)
 
 
+def schema_2_store(path: Path) -> Store:
+    """A store with one letter and its ledger, as version 2 of the tables held it (no `replaces_deadline`)."""
+    store = Store(path)
+    store.write_letter(new_letter())
+    store.write_ledger([], {}, {"letters/a.txt": ("key", "[]")})
+    with closing(sqlite3.connect(path / "store.sqlite")) as conn:
+        conn.execute("ALTER TABLE commitments DROP COLUMN replaces_deadline")
+        conn.execute("UPDATE store_state SET value = '2' WHERE key = 'schema_version'")
+        conn.commit()
+    return Store(path)
+
+
+def test_a_store_whose_ledger_tables_alone_changed_is_brought_up_to_date_in_place(tmp_path):
+    store = schema_2_store(tmp_path)
+    assert store.outdated == 2
+    with pytest.raises(StoreError, match="older version.*run `assistant index`"):
+        store.snapshot()
+    assert store.migrate()
+    assert store.outdated is None and Store(tmp_path).outdated is None
+    assert set(store.letters()) == {"letters/a.txt"}, "the letters are kept"
+    assert store.stored_extractions() == {} and len(store.commitments()) == 0
+    assert store.ledger_stale(), "the ledger is built again by the next run"
+
+
+def test_an_older_store_is_migrated_only_when_its_ledger_tables_alone_changed(tmp_path):
+    store = Store(old_store(tmp_path / "store"))
+    assert not store.migrate() and store.outdated == 1
+
+
 def test_an_outdated_store_is_set_aside_whole_and_a_new_one_started(tmp_path):
     store = Store(old_store(tmp_path / "store"))
     aside, previous = store.set_aside()
