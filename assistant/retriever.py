@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -10,17 +11,14 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.chroma import date_ord
 from index.lexical import LetterFilter
-from index.segmenter import UnitKind
+from index.model import UnitKind
 from index.snapshot import Snapshot
 from index.store import Store
 from index.text import STOPWORDS, words
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
-
-
-def _ord(iso: str | None) -> int | None:
-    return int(iso.replace("-", "")) if iso else None
 
 
 def _document(letter, start: int, end: int) -> Document:
@@ -36,7 +34,7 @@ class HybridRetriever(BaseRetriever):
     """Chunks ranked by weighted reciprocal-rank fusion of three lists: dense chunk search (Chroma),
     BM25 (FTS5), and chunks ordered by their best-matching sentence (the store's unit vectors).
 
-    Filters: `sources` (exact source names) and a letter date range (`date_from`, `date_to`, ISO).
+    Filters: `sources` (exact source names) and a letter date range (`date_from`, `date_to`, inclusive).
     Each returned Document carries `source`, `start`, `end`, `score` and `rank` in its metadata.
     """
 
@@ -50,17 +48,17 @@ class HybridRetriever(BaseRetriever):
     lexical_weight: float = 1.0
     sentence_weight: float = 0.5  # the two dense lists share the weight lexical search has alone
     sources: list[str] | None = None
-    date_from: str | None = None
-    date_to: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
 
     def _where(self) -> dict | None:
         clauses: list[dict] = []
         if self.sources:
             clauses.append({"source": {"$in": list(self.sources)}})
         if self.date_from:
-            clauses.append({"date_ord": {"$gte": _ord(self.date_from)}})
+            clauses.append({"date_ord": {"$gte": date_ord(self.date_from)}})
         if self.date_to:
-            clauses.append({"date_ord": {"$lte": _ord(self.date_to)}})
+            clauses.append({"date_ord": {"$lte": date_ord(self.date_to)}})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -13,7 +13,7 @@ def fmt_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def fmt_due(value: date, precision: Precision | str) -> str:
+def fmt_due(value: date, precision: Precision) -> str:
     """A resolved deadline as precisely as the letter gave it: "in February" resolves to the last day of
     February, which is a bound, not a day the letter named — so it reads "the end of February 2022"."""
     if precision == Precision.YEAR and (value.month, value.day) == (12, 31):

@@ -5,6 +5,7 @@ Run: `make benchmark` (or `.venv/bin/python benchmarks/lexical_search.py`). Resu
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import tempfile
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from index import schema, store_state
 from index.lexical import Passage
+from index.model import LetterMetadata
 from index.store import Store
 
 VOCAB = ("council commissioner report plan improvement direction deadline minister department review budget "
@@ -25,7 +27,7 @@ def build(store: Store, n: int) -> None:
     with store.engine.begin() as conn:
         conn.execute(schema.letters.insert().values(
             source="bench", folder="bench", sha256="x", title="bench", date="2015-01-01", date_basis="stated",
-            metadata="{}", text="", page_starts="[]", n_chunks=n, n_units=0, indexed_at="now"))
+            metadata=json.dumps(LetterMetadata("bench").to_dict()), text="", page_starts="[]", n_chunks=n, n_units=0, indexed_at="now"))
         # Letter-like text: a few common words and a long Zipf tail, about 40 words a chunk.
         vocab = VOCAB + [f"term{j}" for j in range(20_000)]
         weights = [1 / (rank + 1) for rank in range(len(vocab))]

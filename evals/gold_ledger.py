@@ -42,7 +42,8 @@ def gold_records(testset: TestSet, store: Store) -> list[GoldRecord]:
 
 def field_hits(g: dict, record) -> Counter:
     """Which fields of one predicted record agree with its gold record."""
-    deadline = date.fromisoformat(str(g["deadline"])) if g.get("deadline") else None
+    deadline = g.get("deadline")  # YAML reads 2014-05-31 as a date; quoted, it is text
+    deadline = date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
     hits = Counter(actor=_actor_matches(g.get("actor"), record),
                    recipients=_recipients_match(g.get("recipients") or [], record.recipients),
                    exact_deadline=deadline == record.deadline or (deadline is None and not record.deadline),

@@ -3,11 +3,17 @@ when the settings name one (ASSISTANT_CHROMA_HOST/PORT), else embedded in the st
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from config.settings import Settings
 
 COLLECTION = "chunks"
+
+
+def date_ord(day: date) -> int:
+    """A letter's date as the number a chunk's metadata keeps (20140327), which Chroma's filters can compare."""
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 def open_chroma(settings: Settings, embeddings, collection: str = COLLECTION):

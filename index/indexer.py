@@ -21,7 +21,7 @@ from langchain_core.indexing import index as langchain_index
 
 from config.settings import Settings
 from index import faults
-from index.chroma import open_chroma
+from index.chroma import date_ord, open_chroma
 from index.chunker import chunk_units
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
@@ -249,7 +249,7 @@ class Indexer:
                 metadata={
                     "source": source, "start": c.start, "end": c.end, "title": meta.title,
                     "letter_date": meta.date.isoformat() if meta.date else "",
-                    "date_ord": int(meta.date.strftime("%Y%m%d")) if meta.date else 0,
+                    "date_ord": date_ord(meta.date) if meta.date else 0,
                     "page": page_of(c.start) or 0,
                 },
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 import sqlalchemy as sa
@@ -42,8 +43,8 @@ class LetterFilter:
     """Which letters a search may return: by source, and by letter date (ISO, inclusive)."""
 
     sources: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sources or self.date_from or self.date_to)
@@ -132,9 +133,9 @@ class Fts5Index:
             params |= {f"s{i}": s for i, s in enumerate(where.sources)}
         if where.date_from:
             sql += " AND l.date >= :date_from"
-            params["date_from"] = where.date_from
+            params["date_from"] = where.date_from.isoformat()  # the letters table keeps ISO dates
         if where.date_to:
             sql += " AND l.date <= :date_to"
-            params["date_to"] = where.date_to
+            params["date_to"] = where.date_to.isoformat()
         rows = conn.execute(sa.text(sql + " ORDER BY f.rank LIMIT :k"), params).all()
         return [Hit(r[0], int(r[1]), int(r[2]), -float(r[3]), r[4]) for r in rows]

@@ -95,7 +95,7 @@ store_state = sa.Table(
 # The tables that hold a letter's rows, deleted together when it is replaced or removed.
 PER_LETTER = (units, frames, commitments, extractions, letters)
 
-# A store of an older version whose tables differ from these only in tables derived from its letters (the
-# ledger and the records extraction read) is brought up to date in place: those tables are made again,
-# empty, and the ledger rebuilt. Any other older store is rebuilt from its letters' files.
-CHANGED_SINCE = {2: (commitments.name, extractions.name)}
+# The columns added to the tables since an older version, for the store to add in place: the tables' other
+# columns and what they mean are unchanged since it. A store of any other older version is rebuilt from its
+# letters' files.
+ADDED_SINCE = {2: (commitments.c.replaces_deadline,)}

@@ -117,19 +117,22 @@ class Store:
         return aside, previous
 
     def migrate(self) -> bool:
-        """Bring a store an older version wrote to this version's tables in place, when only tables derived
-        from its letters changed (`schema.CHANGED_SINCE`): they are made again, empty, and the ledger is
-        marked to be built again. False when the store must be set aside and rebuilt instead."""
-        changed = schema.CHANGED_SINCE.get(self.outdated or 0)
-        if changed is None:
-            return False
+        """Bring a store an older version wrote to this version's tables in place, when only columns were
+        added since (`schema.ADDED_SINCE`), in one transaction: the columns added (the ledger stays readable
+        meanwhile), the records extraction kept dropped and the ledger marked to be built again. False when
+        the store must be set aside and rebuilt instead."""
         with self.engine.begin() as conn:
-            for name in changed:
-                table = schema.metadata.tables[name]
-                table.drop(conn, checkfirst=True)
-                table.create(conn)
-            store_state.put(conn, store_state.SCHEMA_VERSION, str(schema.SCHEMA_VERSION))
-            store_state.ledger_unlinked(conn)
+            found = store_state.schema_version(conn)  # read again: another process may have migrated it
+            if found != schema.SCHEMA_VERSION:
+                if found not in schema.ADDED_SINCE:
+                    return False
+                # A write first, so that pysqlite opens the transaction before the DDL and all commits at once.
+                conn.execute(schema.extractions.delete())
+                for column in schema.ADDED_SINCE[found]:
+                    kind = column.type.compile(conn.dialect)
+                    conn.exec_driver_sql(f'ALTER TABLE {column.table.name} ADD COLUMN "{column.name}" {kind}')
+                store_state.put(conn, store_state.SCHEMA_VERSION, str(schema.SCHEMA_VERSION))
+                store_state.ledger_unlinked(conn)
         self.outdated, self._snapshot = None, None
         return True
 

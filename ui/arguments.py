@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from index.model import Kind, Status
+
 DESCRIPTION = "`assistant`: the command line, and the composition root (heavy parts import lazily)."
 
 
@@ -43,8 +45,8 @@ def _add_commitments(sub) -> None:
     p.add_argument("--due-from", metavar="YYYY-MM-DD", help="deadline on or after this date")
     p.add_argument("--actor", help="actor name or role contains this (any case)")
     p.add_argument("--recipient", help="a recipient contains this (any case)")
-    p.add_argument("--status", choices=["current", "superseded", "withdrawn"])
-    p.add_argument("--kind", choices=["direction", "request", "commitment", "appointment"])
+    p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--kind", choices=[k.value for k in Kind])
     p.add_argument("--source", help="letter path contains this")
 
 

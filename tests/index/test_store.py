@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 
 from index.chunker import chunk_units
+from index.ledger_records import LetterView, new_record
 from index.lexical import Fts5Index, LetterFilter
 from index.metadata import extract_metadata
-from index.model import NewLetter, UnitKind
+from index.model import Kind, NewLetter, UnitKind
 from index.schema import SCHEMA_VERSION
 from index.segmenter import segment
 from index.store import Store, StoreError
@@ -120,7 +121,7 @@ def test_lexical_search_keeps_to_the_letters_and_dates_asked_for(tmp_path):
     snapshot = store.snapshot()
     assert {h.source for h in snapshot.lexical_search(["recovery", "plan"], 5)} == {"letters/a.txt", "letters/b.txt"}
     assert {h.source for h in snapshot.lexical_search(["plan"], 5, LetterFilter(sources=("letters/b.txt",)))} == {"letters/b.txt"}
-    assert {h.source for h in snapshot.lexical_search(["plan"], 5, LetterFilter(date_to="2021-12-31"))} == {"letters/a.txt"}
+    assert {h.source for h in snapshot.lexical_search(["plan"], 5, LetterFilter(date_to=date(2021, 12, 31)))} == {"letters/a.txt"}
     assert snapshot.lexical_search(["unheard"], 5) == []
 
 
@@ -154,8 +155,14 @@ def test_a_store_a_newer_version_wrote_is_refused(tmp_path):
 def schema_2_store(path: Path) -> Store:
     """A store with one letter and its ledger, as version 2 of the tables held it (no `replaces_deadline`)."""
     store = Store(path)
-    store.write_letter(new_letter())
-    store.write_ledger([], {}, {"letters/a.txt": ("key", "[]")})
+    letter = new_letter()
+    store.write_letter(letter)
+    view = LetterView(letter.source, letter.metadata.title, letter.text, letter.metadata, letter.metadata.date)
+    start = letter.text.index("Please send")
+    record = new_record(view, Kind.REQUEST, start, letter.text.index(".", start) + 1, actor="Ms Jane Hart",
+                        actor_name=None, action="send me a recovery plan", recipients=[], deadline=None, due=None,
+                        recurrence=None)
+    store.write_ledger([record], {}, {"letters/a.txt": ("key", "[]")})
     with closing(sqlite3.connect(path / "store.sqlite")) as conn:
         conn.execute("ALTER TABLE commitments DROP COLUMN replaces_deadline")
         conn.execute("UPDATE store_state SET value = '2' WHERE key = 'schema_version'")
@@ -171,8 +178,13 @@ def test_a_store_whose_ledger_tables_alone_changed_is_brought_up_to_date_in_plac
     assert store.migrate()
     assert store.outdated is None and Store(tmp_path).outdated is None
     assert set(store.letters()) == {"letters/a.txt"}, "the letters are kept"
-    assert store.stored_extractions() == {} and len(store.commitments()) == 0
+    assert [r.quote for r in store.commitments()] == ["Please send me a recovery plan by 30 June 2021."], \
+        "the ledger stays readable until it is built again"
+    assert store.stored_extractions() == {}
     assert store.ledger_stale(), "the ledger is built again by the next run"
+    store.write_ledger(list(store.commitments()), {}, {"letters/a.txt": ("key", "[]")})  # as the next run does
+    assert store.migrate() and store.stored_extractions() == {"letters/a.txt": ("key", "[]")}, \
+        "migrating a store already brought up to date changes nothing"
 
 
 def test_an_older_store_is_migrated_only_when_its_ledger_tables_alone_changed(tmp_path):

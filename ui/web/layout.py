@@ -8,6 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from index.model import Status
 from index.uploads import UploadError
 from ui.web.controller import App
 from ui.web.render import LEDGER_COLUMNS, LETTER_COLUMNS
@@ -92,7 +93,7 @@ def commitments_tab(app: App, demo: gr.Blocks) -> CommitmentsTab:
         with gr.Row():
             inputs = [gr.Textbox(label="Actor contains"), gr.Textbox(label="Recipient contains"),
                       gr.Textbox(label="Due from (YYYY-MM-DD)"), gr.Textbox(label="Due to (YYYY-MM-DD)"),
-                      gr.Dropdown(["any", "current", "superseded", "withdrawn"], value="any", label="Status"),
+                      gr.Dropdown(["any", *(s.value for s in Status)], value="any", label="Status"),
                       gr.Dropdown(choices=[""] + app.letter_choices(), value="", label="Letter")]
         apply = gr.Button("Apply filters")
         plot = gr.Plot(label="Timeline")
