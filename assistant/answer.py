@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from index.model import iso
+
 if TYPE_CHECKING:
     from index.model import Letter
 
@@ -39,5 +41,5 @@ class Answer:
         """The answer in plain values, as the CLI and the API give it: dates as ISO text."""
         out = asdict(self)
         for citation in out["citations"]:
-            citation["date"] = citation["date"] and citation["date"].isoformat()
+            citation["date"] = iso(citation["date"])
         return out

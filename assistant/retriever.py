@@ -13,7 +13,7 @@ from pydantic import ConfigDict
 
 from index.chroma import date_ord
 from index.lexical import LetterFilter
-from index.model import UnitKind
+from index.model import UnitKind, iso
 from index.snapshot import Snapshot
 from index.store import Store
 from index.text import STOPWORDS, words
@@ -26,7 +26,7 @@ def _document(letter, start: int, end: int) -> Document:
     return Document(
         page_content=letter.text[start:end],
         metadata={"source": letter.source, "start": start, "end": end, "title": letter.title,
-                  "letter_date": letter.date.isoformat() if letter.date else "", "page": letter.page_at(start) or 0},
+                  "letter_date": iso(letter.date) or "", "page": letter.page_at(start) or 0},
     )
 
 

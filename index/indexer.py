@@ -31,7 +31,7 @@ from index.ledger_cache import CachedExtraction
 from index.ledger_records import LetterView
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import extract_metadata
-from index.model import Chunk, Indexed, LetterMetadata, NewLetter, UnitFrames
+from index.model import Chunk, Indexed, LetterMetadata, NewLetter, UnitFrames, iso
 from index.segmenter import segment
 from index.store import Store
 
@@ -248,7 +248,7 @@ class Indexer:
                 page_content=text[c.start : c.end],
                 metadata={
                     "source": source, "start": c.start, "end": c.end, "title": meta.title,
-                    "letter_date": meta.date.isoformat() if meta.date else "",
+                    "letter_date": iso(meta.date) or "",
                     "date_ord": date_ord(meta.date) if meta.date else 0,
                     "page": page_of(c.start) or 0,
                 },

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from index.ledger import extract
 from index.ledger_records import LetterView
-from index.model import Commitment
+from index.model import Commitment, iso
 from index.rows import commitment_from_dict
 
 
@@ -34,7 +34,7 @@ def rules_version() -> str:
 
 
 def key(letter: LetterView) -> str:
-    seen = [letter.source, letter.title, letter.text, letter.metadata.to_dict(), letter.date and letter.date.isoformat(),
+    seen = [letter.source, letter.title, letter.text, letter.metadata.to_dict(), iso(letter.date),
             letter.date_basis]
     return hashlib.sha256((rules_version() + json.dumps(seen, sort_keys=True, ensure_ascii=False)).encode()).hexdigest()
 

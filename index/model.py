@@ -60,9 +60,14 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+def iso(day: date | None) -> str | None:
+    """A date as the store's rows and the printed JSON hold it."""
+    return day.isoformat() if day else None
+
+
 def _plain(value: object) -> object:
     """A value as JSON holds it: a date as ISO text, an enum (a `str`) as itself."""
-    return value.isoformat() if isinstance(value, date) else value
+    return iso(value) if isinstance(value, date) else value
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from index.model import (
     Status,
     StoredUnit,
     UnitKind,
+    iso,
 )
 
 DIMENSIONS = 384  # of the packaged model's vectors
@@ -30,7 +31,7 @@ def letter_row(letter: NewLetter, now: datetime) -> dict:
     meta = letter.metadata
     return {
         "source": letter.source, "folder": letter.folder, "sha256": letter.sha256, "title": meta.title,
-        "date": _iso(meta.date), "date_basis": DateBasis.STATED.value if meta.date else None,
+        "date": iso(meta.date), "date_basis": DateBasis.STATED.value if meta.date else None,
         "metadata": json.dumps(meta.to_dict(), ensure_ascii=False), "text": letter.text,
         "page_starts": json.dumps(list(letter.page_starts)), "n_chunks": len(letter.chunks),
         "n_units": len(letter.units), "indexed_at": now.isoformat(timespec="seconds"),
@@ -60,10 +61,6 @@ def commitment_row(record: Commitment) -> dict:
 
 def commitment_from_row(row) -> Commitment:
     return commitment_from_dict({**row, "recipients": json.loads(row["recipients"])})
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _day(text: str | None) -> date | None:

@@ -80,6 +80,7 @@ def cmd_ask(args) -> int:
 def cmd_show(args) -> int:
     assistant = _assistant(args)
     from index.indexer import source_name
+    from index.model import iso
 
     letter = assistant.store.letter(source_name(Path(args.source))) or assistant.store.letter(args.source)
     if letter is None:
@@ -87,7 +88,7 @@ def cmd_show(args) -> int:
         print(f"error: {args.source} is not indexed in {assistant.store.path} (indexed: {names})", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({"source": letter.source, "title": letter.title, "date": letter.date and letter.date.isoformat(),
+        print(json.dumps({"source": letter.source, "title": letter.title, "date": iso(letter.date),
                           "metadata": letter.metadata.to_dict(), "text": letter.text}, ensure_ascii=False, indent=2))
     else:
         print(letter.text)
@@ -95,9 +96,11 @@ def cmd_show(args) -> int:
 
 
 def cmd_letters(args) -> int:
+    from index.model import iso
+
     assistant = _assistant(args)
     rows = [
-        {"source": v.source, "title": v.title, "date": v.date and v.date.isoformat(), "sender": v.metadata.sender,
+        {"source": v.source, "title": v.title, "date": iso(v.date), "sender": v.metadata.sender,
          "recipient": v.metadata.recipient, "cc": v.metadata.cc, "chunks": v.n_chunks, "units": v.n_units}
         for v in assistant.store.letters().values()
     ]

@@ -19,7 +19,7 @@ from assistant.answer import Answer
 from assistant.commitments import LedgerFilter, select, to_csv, to_ics
 from assistant.question import is_follow_up
 from assistant.service import Assistant
-from index.model import Status
+from index.model import Status, iso
 from index.uploads import Saved, UploadError, remove_letter, save_upload
 from ui.web.render import briefing_text, cell, chat_markdown, citations_html
 
@@ -65,7 +65,7 @@ class App:
         rows = []
         for v in self.assistant.store.letters().values():
             m = v.metadata
-            rows.append([v.date.isoformat() if v.date else "undated", v.title, m.sender or "", m.recipient or "",
+            rows.append([iso(v.date) or "undated", v.title, m.sender or "", m.recipient or "",
                          "; ".join(m.cc), sum(r.source == v.source for r in ledger), v.n_chunks, v.source])
         return sorted(rows, key=lambda r: (r[0], r[1]))
 
@@ -121,7 +121,7 @@ class App:
         return select(self.assistant.store.commitments(), flt)
 
     def ledger_rows(self, records) -> list[list]:
-        return [[r.deadline.isoformat() if r.deadline else "", r.kind, r.status, r.actor or "", r.actor_name or "", r.action,
+        return [[iso(r.deadline) or "", r.kind, r.status, r.actor or "", r.actor_name or "", r.action,
                  "; ".join(r.recipients), r.deadline_text or "", r.title, r.quote] for r in records]
 
     def ledger_files(self, records) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from assistant.answer import Answer, Citation
-from index.model import Letter
+from index.model import Letter, iso
 from index.store import Store
 
 # Inline styles: they survive any theme and reach copied HTML too.
@@ -39,7 +39,7 @@ def source_card(c: Citation, letter: Letter | None) -> str:
     before = html.escape(letter.text[p_start : c.start]) if letter else ""
     after = html.escape(letter.text[c.end : p_end]) if letter else ""
     parties = " → ".join(x for x in (meta.sender, meta.recipient) if x) if meta else ""
-    details = [c.date.isoformat() if c.date else "undated", parties, f"page {c.page}" if c.page else "", f"{c.source} [{c.start}:{c.end}]"]
+    details = [iso(c.date) or "undated", parties, f"page {c.page}" if c.page else "", f"{c.source} [{c.start}:{c.end}]"]
     return (
         f"<div class='source-card' style='{CARD}'><div style='{META}'><b>[{c.id}] {html.escape(c.title)}</b><br>"
         f"{html.escape(' · '.join(d for d in details if d))}</div>"
@@ -53,7 +53,7 @@ def briefing_text(answer: Answer) -> str:
         return answer.answer
     lines = [answer.answer, "", "Sources:"]
     for c in answer.citations:
-        where = ", ".join(x for x in (c.title, c.date and c.date.isoformat(), f"page {c.page}" if c.page else None) if x)
+        where = ", ".join(x for x in (c.title, iso(c.date), f"page {c.page}" if c.page else None) if x)
         lines.append(f"[{c.id}] “{c.quote}” — {where} ({c.source})")
     return "\n".join(lines)
 
