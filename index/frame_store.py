@@ -44,12 +44,13 @@ def write_letter(conn: sa.Connection, source: str, unit_frames: UnitFrames) -> N
         conn.execute(table.insert(), rows)
 
 
-def load(conn: sa.Connection) -> dict[str, UnitFrames]:
-    """Every letter's frames by source, read by this version; a letter with none, or with any read by
-    other code, is absent."""
+def load(conn: sa.Connection, sources: list[str] | None = None) -> dict[str, UnitFrames]:
+    """The letters' frames by source (all letters', by default), read by this version; a letter with none, or
+    with any read by other code, is absent."""
     out: dict[str, dict[tuple[int, int], tuple[Frame, ...]]] = {}
     stale: set[str] = set()
-    for source, start, end, data in conn.execute(sa.select(table.c.source, table.c.start, table.c.end, table.c.data)):
+    query = sa.select(table.c.source, table.c.start, table.c.end, table.c.data)
+    for source, start, end, data in conn.execute(query if sources is None else query.where(table.c.source.in_(sources))):
         row = json.loads(data)
         if not isinstance(row, dict) or row.get("version") != version():
             stale.add(source)

@@ -27,20 +27,22 @@ from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.index_report import FileResult, IndexReport, Outcome, Progress
 from index.ledger import build_ledger, letter_frames
-from index.ledger_cache import CachedExtraction
+from index.ledger_append import added_to_ledger
+from index.ledger_cache import CachedExtraction, rules_version
 from index.ledger_records import LetterView
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
 from index.metadata import extract_metadata
-from index.model import Chunk, Indexed, LetterMetadata, NewLetter, UnitFrames, iso
+from index.model import Chunk, Indexed, LedgerBuild, LetterMetadata, NewLetter, Person, UnitFrames, iso
+from index.party_directory import letter_people
 from index.segmenter import segment
 from index.store import Store
 
 log = logging.getLogger(__name__)
 
 
-def letter_view(letter, frames: UnitFrames | None = None) -> LetterView:
+def letter_view(letter, frames: UnitFrames | None = None, people: tuple[Person, ...] | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
-                      date=letter.date, date_basis=letter.date_basis, frames=frames)
+                      date=letter.date, date_basis=letter.date_basis, frames=frames, people=people)
 
 
 def discover(root: Path) -> list[Path]:
@@ -167,16 +169,24 @@ class Indexer:
         return stale
 
     def relink(self) -> None:
-        """Build the ledger, once per run, over every letter from its stored frames (a letter whose frames
-        are missing or were read by other code is read again, and stored), reading again only the letters
-        whose records cannot be taken back (index.ledger_cache); the store records which state of its letters
-        the ledger now reflects."""
-        letters = self.store.current_letters().values()
-        stored = self.store.stored_frames()
-        reread = {v.source: letter_frames(v.text, segment(v.text)) for v in letters if v.source not in stored}
-        extraction = CachedExtraction(self.store.stored_extractions())
-        records = build_ledger([letter_view(v, stored.get(v.source) or reread[v.source]) for v in letters], extraction)
-        self.store.write_ledger(records, reread, extraction.fresh)
+        """Build the ledger, once per run, from the letters' stored frames and records (index.ledger_cache):
+        the letters added since it was last built are added to it when that gives the ledger building it whole
+        would (index.ledger_append), else it is built whole. The store records which state of its letters the
+        ledger now reflects."""
+        letters = self.store.current_letters()
+        people = {s: letter_people(v.metadata, v.text) for s, v in letters.items() if v.people is None}
+        views = [letter_view(v, people=people.get(s, v.people)) for s, v in letters.items()]
+        extraction = CachedExtraction({}, self.store.letter_frames)  # an added letter has no records stored
+        linked = self.store.linked_letters(rules_version())
+        if linked is not None and not people:
+            addition = added_to_ledger(views, set(letters) - linked, self.store.ledger, extraction)
+            if addition:
+                self.store.write_ledger(LedgerBuild(addition.added, False, rules_version(), addition.updated,
+                                                    extraction.reread, extraction.fresh))
+                return
+        extraction.stored.update(self.store.stored_extractions())
+        records = build_ledger(views, extraction)
+        self.store.write_ledger(LedgerBuild(records, True, rules_version(), [], extraction.reread, extraction.fresh, people))
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -237,7 +247,7 @@ class Indexer:
             source=source, folder=folder, sha256=sha, text=text, page_starts=loaded.canonical.page_starts,
             metadata=meta, units=units, unit_vectors=self.embeddings.encode([text[u.start : u.end] for u in units]),
             # Parsed once, here: building the ledger reads the stored frames instead of parsing every letter again.
-            chunks=chunks, frames=letter_frames(text, units),
+            chunks=chunks, frames=letter_frames(text, units), people=letter_people(meta, text),
         ))
 
     def _index_chunks(self, source: str, text: str, meta: LetterMetadata, chunks: list[Chunk],

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from index.ledger import extract
+from index.ledger import extract, letter_frames
 from index.ledger_records import LetterView
-from index.model import Commitment, iso
+from index.model import Commitment, UnitFrames, iso
 from index.rows import commitment_from_dict
+from index.segmenter import segment
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +43,25 @@ def key(letter: LetterView) -> str:
 
 
 class CachedExtraction:
-    """`index.ledger.extract` that takes back a letter's stored records when its key is unchanged; what it
-    had to read afresh is in `fresh`, for the store to keep."""
+    """`index.ledger.extract` that takes back a letter's stored records when its key is unchanged, and else
+    reads the letter with its stored frames (`read_frames`), parsing it only when they are missing or stale.
+    What it had to read afresh is in `fresh` and `reread`, for the store to keep."""
 
-    def __init__(self, stored: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, stored: dict[str, tuple[str, str]],
+                 read_frames: Callable[[str], UnitFrames | None] = lambda source: None) -> None:
         self.stored = stored  # source → (key, records as JSON)
+        self.read_frames = read_frames
         self.fresh: dict[str, tuple[str, str]] = {}
+        self.reread: dict[str, UnitFrames] = {}
 
     def __call__(self, letter: LetterView) -> list[Commitment]:
         wanted = key(letter)
-        found = self.stored.get(letter.source)
+        found = self.fresh.get(letter.source) or self.stored.get(letter.source)
         if found and found[0] == wanted:
             return [commitment_from_dict(values) for values in json.loads(found[1])]
-        records = extract(letter)
+        frames = letter.frames if letter.frames is not None else self.read_frames(letter.source)
+        if frames is None:
+            frames = self.reread[letter.source] = letter_frames(letter.text, segment(letter.text))
+        records = extract(replace(letter, frames=frames))
         self.fresh[letter.source] = (wanted, json.dumps([r.to_dict() for r in records], ensure_ascii=False))
         return records

@@ -19,6 +19,9 @@ from index.text import STOPWORDS, stem, words
 
 WRITTEN_TODAY = re.compile(r"\bI have (?:today|also today|this day) written to (?P<who>[^.]{3,200}?)(?:,\s*to\b|\.|\s+to\s+(?:set|make|explain|confirm))", re.I)
 ATTACHED = re.compile(r"\bI (?:attach|enclose) a copy of (?:that|the|my) letter\b", re.I)
+# How alike a withdrawal, or a change that names no old deadline, must be to the duty it is about: it may be
+# about any earlier duty, where one that names the old deadline is about one of those with that deadline.
+WIDE_POOL_ALIKE = 0.4
 
 
 def infer_dates(letters: list[LetterView]) -> list[LetterView]:
@@ -51,9 +54,13 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
-def _seniority(r: Commitment) -> tuple[date, bool, str]:
+def seniority(r: Commitment) -> tuple[date, bool, str]:
+    return letter_seniority(r.letter_date, r.letter_date_basis, r.source)
+
+
+def letter_seniority(day: date | None, basis: DateBasis | None, source: str) -> tuple[date, bool, str]:
     """Earlier letters first (undated ones last); of two with the same date, the one that states its date."""
-    return (r.letter_date or date.max, r.letter_date_basis != DateBasis.STATED, r.source)
+    return (day or date.max, basis != DateBasis.STATED, source)
 
 
 class _Ledger:
@@ -65,9 +72,9 @@ class _Ledger:
     def __init__(self, records: list[Commitment]) -> None:
         self.records = records
         self.position = {id(r): i for i, r in enumerate(records)}
-        seniority = [_seniority(r) for r in records]
-        rank = {s: k for k, s in enumerate(sorted(set(seniority)))}  # equal seniority, equal rank
-        self.rank = np.array([rank[s] for s in seniority], dtype=np.int64)
+        order = [seniority(r) for r in records]
+        rank = {s: k for k, s in enumerate(sorted(set(order)))}  # equal seniority, equal rank
+        self.rank = np.array([rank[s] for s in order], dtype=np.int64)
         sources: dict[str, int] = {}
         self.letter = np.array([sources.setdefault(r.source, len(sources)) for r in records], dtype=np.int64)
         self.dated = np.array([r.deadline is not None for r in records], dtype=bool)
@@ -81,7 +88,7 @@ class _Ledger:
         self.postings = {term: np.array(found, dtype=np.int64) for term, found in postings.items()}
         self.by_id = {r.id: r for r in records}
         self.by_deadline: dict[date, list[Commitment]] = {}  # most senior first
-        for i in sorted(range(len(records)), key=lambda i: seniority[i]):
+        for i in sorted(range(len(records)), key=lambda i: order[i]):
             if records[i].deadline:
                 self.by_deadline.setdefault(records[i].deadline, []).append(records[i])
         self.dated_on = {day: np.sort([self.position[id(r)] for r in found]) for day, found in self.by_deadline.items()}
@@ -114,27 +121,80 @@ class _Ledger:
 def link(records: list[Commitment]) -> list[Commitment]:
     """Same-duty, supersession and withdrawal links across letters (records are updated in place)."""
     ledger = _Ledger(records)
-    changes = {id(r) for r in records if WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline)}
-    _link_restatements(ledger, [r for r in records if id(r) not in changes])
+    plain = [r for r in records if not is_change(r)]
+    _link_restatements(ledger, plain, plain)
     ledger.index_restatements()
-    for later in sorted((r for r in records if id(r) in changes), key=_seniority):
-        withdrawing = bool(WITHDRAW.search(later.quote))
-        match = _changed_duty(ledger, later, withdrawing)
-        if match:
-            _supersede(ledger, match, later, withdrawing)
+    for later in sorted((r for r in records if is_change(r)), key=seniority):
+        _link_change(ledger, later)
     return records
 
 
-def _link_restatements(ledger: _Ledger, plain: list[Commitment]) -> None:
-    """A dated duty another letter states too, with the same deadline, is the same as the senior one."""
+def link_added(context: list[Commitment], added: list[Commitment]) -> list[Commitment]:
+    """Link the records of letters junior to every other (`added`) into a linked ledger as `link` would link
+    them with it: `context` holds, in ledger order, every record of it they can be linked with (those with
+    their deadlines or the old deadlines they name, those alike enough to a change that names none, and the
+    restatements and superseders of all those). Returns the records of `context` whose links or status changed.
+
+    Nothing of the ledger changes but what touches the added records: no change in it can reach them (they
+    are junior to it), and their own changes come after all of its."""
+    new = {id(r) for r in added}
+    records = sorted(context + added, key=lambda r: r.source)  # stable: each letter's records in their order
+    before = {r.id: (r.status, r.superseded_by, r.same_as) for r in context}
+    ledger = _Ledger(records)
+    plain = [r for r in records if not is_change(r)]
+    # A restatement links to the first alike in seniority order: only a record that had none can take an added one.
+    _link_restatements(ledger, plain, [r for r in plain if id(r) in new or r.same_as is None])
+    ledger.index_restatements()
+    for later in sorted((r for r in records if is_change(r)), key=seniority):
+        if id(later) in new:
+            _link_change(ledger, later)
+        elif later.supersedes in ledger.by_id:  # an added restatement joins the duty it changed
+            for r in ledger.group(ledger.by_id[later.supersedes]):
+                if id(r) in new:
+                    ledger.set_status(r, _change_status(later))
+                    r.superseded_by = later.id
+    return [r for r in context if before[r.id] != (r.status, r.superseded_by, r.same_as)]
+
+
+def is_change(r: Commitment) -> bool:
+    """A record that withdraws a duty or changes its deadline (which `link` looks for in earlier letters)."""
+    return bool(WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline))
+
+
+def _change_status(later: Commitment) -> Status:
+    return Status.WITHDRAWN if WITHDRAW.search(later.quote) else Status.SUPERSEDED
+
+
+def _link_change(ledger: _Ledger, later: Commitment) -> None:
+    withdrawing = bool(WITHDRAW.search(later.quote))
+    match = _changed_duty(ledger, later, withdrawing)
+    if match:
+        _supersede(ledger, match, later, withdrawing)
+
+
+def _link_restatements(ledger: _Ledger, plain: list[Commitment], linking: list[Commitment]) -> None:
+    """A dated duty another letter states too, with the same deadline, is the same as the senior one (of
+    `plain`, the records that change nothing, those `linking` are linked)."""
     considered = {id(r) for r in plain}
-    for r in plain:
+    for r in linking:
         for other in ledger.by_deadline.get(r.deadline, ()) if r.deadline else ():
             if other is r or other.source == r.source or id(other) not in considered:
                 continue
             if ledger.similar(other, r) >= 0.3:
                 r.same_as = other.id
                 break
+
+
+def alike_to_change(later: Commitment, records: list[tuple[str, str]]) -> set[str]:
+    """Of records given as (id, quote), those alike enough to be the duty `later` is about when it names no old
+    deadline (or withdraws): the only ones `_changed_duty` can find for it."""
+    mine = _terms(later.quote)
+    return {rid for rid, quote in records
+            if len(mine & (theirs := _terms(quote))) / max(1, min(len(mine), len(theirs))) >= WIDE_POOL_ALIKE}
+
+
+def names_old_deadline(later: Commitment) -> bool:
+    return not WITHDRAW.search(later.quote) and later.replaces_deadline is not None
 
 
 def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Commitment | None:
@@ -154,14 +214,14 @@ def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Comm
     alike = shared[pool] / np.maximum(1, np.minimum(ledger.n_terms[pool], ledger.n_terms[i]))
     best = int(np.argmax(alike))  # the first of the most alike, in ledger order
     # A withdrawal, or a change that does not say its old deadline, has a wider pool: it must be more alike.
-    if alike[best] < (0.4 if withdrawing or not old else 0.2):
+    if alike[best] < (WIDE_POOL_ALIKE if withdrawing or not old else 0.2):
         return None
     return ledger.records[pool[best]]
 
 
 def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawing: bool) -> None:
     """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
-    status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
+    status = _change_status(later)
     for r in ledger.group(match):
         ledger.set_status(r, status)
         r.superseded_by = later.id
@@ -180,17 +240,36 @@ def name_actors(records: list[Commitment], texts: dict[str, str]) -> None:
     else one whose appointee the letter itself names."""
     posts: dict[str, list[Commitment]] = {}  # a word of an appointee's post → those appointed to it
     for a in records:
-        if a.kind == Kind.APPOINTMENT and a.actor and a.actor_name:
+        if is_appointment(a):
             for word in set(words(a.actor.lower())):
                 posts.setdefault(word, []).append(a)
     for r in records:
         if r.actor_name or not r.actor or r.kind == Kind.APPOINTMENT:
             continue
-        role = set(words(r.actor.lower().removeprefix("the "))) - STOPWORDS
-        fits = [a for a in posts.get(min(role), ()) if role <= set(words(a.actor.lower()))] if role else []
+        role = _role(r.actor)
+        fits = [a for a in posts.get(min(role), ()) if fills(a, role)] if role else []
         local = {a.actor_name for a in fits if a.source == r.source}
         named = {a.actor_name for a in fits if a.actor_name in texts.get(r.source, "")}
         for pool in (local, named):
             if len(pool) == 1:
                 r.actor_name = pool.pop()
                 break
+
+
+def is_appointment(r: Commitment) -> bool:
+    """A record naming whom a post is given to, which can name the actors of that post (`name_actors`)."""
+    return r.kind == Kind.APPOINTMENT and bool(r.actor and r.actor_name)
+
+
+def fills(appointment: Commitment, role: set[str]) -> bool:
+    """Whether the appointee's post is the role an actor is named by (`_role`)."""
+    return bool(role) and role <= set(words(appointment.actor.lower()))
+
+
+def _role(actor: str) -> set[str]:
+    return set(words(actor.lower().removeprefix("the "))) - STOPWORDS
+
+
+def could_name(appointment: Commitment, r: Commitment) -> bool:
+    """Whether an appointment can give the actor of a record in a letter naming the appointee their name."""
+    return bool(r.actor) and r.kind != Kind.APPOINTMENT and fills(appointment, _role(r.actor))

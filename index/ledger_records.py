@@ -9,7 +9,7 @@ from datetime import date
 
 from index.deadlines import Deadline
 from index.ledger_changes import replaced_deadline
-from index.model import Commitment, DateBasis, Kind, LetterMetadata, Precision, Status, Unit, UnitFrames
+from index.model import Commitment, DateBasis, Kind, LetterMetadata, Person, Precision, Status, Unit, UnitFrames
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class LetterView:
     date_basis: DateBasis | None = None
     units: list[Unit] = field(default_factory=list)
     frames: UnitFrames | None = None  # None: none stored (as by an older version), so extraction parses
+    people: tuple[Person, ...] | None = None  # its part of index.party_directory; None: not yet read
 
 
 # An actor a letter does not name: better said than left out of a record, but no answer to "who?".

@@ -1,12 +1,18 @@
-"""The ledger's rows in the store's SQL database (its table is in index.schema)."""
+"""The ledger's rows in the store's SQL database (its table is in index.schema), in the order it was built:
+by letter, and each letter's records in the order extraction found them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 import sqlalchemy as sa
 
-from index.model import Commitment
+from index.model import Commitment, Kind, iso
 from index.rows import commitment_from_row, commitment_row
-from index.schema import commitments
+from index.schema import commitments, letters
+
+LEDGER_ORDER = (commitments.c.source, sa.literal_column("commitments.rowid"))
 
 
 def replace(conn: sa.Connection, records: list[Commitment]) -> None:
@@ -16,5 +22,57 @@ def replace(conn: sa.Connection, records: list[Commitment]) -> None:
         conn.execute(commitments.insert(), [commitment_row(r) for r in records])
 
 
+def extend(conn: sa.Connection, added: list[Commitment], updated: list[Commitment]) -> None:
+    """New records added (after those of their letter, which has none yet), and records rewritten in place."""
+    if added:
+        conn.execute(commitments.insert(), [commitment_row(r) for r in added])
+    if updated:
+        key = sa.bindparam("key")
+        rows = [{**commitment_row(r), "key": r.id} for r in updated]
+        conn.execute(commitments.update().where(commitments.c.id == key), rows)
+
+
 def load(conn: sa.Connection) -> list[Commitment]:
-    return [commitment_from_row(row) for row in conn.execute(sa.select(commitments)).mappings()]
+    return _where(conn, sa.true())
+
+
+class StoredLedger:
+    """What linking added letters asks of the ledger a store holds, each answered by one query."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def appointments(self) -> list[Commitment]:
+        """Those naming whom a post is given to (index.ledger_links.name_actors)."""
+        c = commitments.c
+        return self._where((c.kind == Kind.APPOINTMENT.value) & c.actor.is_not(None) & c.actor_name.is_not(None))
+
+    def in_letters_naming(self, name: str) -> list[Commitment]:
+        """The records of the letters whose text has this name in it."""
+        naming = sa.select(letters.c.source).where(sa.func.instr(letters.c.text, name) > 0)
+        return self._where(commitments.c.source.in_(naming))
+
+    def on_deadlines(self, days: Iterable[date]) -> set[str]:
+        """The ids of the records due on these days."""
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(commitments.c.id).where(commitments.c.deadline.in_([iso(d) for d in days])))
+            return set(found.scalars())
+
+    def quotes(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(sa.select(commitments.c.id, commitments.c.quote))]
+
+    def around(self, ids: set[str]) -> list[Commitment]:
+        """These records, those they restate, and those restating or superseding them, in ledger order."""
+        c, ids = commitments.c, sorted(ids)
+        restated = sa.select(c.same_as).where(c.id.in_(ids)).scalar_subquery()
+        return self._where(c.id.in_(ids) | c.same_as.in_(ids) | c.supersedes.in_(ids) | c.id.in_(restated))
+
+    def _where(self, condition) -> list[Commitment]:
+        with self.engine.connect() as conn:
+            return _where(conn, condition)
+
+
+def _where(conn: sa.Connection, condition) -> list[Commitment]:
+    query = sa.select(commitments).where(condition).order_by(*LEDGER_ORDER)
+    return [commitment_from_row(row) for row in conn.execute(query).mappings()]

@@ -22,6 +22,8 @@ from index.frames import Frame
 
 # Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
 UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
+# A person a letter names with a body: the person's key (index.party_directory.person_key) and the body.
+Person = tuple[str, str]
 
 
 class UnitKind(StrEnum):
@@ -157,6 +159,7 @@ class Letter:
     page_starts: tuple[int, ...]
     n_chunks: int
     n_units: int
+    people: tuple[Person, ...] | None = None  # the people it names with a body; None: not read yet (an older store)
 
     def page_at(self, offset: int) -> int | None:
         return page_at(self.page_starts, offset)
@@ -201,3 +204,20 @@ class NewLetter:
     unit_vectors: np.ndarray  # one normalised row per unit
     chunks: list[Chunk]
     frames: UnitFrames
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class LedgerBuild:
+    """What one build of the ledger writes, in one transaction: the whole ledger (`whole`), or records added to
+    the one stored with some of it rewritten (`updated`); and what was read afresh to build it — frames
+    (`reread`), each letter's extracted records with their key (`extracted`, index.ledger_cache) and the
+    people letters name (`people`)."""
+
+    records: list[Commitment]
+    whole: bool
+    rules: str  # the extraction rules it was built under (index.ledger_cache.rules_version)
+    updated: list[Commitment] = field(default_factory=list)
+    reread: dict[str, UnitFrames] = field(default_factory=dict)
+    extracted: dict[str, tuple[str, str]] = field(default_factory=dict)
+    people: dict[str, tuple[Person, ...]] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from index.ledger_parties import body_of
 from index.ledger_records import LetterView
+from index.model import LetterMetadata, Person
 from index.parties import NAME_WORD, PERSON_NAME, POST_WORDS
 from index.vocabulary import HONORIFIC, HONORIFIC_RUN
 
@@ -34,24 +35,31 @@ def person_key(name: str | None) -> str | None:
     return " ".join(words).lower() if len(words) >= 2 else None
 
 
+def letter_people(metadata: LetterMetadata, text: str) -> tuple[Person, ...]:
+    """The people one letter names with a body (as writer or addressee, or introducing them in its text): what
+    it adds to the directory, read once when it is indexed and kept with it (index.store)."""
+    named = [(getattr(metadata, side), body_of(getattr(metadata, f"{side}_org"), getattr(metadata, f"{side}_role")))
+             for side in SIDES]
+    named += [(m.group("name"), body_of(None, m.group("post"))) for m in INTRODUCED.finditer(text)]
+    found = ((person_key(name), body) for name, body in named)
+    return tuple(dict.fromkeys((key, re.sub(r"^the\s+", "", body)) for key, body in found if key and body))
+
+
 def known_bodies(letters: list[LetterView]) -> dict[str, str]:
-    """Each person's body, from every letter that names it (as writer or addressee, or introducing them in
-    its text); a person two letters give different bodies is left out rather than guessed."""
+    """Each person's body, from every letter that names it; a person two letters give different bodies is
+    left out rather than guessed."""
     seen: dict[str, set[str]] = {}
     for letter in letters:
-        meta = letter.metadata
-        named = [(getattr(meta, side), body_of(getattr(meta, f"{side}_org"), getattr(meta, f"{side}_role"))) for side in SIDES]
-        named += [(m.group("name"), body_of(None, m.group("post"))) for m in INTRODUCED.finditer(letter.text)]
-        for name, body in named:
-            key = person_key(name)
-            if key and body:
-                seen.setdefault(key, set()).add(re.sub(r"^the\s+", "", body))
+        people = letter.people if letter.people is not None else letter_people(letter.metadata, letter.text)
+        for key, body in people:
+            seen.setdefault(key, set()).add(body)
     return {key: next(iter(bodies)) for key, bodies in seen.items() if len(bodies) == 1}
 
 
-def with_known_bodies(letters: list[LetterView]) -> list[LetterView]:
-    """The letters, each party whose own letter names no body given the one the others do."""
-    directory = known_bodies(letters)
+def with_known_bodies(letters: list[LetterView], directory: dict[str, str] | None = None) -> list[LetterView]:
+    """The letters, each party whose own letter names no body given the one the directory (by default, the
+    letters') does."""
+    directory = known_bodies(letters) if directory is None else directory
     out = []
     for letter in letters:
         meta = letter.metadata

@@ -17,6 +17,7 @@ from index.model import (
     Letter,
     LetterMetadata,
     NewLetter,
+    Person,
     Precision,
     Status,
     StoredUnit,
@@ -35,7 +36,12 @@ def letter_row(letter: NewLetter, now: datetime) -> dict:
         "metadata": json.dumps(meta.to_dict(), ensure_ascii=False), "text": letter.text,
         "page_starts": json.dumps(list(letter.page_starts)), "n_chunks": len(letter.chunks),
         "n_units": len(letter.units), "indexed_at": now.isoformat(timespec="seconds"),
+        "people": people_json(letter.people),
     }
+
+
+def people_json(people: tuple[Person, ...]) -> str:
+    return json.dumps(people, ensure_ascii=False)
 
 
 def metadata_from_dict(values: dict) -> LetterMetadata:
@@ -85,6 +91,7 @@ def letter_from_row(row) -> Letter:
         date=_day(row["date"]), date_basis=_basis(row["date_basis"]), metadata=metadata_from_dict(json.loads(row["metadata"])),
         text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
         n_chunks=row["n_chunks"], n_units=row["n_units"],
+        people=tuple(tuple(p) for p in json.loads(row["people"])) if row["people"] is not None else None,
     )
 
 

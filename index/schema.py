@@ -14,8 +14,9 @@ import sqlalchemy as sa
 
 # 1: every store written before the version was recorded. 2: one transaction per letter (no commit
 # marker column), the lexical index behind its own interface, the version recorded. 3: a ledger record keeps
-# the old deadline a change names (`replaces_deadline`).
-SCHEMA_VERSION = 3
+# the old deadline a change names (`replaces_deadline`). 4: a letter keeps the people it names with their body
+# (`people`).
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -33,6 +34,7 @@ letters = sa.Table(
     sa.Column("n_chunks", sa.Integer, nullable=False),
     sa.Column("n_units", sa.Integer, nullable=False),
     sa.Column("indexed_at", sa.String, nullable=False),
+    sa.Column("people", sa.Text),  # JSON list of index.model.Person; NULL: not read yet (added in version 4)
 )
 
 units = sa.Table(
@@ -98,4 +100,4 @@ PER_LETTER = (units, frames, commitments, extractions, letters)
 # The columns added to the tables since an older version, for the store to add in place: the tables' other
 # columns and what they mean are unchanged since it. A store of any other older version is rebuilt from its
 # letters' files.
-ADDED_SINCE = {2: (commitments.c.replaces_deadline,)}
+ADDED_SINCE = {2: (commitments.c.replaces_deadline, letters.c.people), 3: (letters.c.people,)}

@@ -28,8 +28,9 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from index import frame_store, ledger_store, rows, schema, store_state
+from index.ledger_store import StoredLedger
 from index.lexical import Fts5Index, LexicalIndex, Passage
-from index.model import Commitment, Indexed, Letter, NewLetter, UnitFrames
+from index.model import Commitment, Indexed, LedgerBuild, Letter, NewLetter, UnitFrames
 from index.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -175,10 +176,10 @@ class Store:
             conn.execute(table.delete().where(table.c.source == source))
         self.lexical.delete(conn, source)
 
-    def stored_frames(self) -> dict[str, UnitFrames]:
-        """Every letter's stored frames, read by this version of the frame rules (`index.frame_store`)."""
+    def letter_frames(self, source: str) -> UnitFrames | None:
+        """The letter's stored frames, if this version of the frame rules read them (`index.frame_store`)."""
         with self.engine.connect() as conn:
-            return frame_store.load(conn)
+            return frame_store.load(conn, [source]).get(source)
 
     def stored_extractions(self) -> dict[str, tuple[str, str]]:
         """Each letter's records as extraction read them: source → (key, records as JSON) (index.ledger_cache)."""
@@ -186,19 +187,35 @@ class Store:
         with self.engine.connect() as conn:
             return {r.source: (r.key, r.records) for r in conn.execute(sa.select(table))}
 
-    def write_ledger(self, records: list[Commitment], reread: dict[str, UnitFrames],
-                     extracted: dict[str, tuple[str, str]]) -> None:
-        """The whole ledger, built over the letters as they stand, with the frames that had to be read again
-        and the records extraction read afresh."""
-        table = schema.extractions
+    def linked_letters(self, rules: str) -> set[str] | None:
+        """The letters the ledger was built over, all still as they were, when it was built under these rules
+        (index.ledger_cache.rules_version) and reflects every letter since removed or rewritten; else None."""
+        with self.engine.connect() as conn:
+            linked = set(conn.execute(sa.select(schema.extractions.c.source)).scalars())
+            return linked if store_state.linked(conn, rules) == len(linked) else None
+
+    def write_ledger(self, built: LedgerBuild) -> None:
+        """A ledger built over the letters as they stand: the whole ledger, or records added to the one stored
+        and some of it rewritten, with what was read afresh to build it."""
         with self.engine.begin() as conn:
-            for source, unit_frames in reread.items():
+            for source, unit_frames in built.reread.items():
                 frame_store.replace_letter(conn, source, unit_frames)
-            if extracted:
-                conn.execute(table.delete().where(table.c.source.in_(list(extracted))))
-                conn.execute(table.insert(), [{"source": s, "key": k, "records": r} for s, (k, r) in extracted.items()])
-            ledger_store.replace(conn, records)
-            store_state.ledger_linked(conn)
+            for source, people in built.people.items():
+                conn.execute(schema.letters.update().where(schema.letters.c.source == source)
+                             .values(people=rows.people_json(people)))
+            if built.extracted:
+                table = schema.extractions
+                conn.execute(table.delete().where(table.c.source.in_(list(built.extracted))))
+                conn.execute(table.insert(), [{"source": s, "key": k, "records": r} for s, (k, r) in built.extracted.items()])
+            if built.whole:
+                ledger_store.replace(conn, built.records)
+            else:
+                ledger_store.extend(conn, built.records, built.updated)
+            store_state.ledger_linked(conn, built.rules, conn.execute(sa.select(sa.func.count()).select_from(schema.extractions)).scalar())
+
+    @property
+    def ledger(self) -> StoredLedger:
+        return StoredLedger(self.engine)
 
     # -- what the indexer checks: a few short columns, without reading the letters ------------------
     def catalogue(self) -> dict[str, Indexed]:

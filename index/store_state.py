@@ -3,7 +3,9 @@ its letters have changed, and for which of those states the ledger was last link
 
 Every letter written or removed bumps `letters_version` in the transaction that commits it; rebuilding
 the ledger records the version it was built for. A ledger whose version lags is stale — the run that
-changed the letters was killed before relinking — and the next run relinks it, whatever it indexes.
+changed the letters was killed before relinking — and the next run relinks it, whatever it indexes. The
+rules it was built under and how many letters it was built over say whether letters can be added to it
+(index.ledger_append) or it must be built whole.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from index.schema import store_state as state
 
 LETTERS_VERSION = "letters_version"
 LINKED_VERSION = "linked_version"
+LINKED_RULES = "linked_rules"  # the extraction rules the ledger was last built under
+LINKED_LETTERS = "linked_letters"  # how many letters it was built over
 LEDGER_VERSION = "ledger_version"  # bumped whenever the ledger is written, even for the same letters
 REBUILD_PENDING = "rebuild_pending"  # the letters of an outdated store still to be indexed again (JSON)
 SCHEMA_VERSION = "schema_version"
@@ -55,12 +59,22 @@ def version(conn: sa.Connection) -> tuple[str, str]:
     return rows.get(LETTERS_VERSION, "0"), rows.get(LEDGER_VERSION, "0")
 
 
+def linked(conn: sa.Connection, rules: str) -> int | None:
+    """How many letters the ledger was last built over, if under these rules and not to be built again."""
+    if get(conn, LINKED_VERSION) == "" or get(conn, LINKED_RULES, "") != rules:
+        return None
+    return int(get(conn, LINKED_LETTERS, "-1"))
+
+
 def ledger_unlinked(conn: sa.Connection) -> None:
     """The ledger must be built again, whatever the letters' state."""
     put(conn, LINKED_VERSION, "")
 
 
-def ledger_linked(conn: sa.Connection) -> None:
-    """The ledger now reflects the letters as they stand in this transaction."""
+def ledger_linked(conn: sa.Connection, rules: str, letters: int) -> None:
+    """The ledger now reflects the letters as they stand in this transaction, all `letters` of them, read
+    under these rules."""
     put(conn, LINKED_VERSION, get(conn, LETTERS_VERSION))
+    put(conn, LINKED_RULES, rules)
+    put(conn, LINKED_LETTERS, str(letters))
     put(conn, LEDGER_VERSION, str(int(get(conn, LEDGER_VERSION)) + 1))

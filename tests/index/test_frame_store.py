@@ -61,6 +61,8 @@ def test_a_removed_letter_takes_its_frames_with_it(new_assistant, tmp_path):
 def test_frames_read_by_other_code_are_read_again_and_stored_anew(new_assistant, tmp_path, monkeypatch):
     with monkeypatch.context() as old_code:
         old_code.setattr("index.frame_store.version", lambda: "older-rules")
+        for module in ("index.ledger_cache", "index.indexer"):
+            old_code.setattr(f"{module}.rules_version", lambda: "older-rules")
         assistant, letter = indexed(new_assistant, tmp_path)
     assert letter.source not in stored_frames(assistant)  # stale: not trusted
     assistant.indexer.relink()

@@ -189,6 +189,7 @@ def test_a_store_whose_ledger_tables_alone_changed_keeps_its_letters_and_builds_
     ledger = assistant.store.commitments()
     with closing(sqlite3.connect(tmp_path / "store" / "store.sqlite")) as conn:  # as schema 2 held the ledger
         conn.execute("ALTER TABLE commitments DROP COLUMN replaces_deadline")
+        conn.execute("ALTER TABLE letters DROP COLUMN people")
         conn.execute("UPDATE store_state SET value = '2' WHERE key = 'schema_version'")
         conn.commit()
     again = new_assistant("store")
@@ -198,6 +199,8 @@ def test_a_store_whose_ledger_tables_alone_changed_keeps_its_letters_and_builds_
     assert "older version" in report.notes[0] and "letters are kept" in report.notes[0]
     assert set(outcomes(report).values()) == {Outcome.UNCHANGED}, "no letter is read or embedded again"
     assert again.store.commitments() == ledger and ledger
+    assert all(letter.people is not None for letter in again.store.letters().values()), \
+        "what the letters say of their parties' bodies is read once, and kept"
     assert not again.ask("Who has been appointed Commissioner?").abstained
 
 

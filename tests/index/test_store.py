@@ -15,7 +15,7 @@ from index.chunker import chunk_units
 from index.ledger_records import LetterView, new_record
 from index.lexical import Fts5Index, LetterFilter
 from index.metadata import extract_metadata
-from index.model import Kind, NewLetter, UnitKind
+from index.model import Kind, LedgerBuild, NewLetter, UnitKind
 from index.schema import SCHEMA_VERSION
 from index.segmenter import segment
 from index.store import Store, StoreError
@@ -44,7 +44,7 @@ def new_letter(source: str = "letters/a.txt", date: str = "3 March 2021", extra:
         source=source, folder="letters", sha256=f"sha-{source}-{date}-{extra}", text=text, page_starts=(),
         metadata=extract_metadata(text, Path(source)), units=units,
         unit_vectors=np.eye(len(units), 384, dtype=np.float32),
-        chunks=chunk_units(text, units, lambda t: len(t.split()), 40), frames={},
+        chunks=chunk_units(text, units, lambda t: len(t.split()), 40), frames={}, people=(),
     )
 
 
@@ -153,7 +153,8 @@ def test_a_store_a_newer_version_wrote_is_refused(tmp_path):
 
 
 def schema_2_store(path: Path) -> Store:
-    """A store with one letter and its ledger, as version 2 of the tables held it (no `replaces_deadline`)."""
+    """A store with one letter and its ledger, as version 2 of the tables held it (no `replaces_deadline`, no
+    `people`)."""
     store = Store(path)
     letter = new_letter()
     store.write_letter(letter)
@@ -162,9 +163,10 @@ def schema_2_store(path: Path) -> Store:
     record = new_record(view, Kind.REQUEST, start, letter.text.index(".", start) + 1, actor="Ms Jane Hart",
                         actor_name=None, action="send me a recovery plan", recipients=[], deadline=None, due=None,
                         recurrence=None)
-    store.write_ledger([record], {}, {"letters/a.txt": ("key", "[]")})
+    store.write_ledger(LedgerBuild([record], True, "rules", extracted={"letters/a.txt": ("key", "[]")}))
     with closing(sqlite3.connect(path / "store.sqlite")) as conn:
         conn.execute("ALTER TABLE commitments DROP COLUMN replaces_deadline")
+        conn.execute("ALTER TABLE letters DROP COLUMN people")
         conn.execute("UPDATE store_state SET value = '2' WHERE key = 'schema_version'")
         conn.commit()
     return Store(path)
@@ -182,7 +184,7 @@ def test_a_store_whose_ledger_tables_alone_changed_is_brought_up_to_date_in_plac
         "the ledger stays readable until it is built again"
     assert store.stored_extractions() == {}
     assert store.ledger_stale(), "the ledger is built again by the next run"
-    store.write_ledger(list(store.commitments()), {}, {"letters/a.txt": ("key", "[]")})  # as the next run does
+    store.write_ledger(LedgerBuild(list(store.commitments()), True, "rules", extracted={"letters/a.txt": ("key", "[]")}))  # as the next run does
     assert store.migrate() and store.stored_extractions() == {"letters/a.txt": ("key", "[]")}, \
         "migrating a store already brought up to date changes nothing"
 
@@ -218,7 +220,7 @@ def test_rewriting_the_ledger_moves_the_state_on(tmp_path):
     store = Store(tmp_path)
     store.write_letter(new_letter())
     first = store.snapshot()
-    store.write_ledger([], {}, {})
+    store.write_ledger(LedgerBuild([], True, "rules"))
     assert store.snapshot() is not first
 
 

@@ -1,0 +1,83 @@
+"""A letter added after those indexed is added to the ledger without building it again over every letter,
+and the ledger is the one building it whole gives (index.ledger_append)."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic_letters import write_corpus
+from config.settings import Settings
+from index.dates import date_in_name
+from index.indexer import letter_view
+from index.ledger import build_ledger
+from index.ledger_cache import CachedExtraction
+from index.loader import load_bytes
+from index.metadata import extract_metadata
+from index.store import Store
+from tests.conftest import EVAL_CORPUS
+
+REAL = Settings().real_corpus.resolve()
+
+
+def in_date_order(paths: list[Path]) -> list[Path]:
+    """Files in the order their letters are dated (as the index reads the date: stated, else in the file name)."""
+    def reading_date(path: Path):
+        text = load_bytes(path, path.read_bytes()).text
+        return extract_metadata(text, path).date or date_in_name(path.name) or date.max
+    return sorted(paths, key=lambda p: (reading_date(p), p.name))
+
+
+@pytest.fixture
+def letters(tmp_path) -> list[Path]:
+    """The evaluation corpus, the real letters when they are here, and synthetic ones with follow-ups that
+    extend deadlines: in date order."""
+    found = write_corpus(tmp_path / "synthetic", 24, seed=11)
+    found += [p for p in EVAL_CORPUS.iterdir() if p.is_file()]
+    found += sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
+    return in_date_order(found)
+
+
+def ledger_rows(records) -> list[dict]:
+    return [r.to_dict() for r in records]
+
+
+def whole_ledger(store: Store, reading: CachedExtraction) -> list[dict]:
+    """The ledger built over every letter the store holds, as a fresh build reads them."""
+    return ledger_rows(build_ledger([letter_view(v) for v in store.current_letters().values()], reading))
+
+
+def test_letters_added_in_date_order_are_added_to_the_ledger_the_whole_build_gives(new_assistant, letters, tmp_path,
+                                                                                    monkeypatch):
+    builds: list[bool] = []
+    write_ledger = Store.write_ledger
+    monkeypatch.setattr(Store, "write_ledger", lambda store, built: builds.append(built.whole) or write_ledger(store, built))
+    assistant, folder, reading = new_assistant(), tmp_path / "letters", CachedExtraction({})
+    folder.mkdir()
+    for path in letters:
+        shutil.copy(path, folder / path.name)
+        assert not assistant.indexer.run([folder]).failed
+        assert ledger_rows(assistant.store.commitments()) == whole_ledger(assistant.store, reading), path.name
+    ledger = assistant.store.commitments()
+    assert any(r.supersedes for r in ledger) and any(r.same_as for r in ledger), "the letters link to each other"
+    assert builds[0] and builds.count(False) >= len(letters) - 4, "all but a few letters were added, not rebuilt"
+
+
+def test_a_letter_dated_before_those_indexed_or_a_removal_builds_the_ledger_whole(new_assistant, letters, tmp_path,
+                                                                                  monkeypatch):
+    assistant, folder, reading = new_assistant(), tmp_path / "letters", CachedExtraction({})
+    folder.mkdir()
+    for path in letters[len(letters) // 2 :]:
+        shutil.copy(path, folder / path.name)
+    assistant.indexer.run([folder])
+    builds: list[bool] = []
+    write_ledger = Store.write_ledger
+    monkeypatch.setattr(Store, "write_ledger", lambda store, built: builds.append(built.whole) or write_ledger(store, built))
+    shutil.copy(letters[0], folder / letters[0].name)  # older than every letter indexed
+    assistant.indexer.run([folder])
+    assert ledger_rows(assistant.store.commitments()) == whole_ledger(assistant.store, reading)
+    (folder / letters[-1].name).unlink()
+    assistant.indexer.run([folder])
+    assert ledger_rows(assistant.store.commitments()) == whole_ledger(assistant.store, reading)
+    assert builds == [True, True]
