@@ -148,11 +148,13 @@ def recipient(rng: random.Random, topic: str) -> dict:
                 lines=[f"{title} {first} {last}"])
 
 
-def new_case(rng: random.Random) -> dict:
-    """The facts of a fresh letter: topic, sender, recipient, date and its main deadline and action."""
+def new_case(rng: random.Random, after: date | None = None) -> dict:
+    """The facts of a fresh letter: topic, sender, recipient, date (within a month `after`, when given) and its
+    main deadline and action."""
     topic = rng.choice(sorted(TOPICS))
     depts, service, portfolio, law, _, issues, actions = TOPICS[topic]
     sent = date(2010, 1, 1) + timedelta(days=rng.randrange(5300))  # to mid-2024: follow-ups stay in 2024
+    sent = after + timedelta(days=1 + rng.randrange(30)) if after else sent
     rank = rng.choice(RANKS)
     name = person(rng, ("", "", "Rt Hon")) + (" MP" if "State" in rank and rng.random() < 0.6 else "")
     case = dict(topic=topic, dept=rng.choice(depts), service=service, law=law, issues=issues, actions=actions,
@@ -230,15 +232,16 @@ def file_name(case: dict, number: int) -> str:
     return f"{case['date'].isoformat()}_{slug(case['dept'])}_to_{slug(case['body'])}_letter-{number:04d}.txt"
 
 
-def write_corpus(folder: Path, n: int, seed: int = 0, first: int = 0) -> list[Path]:
-    """Write n letters into folder (numbered from `first`); about one in five follows up an earlier one."""
+def write_corpus(folder: Path, n: int, seed: int = 0, first: int = 0, after: date | None = None) -> list[Path]:
+    """Write n letters into folder (numbered from `first`; dated after `after`, when given); about one in five
+    follows up an earlier one."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     cases: list[dict] = []
     paths: list[Path] = []
     for number in range(first, first + n):
         fresh = [c for c in cases if not c["extends"]]
-        case = follow_up(rng, rng.choice(fresh)) if fresh and rng.random() < 0.2 else new_case(rng)
+        case = follow_up(rng, rng.choice(fresh)) if fresh and rng.random() < 0.2 else new_case(rng, after)
         text = letter(rng, case)
         while len(text.encode()) < 2000:  # a short draw: one more paragraph of business
             text = text.replace("\n\nYours sincerely,", "\n\n" + paragraph(rng, case, ["request", "commitment"])

@@ -173,20 +173,24 @@ class Indexer:
         the letters added since it was last built are added to it when that gives the ledger building it whole
         would (index.ledger_append), else it is built whole. The store records which state of its letters the
         ledger now reflects."""
+        rules = rules_version()
         letters = self.store.current_letters()
-        people = {s: letter_people(v.metadata, v.text) for s, v in letters.items() if v.people is None}
+        # What a letter says of its parties' bodies is read by the index's rules: read again when they change.
+        same_rules = self.store.ledger_rules() == rules
+        people = {s: letter_people(v.metadata, v.text) for s, v in letters.items() if v.people is None or not same_rules}
         views = [letter_view(v, people=people.get(s, v.people)) for s, v in letters.items()]
         extraction = CachedExtraction({}, self.store.letter_frames)  # an added letter has no records stored
-        linked = self.store.linked_letters(rules_version())
-        if linked is not None and not people:
-            addition = added_to_ledger(views, set(letters) - linked, self.store.ledger, extraction)
-            if addition:
-                self.store.write_ledger(LedgerBuild(addition.added, False, rules_version(), addition.updated,
-                                                    extraction.reread, extraction.fresh))
+        linked = self.store.linked_letters(rules)
+        added = set(letters) - linked if linked is not None else set()
+        if added and not people:
+            addition = added_to_ledger(views, added, self.store.ledger, extraction)
+            if addition is not None:
+                self.store.write_ledger(LedgerBuild(addition.added, whole=False, rules=rules, updated=addition.updated,
+                                                    reread=extraction.reread, extracted=extraction.fresh))
                 return
-        extraction.stored.update(self.store.stored_extractions())
-        records = build_ledger(views, extraction)
-        self.store.write_ledger(LedgerBuild(records, True, rules_version(), [], extraction.reread, extraction.fresh, people))
+        extraction.take_back(self.store.stored_extractions())
+        self.store.write_ledger(LedgerBuild(build_ledger(views, extraction), whole=True, rules=rules,
+                                            reread=extraction.reread, extracted=extraction.fresh, people=people))
 
     def _mirror(self, root: Path, report: IndexReport, progress) -> None:
         files = discover(root)
@@ -201,17 +205,19 @@ class Indexer:
         for i, path in enumerate(files, start=1):
             if progress:
                 progress(i, len(files), str(path))
-            report.results.append(self.index_file(path, folder or source_name(path.parent)))
+            report.results.append(self.index_file(path, folder or source_name(path.parent), indexed=known))
 
-    def index_file(self, path: Path, folder: str, loaded: LoadedFile | None = None) -> FileResult:
-        """Index one file (`loaded`: its content, when already parsed) unless it is unchanged or a duplicate."""
+    def index_file(self, path: Path, folder: str, loaded: LoadedFile | None = None,
+                   indexed: dict[str, Indexed] | None = None) -> FileResult:
+        """Index one file (`loaded`: its content, when already parsed) unless it is unchanged or a duplicate
+        (`indexed`: the letters indexed when the run began, read once for a whole folder)."""
         source = source_name(path)
         try:
             data = self._read(path)
         except LoadError as err:
             return FileResult(source, Outcome.FAILED, str(err))
         sha = hashlib.sha256(data).hexdigest()
-        previous = self.store.indexed(source)
+        previous = indexed.get(source) if indexed is not None else self.store.indexed(source)
         if previous and previous.sha256 == sha:
             return FileResult(source, Outcome.UNCHANGED)
         twin = self.store.twin(sha, source)

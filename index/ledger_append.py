@@ -2,9 +2,12 @@
 
 Letters mostly arrive in date order, each junior to every letter already indexed. Linking such a letter
 touches only the records it shares a deadline with and those its changes are about
-(index.ledger_links.link_added), so a run that only added such letters reads those records and the new
-letters, and writes the new records and the few of the others whose links changed: its cost follows the
-letters added, not the letters indexed. The ledger is the one `index.ledger.build_ledger` builds over every
+(index.ledger_links.link_added), so a run that only added such letters extracts and links those letters
+alone, reads only those records, and writes the new records and the few of the others whose links
+changed. What it still reads of every letter is a pass in C or a light one in Python: the letters' dates and
+parties (to check that the new ones change nothing of how the others are read), a text search for a name an
+added letter appoints, and the words of every record when an added letter changes a duty without naming
+its old deadline. The ledger is the one `index.ledger.build_ledger` builds over every
 letter; when adding cannot promise that — an added letter is dated before one already indexed, appoints
 someone another letter names to a post an actor there holds, or changes what the others read (a party's
 body, an undated covering letter's date) — the caller builds the whole ledger instead.
@@ -25,6 +28,7 @@ from index.ledger_links import (
     link_added,
     name_actors,
     names_old_deadline,
+    quote_terms,
 )
 from index.ledger_records import LetterView
 from index.ledger_store import StoredLedger
@@ -59,10 +63,11 @@ def _as_read(letters: list[LetterView], new: set[str]) -> list[LetterView] | Non
     before = with_known_bodies(infer_dates([letter for letter in letters if letter.source not in new]))
     if [letter for letter in dated if letter.source not in new] != before:
         return None
-    order = [letter_seniority(letter.date, letter.date_basis, letter.source) for letter in before]
-    if any(letter_seniority(letter.date, letter.date_basis, letter.source) <= max(order, default=()) for letter in dated
-           if letter.source in new):
-        return None
+    if before:
+        newest = max(letter_seniority(letter.date, letter.date_basis, letter.source) for letter in before)
+        if any(letter_seniority(letter.date, letter.date_basis, letter.source) <= newest for letter in dated
+               if letter.source in new):
+            return None
     return dated
 
 
@@ -70,10 +75,10 @@ def _context(stored: StoredLedger, added: list[Commitment]) -> list[Commitment]:
     """The stored records the added ones can be linked with (index.ledger_links.link_added)."""
     changes = [r for r in added if is_change(r)]
     days = {r.deadline for r in added if r.deadline} | {r.replaces_deadline for r in changes if names_old_deadline(r)}
-    ids = stored.on_deadlines(days) if days else set()
     wide = [r for r in changes if not names_old_deadline(r)]
+    alike: set[str] = set()
     if wide:
-        quotes = stored.quotes()
+        terms = quote_terms(stored.quotes())
         for change in wide:
-            ids |= alike_to_change(change, quotes)
-    return stored.around(ids) if ids else []
+            alike |= alike_to_change(change, terms)
+    return stored.around(days, alike) if days or alike else []

@@ -54,6 +54,10 @@ class CachedExtraction:
         self.fresh: dict[str, tuple[str, str]] = {}
         self.reread: dict[str, UnitFrames] = {}
 
+    def take_back(self, stored: dict[str, tuple[str, str]]) -> None:
+        """Take back these letters' stored records too (when their keys are unchanged)."""
+        self.stored.update(stored)
+
     def __call__(self, letter: LetterView) -> list[Commitment]:
         wanted = key(letter)
         found = self.fresh.get(letter.source) or self.stored.get(letter.source)

@@ -54,7 +54,7 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2)
 
 
-def seniority(r: Commitment) -> tuple[date, bool, str]:
+def _seniority(r: Commitment) -> tuple[date, bool, str]:
     return letter_seniority(r.letter_date, r.letter_date_basis, r.source)
 
 
@@ -72,7 +72,7 @@ class _Ledger:
     def __init__(self, records: list[Commitment]) -> None:
         self.records = records
         self.position = {id(r): i for i, r in enumerate(records)}
-        order = [seniority(r) for r in records]
+        order = [_seniority(r) for r in records]
         rank = {s: k for k, s in enumerate(sorted(set(order)))}  # equal seniority, equal rank
         self.rank = np.array([rank[s] for s in order], dtype=np.int64)
         sources: dict[str, int] = {}
@@ -95,8 +95,7 @@ class _Ledger:
         self.restating: dict[str, list[Commitment]] = {}  # a record's id → the records the same as it
 
     def similar(self, a: Commitment, b: Commitment) -> float:
-        ta, tb = self.terms[self.position[id(a)]], self.terms[self.position[id(b)]]
-        return len(ta & tb) / max(1, min(len(ta), len(tb)))
+        return _overlap(self.terms[self.position[id(a)]], self.terms[self.position[id(b)]])
 
     def shared_words(self, i: int) -> np.ndarray:
         """How many words each record shares with record i."""
@@ -124,7 +123,7 @@ def link(records: list[Commitment]) -> list[Commitment]:
     plain = [r for r in records if not is_change(r)]
     _link_restatements(ledger, plain, plain)
     ledger.index_restatements()
-    for later in sorted((r for r in records if is_change(r)), key=seniority):
+    for later in sorted((r for r in records if is_change(r)), key=_seniority):
         _link_change(ledger, later)
     return records
 
@@ -145,7 +144,7 @@ def link_added(context: list[Commitment], added: list[Commitment]) -> list[Commi
     # A restatement links to the first alike in seniority order: only a record that had none can take an added one.
     _link_restatements(ledger, plain, [r for r in plain if id(r) in new or r.same_as is None])
     ledger.index_restatements()
-    for later in sorted((r for r in records if is_change(r)), key=seniority):
+    for later in sorted((r for r in records if is_change(r)), key=_seniority):
         if id(later) in new:
             _link_change(ledger, later)
         elif later.supersedes in ledger.by_id:  # an added restatement joins the duty it changed
@@ -185,12 +184,21 @@ def _link_restatements(ledger: _Ledger, plain: list[Commitment], linking: list[C
                 break
 
 
-def alike_to_change(later: Commitment, records: list[tuple[str, str]]) -> set[str]:
-    """Of records given as (id, quote), those alike enough to be the duty `later` is about when it names no old
+def quote_terms(quotes: list[tuple[str, str]]) -> list[tuple[str, frozenset[str]]]:
+    """Records given as (id, quote) as (id, the words linking compares)."""
+    return [(rid, _terms(quote)) for rid, quote in quotes]
+
+
+def alike_to_change(later: Commitment, records: list[tuple[str, frozenset[str]]]) -> set[str]:
+    """Of records given as (id, their words: `quote_terms`), those alike enough to be the duty `later` is about when it names no old
     deadline (or withdraws): the only ones `_changed_duty` can find for it."""
     mine = _terms(later.quote)
-    return {rid for rid, quote in records
-            if len(mine & (theirs := _terms(quote))) / max(1, min(len(mine), len(theirs))) >= WIDE_POOL_ALIKE}
+    return {rid for rid, terms in records if _overlap(mine, terms) >= WIDE_POOL_ALIKE}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two records' words are: the share of the shorter one's words the other has too."""
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def names_old_deadline(later: Commitment) -> bool:

@@ -56,10 +56,9 @@ def known_bodies(letters: list[LetterView]) -> dict[str, str]:
     return {key: next(iter(bodies)) for key, bodies in seen.items() if len(bodies) == 1}
 
 
-def with_known_bodies(letters: list[LetterView], directory: dict[str, str] | None = None) -> list[LetterView]:
-    """The letters, each party whose own letter names no body given the one the directory (by default, the
-    letters') does."""
-    directory = known_bodies(letters) if directory is None else directory
+def with_known_bodies(letters: list[LetterView]) -> list[LetterView]:
+    """The letters, each party whose own letter names no body given the one the others do."""
+    directory = known_bodies(letters)
     out = []
     for letter in letters:
         meta = letter.metadata

@@ -194,6 +194,11 @@ class Store:
             linked = set(conn.execute(sa.select(schema.extractions.c.source)).scalars())
             return linked if store_state.linked(conn, rules) == len(linked) else None
 
+    def ledger_rules(self) -> str:
+        """The extraction rules the ledger was last built under (index.ledger_cache.rules_version)."""
+        with self.engine.connect() as conn:
+            return store_state.get(conn, store_state.LINKED_RULES, "")
+
     def write_ledger(self, built: LedgerBuild) -> None:
         """A ledger built over the letters as they stand: the whole ledger, or records added to the one stored
         and some of it rewritten, with what was read afresh to build it."""
@@ -203,15 +208,12 @@ class Store:
             for source, people in built.people.items():
                 conn.execute(schema.letters.update().where(schema.letters.c.source == source)
                              .values(people=rows.people_json(people)))
-            if built.extracted:
-                table = schema.extractions
-                conn.execute(table.delete().where(table.c.source.in_(list(built.extracted))))
-                conn.execute(table.insert(), [{"source": s, "key": k, "records": r} for s, (k, r) in built.extracted.items()])
+            ledger_store.keep_extracted(conn, built.extracted)
             if built.whole:
                 ledger_store.replace(conn, built.records)
             else:
                 ledger_store.extend(conn, built.records, built.updated)
-            store_state.ledger_linked(conn, built.rules, conn.execute(sa.select(sa.func.count()).select_from(schema.extractions)).scalar())
+            store_state.ledger_linked(conn, built.rules)
 
     @property
     def ledger(self) -> StoredLedger:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from index.schema import extractions
 from index.schema import store_state as state
 
 LETTERS_VERSION = "letters_version"
@@ -71,10 +72,10 @@ def ledger_unlinked(conn: sa.Connection) -> None:
     put(conn, LINKED_VERSION, "")
 
 
-def ledger_linked(conn: sa.Connection, rules: str, letters: int) -> None:
-    """The ledger now reflects the letters as they stand in this transaction, all `letters` of them, read
-    under these rules."""
+def ledger_linked(conn: sa.Connection, rules: str) -> None:
+    """The ledger now reflects the letters as they stand in this transaction (each with its extracted records
+    kept), read under these rules."""
     put(conn, LINKED_VERSION, get(conn, LETTERS_VERSION))
     put(conn, LINKED_RULES, rules)
-    put(conn, LINKED_LETTERS, str(letters))
+    put(conn, LINKED_LETTERS, str(conn.execute(sa.select(sa.func.count()).select_from(extractions)).scalar()))
     put(conn, LEDGER_VERSION, str(int(get(conn, LEDGER_VERSION)) + 1))

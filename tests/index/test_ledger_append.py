@@ -15,6 +15,7 @@ from index.ledger import build_ledger
 from index.ledger_cache import CachedExtraction
 from index.loader import load_bytes
 from index.metadata import extract_metadata
+from index.model import LedgerBuild
 from index.store import Store
 from tests.conftest import EVAL_CORPUS
 
@@ -50,18 +51,22 @@ def whole_ledger(store: Store, reading: CachedExtraction) -> list[dict]:
 
 def test_letters_added_in_date_order_are_added_to_the_ledger_the_whole_build_gives(new_assistant, letters, tmp_path,
                                                                                     monkeypatch):
-    builds: list[bool] = []
+    builds: list[LedgerBuild] = []
     write_ledger = Store.write_ledger
-    monkeypatch.setattr(Store, "write_ledger", lambda store, built: builds.append(built.whole) or write_ledger(store, built))
+    monkeypatch.setattr(Store, "write_ledger", lambda store, built: builds.append(built) or write_ledger(store, built))
     assistant, folder, reading = new_assistant(), tmp_path / "letters", CachedExtraction({})
     folder.mkdir()
-    for path in letters:
-        shutil.copy(path, folder / path.name)
+    runs = [letters[i : i + 2] if i % 10 == 5 else letters[i : i + 1] for i in range(len(letters)) if i % 10 != 6]
+    for added in runs:  # one letter a run, now and then two
+        for path in added:
+            shutil.copy(path, folder / path.name)
         assert not assistant.indexer.run([folder]).failed
-        assert ledger_rows(assistant.store.commitments()) == whole_ledger(assistant.store, reading), path.name
-    ledger = assistant.store.commitments()
-    assert any(r.supersedes for r in ledger) and any(r.same_as for r in ledger), "the letters link to each other"
-    assert builds[0] and builds.count(False) >= len(letters) - 4, "all but a few letters were added, not rebuilt"
+        assert ledger_rows(assistant.store.commitments()) == whole_ledger(assistant.store, reading), added[0].name
+    appended = [b for b in builds if not b.whole]
+    assert len(appended) >= len(runs) - 4, "all but a few runs added their letters, rather than building it whole"
+    assert any(r.supersedes for b in appended for r in b.records), "an added letter changed an earlier duty"
+    assert any(r.same_as for b in appended for r in b.records), "an added letter restated an earlier duty"
+    assert any(b.updated for b in appended), "an added letter changed the links of an earlier one's records"
 
 
 def test_a_letter_dated_before_those_indexed_or_a_removal_builds_the_ledger_whole(new_assistant, letters, tmp_path,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index import ledger_store, schema, store_state
+from index import ledger_store, store_state
 from tests.conftest import copy_seed_letters, free_port, indexed_copy
 from tests.helpers import NEW_LETTER
 from ui.indexing import prepare_to_serve
@@ -90,9 +90,8 @@ def test_the_chat_says_when_there_are_no_letters_to_answer_from(tmp_path, new_as
 
 
 def test_serving_a_store_whose_ledger_a_killed_run_left_unbuilt_builds_it_first(app, capfd):
-    with app.assistant.store.engine.begin() as conn:  # the state a run that wrote every letter again leaves when
-        conn.execute(ledger_store.commitments.delete())  # it is killed before relinking
-        conn.execute(schema.extractions.delete())
+    with app.assistant.store.engine.begin() as conn:  # the state a run killed before relinking leaves
+        conn.execute(ledger_store.commitments.delete())
         store_state.letters_changed(conn)
     assert app.assistant.store.ledger_stale()
     prepare_to_serve(app.assistant, app.sources)
