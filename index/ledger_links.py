@@ -120,10 +120,10 @@ class _Ledger:
 def link(records: list[Commitment]) -> list[Commitment]:
     """Same-duty, supersession and withdrawal links across letters (records are updated in place)."""
     ledger = _Ledger(records)
-    plain = [r for r in records if not is_change(r)]
+    plain, changes = _split(records)
     _link_restatements(ledger, plain, plain)
     ledger.index_restatements()
-    for later in sorted((r for r in records if is_change(r)), key=_seniority):
+    for later in changes:
         _link_change(ledger, later)
     return records
 
@@ -140,11 +140,11 @@ def link_added(context: list[Commitment], added: list[Commitment]) -> list[Commi
     records = sorted(context + added, key=lambda r: r.source)  # stable: each letter's records in their order
     before = {r.id: (r.status, r.superseded_by, r.same_as) for r in context}
     ledger = _Ledger(records)
-    plain = [r for r in records if not is_change(r)]
+    plain, changes = _split(records)
     # A restatement links to the first alike in seniority order: only a record that had none can take an added one.
     _link_restatements(ledger, plain, [r for r in plain if id(r) in new or r.same_as is None])
     ledger.index_restatements()
-    for later in sorted((r for r in records if is_change(r)), key=_seniority):
+    for later in changes:
         if id(later) in new:
             _link_change(ledger, later)
         elif later.supersedes in ledger.by_id:  # an added restatement joins the duty it changed
@@ -153,6 +153,15 @@ def link_added(context: list[Commitment], added: list[Commitment]) -> list[Commi
                     ledger.set_status(r, _change_status(later))
                     r.superseded_by = later.id
     return [r for r in context if before[r.id] != (r.status, r.superseded_by, r.same_as)]
+
+
+def _split(records: list[Commitment]) -> tuple[list[Commitment], list[Commitment]]:
+    """The records that change nothing, in ledger order, and the changes, most senior first."""
+    plain: list[Commitment] = []
+    changes: list[Commitment] = []
+    for r in records:
+        (changes if is_change(r) else plain).append(r)
+    return plain, sorted(changes, key=_seniority)
 
 
 def is_change(r: Commitment) -> bool:
@@ -190,8 +199,8 @@ def quote_terms(quotes: list[tuple[str, str]]) -> list[tuple[str, frozenset[str]
 
 
 def alike_to_change(later: Commitment, records: list[tuple[str, frozenset[str]]]) -> set[str]:
-    """Of records given as (id, their words: `quote_terms`), those alike enough to be the duty `later` is about when it names no old
-    deadline (or withdraws): the only ones `_changed_duty` can find for it."""
+    """Of records given as (id, their words: `quote_terms`), those alike enough to be the duty `later` is about
+    when it names no old deadline (or withdraws): the only ones `_changed_duty` can find for it."""
     mine = _terms(later.quote)
     return {rid for rid, terms in records if _overlap(mine, terms) >= WIDE_POOL_ALIKE}
 
@@ -211,7 +220,7 @@ def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Comm
     first in the ledger of those equally alike. Only a record sharing a word with `later` can be alike enough."""
     i = ledger.position[id(later)]
     shared = ledger.shared_words(i)
-    old = None if withdrawing else later.replaces_deadline
+    old = later.replaces_deadline if names_old_deadline(later) else None
     found = ledger.dated_on.get(old, np.zeros(0, np.int64)) if old else np.flatnonzero(shared)
     keep = (ledger.letter[found] != ledger.letter[i]) & (ledger.rank[found] <= ledger.rank[i])
     if not withdrawing:
