@@ -125,27 +125,52 @@ def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _cast() -> dict[str, tuple[str, str]]:
+    """Who holds each post (a department's ministers and officials, a council's leader, an agency's chief
+    executive): one person each, the same in every letter and every corpus, as in an archive where the same
+    people write and are written to for years. No two posts share a person."""
+    posts = [f"{dept}|{rank}" for dept in ADDRESS for rank in RANKS] + [f"leader|{c}" for c in COUNCILS]
+    posts += sorted({f"chief executive|{a}" for topic in TOPICS.values() for a in topic[4]})
+    names = random.Random("cast").sample([(first, last) for first in FIRST for last in LAST], len(posts))
+    return dict(zip(posts, names, strict=True))
+
+
+CAST = _cast()
+OUTSIDE_CAST = sorted(set((first, last) for first in FIRST for last in LAST) - set(CAST.values()))
+
+
 def person(rng: random.Random, titles: tuple[str, ...] = ("",)) -> str:
-    return f"{rng.choice(titles)} {rng.choice(FIRST)} {rng.choice(LAST)}".strip()
+    """Someone who holds none of the cast's posts (a commissioner, a reviewer, someone copied in)."""
+    first, last = rng.choice(OUTSIDE_CAST)
+    return f"{rng.choice(titles)} {first} {last}".strip()
 
 
 def recipient(rng: random.Random, topic: str) -> dict:
     """Who the letter goes to (a council leader, an agency's chief executive or a reviewer) and how it names them."""
-    first, last, agencies = rng.choice(FIRST), rng.choice(LAST), TOPICS[topic][4]
+    agencies = TOPICS[topic][4]
     kind = rng.choice(["council", "council", "agency", "person"])
     if kind == "council":
         council = rng.choice(COUNCILS)
+        first, last = CAST[f"leader|{council}"]
         place = re.sub(r" (City|County|Metropolitan Borough|Borough)? ?Council$", "", council)
         return dict(body=council, who="the Council", place=place, salutation=rng.choice(
             [f"Councillor {last}", first]), lines=[f"Councillor {first} {last}", f"Leader of {council}",
                                                   f"Town Hall, {place}"])
     if kind == "agency":
         agency = rng.choice(agencies)
+        first, last = CAST[f"chief executive|{agency}"]
         return dict(body=agency.removeprefix("the "), who=agency, place="England", salutation=first,
                     lines=[f"{first} {last}", f"Chief Executive, {agency.removeprefix('the ')}"])
+    first, last = rng.choice(OUTSIDE_CAST)
     title = rng.choice(["Professor", "Dr"])
     return dict(body=f"{first} {last}", who="you", place="England", salutation=f"{title} {last}",
                 lines=[f"{title} {first} {last}"])
+
+
+def post_holder(dept: str, rank: str) -> str:
+    """How the cast member holding this post signs: ministers as "Rt Hon … MP", officials by name alone."""
+    first, last = CAST[f"{dept}|{rank}"]
+    return f"Rt Hon {first} {last} MP" if "State" in rank else f"{first} {last}"
 
 
 def new_case(rng: random.Random, after: date | None = None) -> dict:
@@ -155,10 +180,9 @@ def new_case(rng: random.Random, after: date | None = None) -> dict:
     depts, service, portfolio, law, _, issues, actions = TOPICS[topic]
     sent = date(2010, 1, 1) + timedelta(days=rng.randrange(5300))  # to mid-2024: follow-ups stay in 2024
     sent = after + timedelta(days=1 + rng.randrange(30)) if after else sent
-    rank = rng.choice(RANKS)
-    name = person(rng, ("", "", "Rt Hon")) + (" MP" if "State" in rank and rng.random() < 0.6 else "")
-    case = dict(topic=topic, dept=rng.choice(depts), service=service, law=law, issues=issues, actions=actions,
-                sender=name, post=rank.format(p=portfolio), date=sent, action=rng.choice(actions), extends=None)
+    rank, dept = rng.choice(RANKS), rng.choice(depts)
+    case = dict(topic=topic, dept=dept, service=service, law=law, issues=issues, actions=actions,
+                sender=post_holder(dept, rank), post=rank.format(p=portfolio), date=sent, action=rng.choice(actions), extends=None)
     case.update(recipient(rng, topic))
     case["deadline"] = sent + timedelta(days=rng.randrange(30, 200))
     return case

@@ -8,7 +8,13 @@ from datetime import date
 
 from index.deadlines import Deadline, find_deadlines
 
-CHANGE = re.compile(r"\b(?:extended|moved|deferred|postponed|brought forward|changed|revised|now due|replaced|new deadline|instead of|rather than)\b", re.I)
+# "Revised" or "changed" after a determiner describes the thing asked for ("publish a revised strategy"), not a
+# change to an earlier duty, unless what is revised is its timing ("a revised deadline of 30 June").
+_DESCRIBES = "".join(rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "its", "their", "your", "our", "my", "this"))
+CHANGE = re.compile(
+    r"\b(?:extended|moved|deferred|postponed|brought forward|now due|replaced|new deadline|instead of|rather than"
+    rf"|{_DESCRIBES}(?:changed|revised)|(?:changed|revised)(?=\s+(?:deadline|date|timetable|timescale|timeline)))\b",
+    re.I)
 WITHDRAW = re.compile(r"\b(?:(?:is|are|has been|have been|be)\s+(?:withdrawn|dropped|cancelled|rescinded)|no longer (?:require[sd]?|need(?:ed|s)?|necessary|expect(?:ed)?|ask(?:ing)?)|(?:is|are) not (?:now )?required|rescind\w*|cancel\w*)\b", re.I)
 NEW_BEFORE_OLD = re.compile(r"^\W*(?:,\s*)?(?:rather than|instead of|and not|not)\b", re.I)
 

@@ -266,6 +266,21 @@ def test_a_sentence_changing_a_deadline_says_which_date_is_new(sentence, old, ne
     assert (before.date if before else None, after.date) == (old, new)
 
 
+@pytest.mark.parametrize(("sentence", "changes"), [
+    ("The deadline has been revised to 30 June 2021.", True),
+    ("I have revised the date by which the plan is due to 30 June 2021.", True),
+    ("We have agreed a revised deadline of 30 June 2021.", True),
+    ("The timetable is changed so that the plan is due by 30 June 2021.", True),
+    ("You must publish a revised strategy by 30 June 2021.", False),
+    ("Please send the revised plan to my officials by 30 June 2021.", False),
+    ("Your changed arrangements should be in place by 30 June 2021.", False),
+])
+def test_revised_names_a_change_only_when_the_duty_or_its_timing_is_revised(sentence, changes):
+    from index.ledger_changes import CHANGE
+
+    assert bool(CHANGE.search(sentence)) is changes
+
+
 @pytest.mark.parametrize("actor, text, meta, expected", [
     # a bare body noun takes the one fuller name the letter gives a body of that noun
     ("the Government", "The Scottish Government will report by May.", {}, "the Scottish Government"),
