@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     # A `chroma run` server for the vectors instead of the store folder (unset: embedded).
     chroma_host: str | None = None
     chroma_port: int = 8000
+    # Seconds a watched folder must be still (no file event, no file just written) before it is indexed.
+    watch_quiet: float = 2.0
 
     # -- answering (read side) --
     # Passages the retriever hands to the answerer.

@@ -17,6 +17,7 @@ class Outcome(str, Enum):
     REMOVED = "removed"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    WAITING = "waiting"  # still being written (a watched folder): left for a later run
 
 
 @dataclass
@@ -39,4 +40,5 @@ class IndexReport:
         return [r for r in self.results if r.outcome == Outcome.FAILED]
 
     def summary(self) -> str:
-        return ", ".join(f"{n} {name}" for name, n in self.counts().items())
+        counts = self.counts()
+        return ", ".join(f"{n} {name}" for name, n in counts.items() if n or name != Outcome.WAITING.value)

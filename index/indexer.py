@@ -10,8 +10,6 @@ run finds its file new or changed and writes it again.
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +23,7 @@ from index.chroma import date_ord, open_chroma
 from index.chunker import chunk_units
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
+from index.folders import discover, modified_within, source_name
 from index.index_report import FileResult, IndexReport, Outcome, Progress
 from index.ledger import build_ledger, letter_frames
 from index.ledger_append import added_to_ledger
@@ -37,35 +36,10 @@ from index.party_directory import letter_people
 from index.segmenter import segment
 from index.store import Store
 
-log = logging.getLogger(__name__)
-
 
 def letter_view(letter, frames: UnitFrames | None = None, people: tuple[Person, ...] | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
                       date=letter.date, date_basis=letter.date_basis, frames=frames, people=people)
-
-
-def discover(root: Path) -> list[Path]:
-    """Files under `root`, recursively: hidden entries skipped, symlinks never followed out of it."""
-    if root.is_file():
-        return [root]
-    base = root.resolve()
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(base):
-                log.warning("%s: symlink to outside %s, skipped", path, root)
-                continue
-            found.append(path)
-    return found
-
-
-def source_name(path: Path) -> str:
-    return os.path.normpath(str(path))
 
 
 class Indexer:
@@ -78,14 +52,16 @@ class Indexer:
         self.vectorstore = vectorstore or open_chroma(settings, embeddings)
         self.record_manager = store.record_manager()
 
-    def run(self, roots: list[Path], progress: Progress | None = None) -> IndexReport:
+    def run(self, roots: list[Path], progress: Progress | None = None, settle: float = 0.0) -> IndexReport:
+        """Mirror these folders or files; a file modified less than `settle` seconds ago may still be being
+        copied, so it is left as it stands (indexed or not) for a later run."""
         report = IndexReport()
         with self._writing(report):
             for root in roots:
                 if not root.exists():
                     report.results.append(FileResult(source_name(root), Outcome.FAILED, f"{root}: no such file or folder"))
                     continue
-                self._mirror(root, report, progress)
+                self._mirror(root, report, progress, settle)
         return report
 
     def add(self, files: list[LoadedFile], folder: Path, progress: Progress | None = None) -> IndexReport:
@@ -192,7 +168,7 @@ class Indexer:
         self.store.write_ledger(LedgerBuild(build_ledger(views, extraction), whole=True, rules=rules,
                                             reread=extraction.reread, extracted=extraction.fresh, people=people))
 
-    def _mirror(self, root: Path, report: IndexReport, progress) -> None:
+    def _mirror(self, root: Path, report: IndexReport, progress, settle: float) -> None:
         files = discover(root)
         folder = source_name(root) if root.is_dir() else None
         present = {source_name(p) for p in files}
@@ -205,6 +181,9 @@ class Indexer:
         for i, path in enumerate(files, start=1):
             if progress:
                 progress(i, len(files), str(path))
+            if settle and modified_within(path, settle):
+                report.results.append(FileResult(source_name(path), Outcome.WAITING, f"{path}: still being written"))
+                continue
             report.results.append(self.index_file(path, folder or source_name(path.parent), indexed=known))
 
     def index_file(self, path: Path, folder: str, loaded: LoadedFile | None = None,

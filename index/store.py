@@ -15,10 +15,8 @@ Chroma is opened through `index.chroma.open_chroma`, the one factory, so a Chrom
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,21 +25,18 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from index import frame_store, ledger_store, rows, schema, store_state
+from index import frame_store, ledger_store, rows, schema, store_state, writer_lock
 from index.ledger_store import StoredLedger
 from index.lexical import Fts5Index, LexicalIndex, Passage
 from index.model import Commitment, Indexed, LedgerBuild, Letter, NewLetter, UnitFrames
 from index.snapshot import Snapshot
+from index.store_errors import StoreError
 
 log = logging.getLogger(__name__)
 # The snapshot a question is being answered from, with its store (`Store.pinned`).
 _PINNED: ContextVar[tuple[Store, Snapshot] | None] = ContextVar("pinned_snapshot", default=None)
 NAMESPACE = "chroma/chunks"
 DATABASE = "store.sqlite"
-
-
-class StoreError(Exception):
-    """A store that cannot be used as asked; the message says how to fix it."""
 
 
 class Store:
@@ -75,29 +70,9 @@ class Store:
         return None
 
     # -- writing ---------------------------------------------------------------------------
-    @contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        """Hold the store's single-writer lock, or fail at once with a clear message."""
-        handle = open(self.path / "write.lock", "a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            handle.close()
-            raise StoreError(
-                f"{self.path}: the store is being written by {holder}; wait for it to finish and try again"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"process {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            handle.close()
+    def writer_lock(self):
+        """Hold the store's single-writer lock (index.writer_lock), or fail at once with StoreBusy."""
+        return writer_lock.held(self.path)
 
     def set_aside(self) -> tuple[Path, list[tuple[str, str]]]:
         """Move an outdated store's database into a dated folder beside it (kept, not deleted) and start a

@@ -1,8 +1,10 @@
-"""Builders for real fixture files: PDFs (reportlab), DOCX (python-docx)."""
+"""Shared test helpers: builders for real fixture files (PDFs with reportlab, DOCX with python-docx), and waiting for
+something another thread or process does."""
 
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 
@@ -95,3 +97,17 @@ Yours sincerely,
 Jane Holloway MP
 Minister of State for Children and Families
 """
+
+# The Bore letter answers it (its improvement plan is due by June 2014).
+PLAN_QUESTION = "What is the deadline for the Council's improvement plan?"
+
+
+def until(condition, timeout: float = 120.0, what: str = "the watch to catch up"):
+    """Poll `condition` until it is true (returning its value), failing after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")

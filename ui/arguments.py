@@ -1,5 +1,5 @@
 """The command line's verbs, flags and help: the contract other tools call (`assistant index`, `ask`,
-`show`, `commitments`, `eval`, `serve`, `letters`)."""
+`show`, `commitments`, `eval`, `serve`, `letters`, `watch`)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,12 @@ def _add_serve(sub) -> None:
     p.add_argument("--port", type=int, help="port (default 7860)")
     p.add_argument("--sources", type=Path, help="the letters folder (default $ASSISTANT_SOURCES or sources/)")
     p.add_argument("--testset", default="evals/testset.yaml", help="test set for the Evaluation page")
+    p.add_argument("--watch", action="store_true", help="index the sources folder again whenever files change in it")
+
+
+def _add_watch(sub) -> None:
+    p = _with_store(sub.add_parser("watch", help="follow a folder and index its letters as they arrive, change or go"))
+    p.add_argument("folder", nargs="?", type=Path, help="the folder (default $ASSISTANT_SOURCES or sources/)")
 
 
 def _add_letters(sub) -> None:
@@ -74,7 +80,7 @@ def _add_letters(sub) -> None:
     p.add_argument("--json", action="store_true")
 
 
-VERBS = (_add_index, _add_ask, _add_show, _add_commitments, _add_eval, _add_serve, _add_letters)
+VERBS = (_add_index, _add_ask, _add_show, _add_commitments, _add_eval, _add_serve, _add_letters, _add_watch)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -79,7 +79,7 @@ def cmd_ask(args) -> int:
 
 def cmd_show(args) -> int:
     assistant = _assistant(args)
-    from index.indexer import source_name
+    from index.folders import source_name
     from index.model import iso
 
     letter = assistant.store.letter(source_name(Path(args.source))) or assistant.store.letter(args.source)
@@ -169,6 +169,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    from ui.indexing import watch
     from ui.web.access import AccessError
     from ui.web.serve import launch
 
@@ -177,16 +178,41 @@ def cmd_serve(args) -> int:
 
     assistant = Assistant(settings)
     sources = Path(args.sources or settings.sources)
+    watching = watch(assistant, sources) if args.watch else None
     try:
         launch(assistant, sources, args.host or settings.host, args.port or settings.port, Path(args.testset))
     except AccessError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    finally:
+        if watching:
+            watching.stop()
+    return 0
+
+
+def cmd_watch(args) -> int:
+    import signal
+    import time
+
+    from ui.indexing import watch
+
+    assistant = _assistant(args)
+    folder = Path(args.folder or assistant.settings.sources)
+    watching = watch(assistant, folder)
+    print(f"watching {folder} for letters (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the last run short
+        print("stopping: the run under way finishes first", file=sys.stderr)
+        watching.stop()
     return 0
 
 
 COMMANDS = {"index": cmd_index, "ask": cmd_ask, "show": cmd_show, "commitments": cmd_commitments, "eval": cmd_eval,
-            "serve": cmd_serve, "letters": cmd_letters}
+            "serve": cmd_serve, "letters": cmd_letters,
+            "watch": cmd_watch}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from assistant.service import Assistant
 from index.index_report import IndexReport, Outcome
+from index.watch import FolderWatch
 
 log = logging.getLogger("assistant")
 SHOWN = {Outcome.FAILED, Outcome.DUPLICATE}  # what the user must act on; the rest goes to the log
@@ -29,6 +31,13 @@ def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
     report = assistant.indexer.run(paths, progress=progress)
     if bar:
         bar.close()
+    print_report(report)
+    print(f"indexed into {assistant.store.path}: {report.summary()}", file=sys.stderr)
+    return report
+
+
+def print_report(report: IndexReport) -> None:
+    """The run's notes and what the user must act on, on stderr; every other file's outcome to the log."""
     for note in report.notes:
         print(note, file=sys.stderr)
     for result in report.results:
@@ -36,8 +45,18 @@ def index_with_progress(assistant: Assistant, paths: list[Path]) -> IndexReport:
             print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
         else:
             log.info("%s: %s", result.outcome.value, result.source)
-    print(f"indexed into {assistant.store.path}: {report.summary()}", file=sys.stderr)
-    return report
+
+
+def watch(assistant: Assistant, folder: Path) -> FolderWatch:
+    """Start following `folder`: each run's problems and summary on stderr, as `assistant index` prints them."""
+    def announce(report: IndexReport) -> None:
+        print_report(report)
+        print(f"{datetime.now():%H:%M:%S} indexed {folder}: {report.summary()}", file=sys.stderr)
+
+    def run(settle: float) -> IndexReport:
+        return assistant.indexer.run([folder], settle=settle)
+
+    return FolderWatch(folder, run, assistant.settings.watch_quiet, on_report=announce).start()
 
 
 def prepare_to_serve(assistant: Assistant, sources: Path) -> None:
