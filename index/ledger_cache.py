@@ -22,7 +22,7 @@ from pathlib import Path
 from index.ledger import extract, letter_frames
 from index.ledger_records import LetterView
 from index.model import Commitment, UnitFrames, iso
-from index.rows import commitment_from_dict
+from index.rows import records_from_json, records_json
 from index.segmenter import segment
 
 
@@ -62,10 +62,11 @@ class CachedExtraction:
         wanted = key(letter)
         found = self.fresh.get(letter.source) or self.stored.get(letter.source)
         if found and found[0] == wanted:
-            return [commitment_from_dict(values) for values in json.loads(found[1])]
+            return records_from_json(found[1])
         frames = letter.frames if letter.frames is not None else self.read_frames(letter.source)
-        if frames is None:
-            frames = self.reread[letter.source] = letter_frames(letter.text, segment(letter.text))
+        if frames is None:  # stored by an older version: parsed again, and segmented once for both
+            letter = replace(letter, units=letter.units or segment(letter.text))
+            frames = self.reread[letter.source] = letter_frames(letter.text, letter.units)
         records = extract(replace(letter, frames=frames))
-        self.fresh[letter.source] = (wanted, json.dumps([r.to_dict() for r in records], ensure_ascii=False))
+        self.fresh[letter.source] = (wanted, records_json(records))
         return records

@@ -166,15 +166,19 @@ def _split(records: list[Commitment]) -> tuple[list[Commitment], list[Commitment
 
 def is_change(r: Commitment) -> bool:
     """A record that withdraws a duty or changes its deadline (which `link` looks for in earlier letters)."""
-    return bool(WITHDRAW.search(r.quote) or (CHANGE.search(r.quote) and r.deadline))
+    return withdraws(r) or bool(CHANGE.search(r.quote) and r.deadline)
+
+
+def withdraws(r: Commitment) -> bool:
+    return bool(WITHDRAW.search(r.quote))
 
 
 def _change_status(later: Commitment) -> Status:
-    return Status.WITHDRAWN if WITHDRAW.search(later.quote) else Status.SUPERSEDED
+    return Status.WITHDRAWN if withdraws(later) else Status.SUPERSEDED
 
 
 def _link_change(ledger: _Ledger, later: Commitment) -> None:
-    withdrawing = bool(WITHDRAW.search(later.quote))
+    withdrawing = withdraws(later)
     match = _changed_duty(ledger, later, withdrawing)
     if match:
         _supersede(ledger, match, later, withdrawing)
@@ -211,7 +215,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def names_old_deadline(later: Commitment) -> bool:
-    return not WITHDRAW.search(later.quote) and later.replaces_deadline is not None
+    return not withdraws(later) and later.replaces_deadline is not None
 
 
 def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Commitment | None:
@@ -238,7 +242,7 @@ def _changed_duty(ledger: _Ledger, later: Commitment, withdrawing: bool) -> Comm
 
 def _supersede(ledger: _Ledger, match: Commitment, later: Commitment, withdrawing: bool) -> None:
     """Mark `match` and its restatements withdrawn or superseded by `later`, which takes on its duty."""
-    status = _change_status(later)
+    status = Status.WITHDRAWN if withdrawing else Status.SUPERSEDED
     for r in ledger.group(match):
         ledger.set_status(r, status)
         r.superseded_by = later.id

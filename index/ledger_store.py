@@ -3,13 +3,13 @@ by letter, and each letter's records in the order extraction found them."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import sqlalchemy as sa
 
+from index.ledger_links import is_appointment
 from index.model import Commitment, Kind, iso
-from index.rows import commitment_from_dict, commitment_from_row, commitment_row
+from index.rows import commitment_from_row, commitment_row, records_from_json
 from index.schema import commitments, extractions, letters
 
 LEDGER_ORDER = (commitments.c.source, sa.literal_column("commitments.rowid"))
@@ -60,8 +60,8 @@ class StoredLedger:
             changing = set(conn.execute(sa.select(c.id).where(c.supersedes.is_not(None))).scalars())
             extracted = conn.execute(sa.select(e.records).where(sa.func.instr(e.records, Kind.APPOINTMENT.value) > 0)
                                      .where(e.source.in_(sa.select(c.source).where(c.supersedes.is_not(None)))))
-            records = [commitment_from_dict(values) for found_json in extracted.scalars() for values in json.loads(found_json)]
-        return found + [r for r in records if r.id in changing and r.kind == Kind.APPOINTMENT and r.actor and r.actor_name]
+            records = [r for found_json in extracted.scalars() for r in records_from_json(found_json)]
+        return found + [r for r in records if r.id in changing and is_appointment(r)]
 
     def in_letters_naming(self, name: str) -> list[Commitment]:
         """The records of the letters whose text has this name in it."""

@@ -65,6 +65,15 @@ def commitment_row(record: Commitment) -> dict:
     return row
 
 
+def records_json(records: list[Commitment]) -> str:
+    """A letter's extracted records as the extractions table keeps them."""
+    return json.dumps([r.to_dict() for r in records], ensure_ascii=False)
+
+
+def records_from_json(text: str) -> list[Commitment]:
+    return [commitment_from_dict(values) for values in json.loads(text)]
+
+
 def commitment_from_row(row) -> Commitment:
     return commitment_from_dict({**row, "recipients": json.loads(row["recipients"])})
 

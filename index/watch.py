@@ -25,7 +25,7 @@ from index.index_report import FileResult, IndexReport, Outcome
 from index.store_errors import StoreBusy
 
 log = logging.getLogger(__name__)
-HISTORY = 200  # what the app shows of recent arrivals
+HISTORY = 200  # recent outcomes kept, with their times (`FolderWatch.arrivals`)
 
 
 @dataclass(frozen=True)

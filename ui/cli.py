@@ -169,7 +169,6 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from ui.indexing import watch
     from ui.web.access import AccessError
     from ui.web.serve import launch
 
@@ -178,15 +177,12 @@ def cmd_serve(args) -> int:
 
     assistant = Assistant(settings)
     sources = Path(args.sources or settings.sources)
-    watching = watch(assistant, sources) if args.watch else None
     try:
-        launch(assistant, sources, args.host or settings.host, args.port or settings.port, Path(args.testset))
+        launch(assistant, sources, args.host or settings.host, args.port or settings.port, Path(args.testset),
+               watch_sources=args.watch)
     except AccessError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    finally:
-        if watching:
-            watching.stop()
     return 0
 
 
