@@ -22,11 +22,13 @@ class Citation:
     start: int
     end: int
     page: int | None
+    section: str | None = None  # the headings it sits under, outermost first ("3. Findings › 3.2 Placements")
 
     @classmethod
     def span(cls, id: int, letter: Letter, start: int, end: int) -> Citation:
         """Citation `id` of the letter's own text from `start` to `end`: the quote is always exactly the source's."""
-        return cls(id, letter.source, letter.title, letter.date, letter.text[start:end], start, end, letter.page_at(start))
+        return cls(id, letter.source, letter.title, letter.date, letter.text[start:end], start, end,
+                   letter.page_at(start), letter.section_at(start))
 
 
 @dataclass

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from index.layout import Heading, Layout, Line, Role, TableRow
 
 # A line that starts a list item: "- ", "• ", "(a) ", "1. ", "ii) ".
 # Includes the private-use glyphs Word's Symbol-font bullets become in PDF text.
@@ -18,6 +20,8 @@ _MARKER = r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a-z]|[ivx]{
 BULLET = re.compile(_MARKER + r"\s")
 # The marker with the space after it: what quotes and ledger actions leave out.
 BULLET_MARK = re.compile(_MARKER + r"\s+")
+# A line that starts a numbered item of a report: "Recommendation 3:", "R3.", "Action 4 –".
+NUMBERED_ITEM = re.compile(r"^(?:Recommendations?|Actions?|Findings?|Conclusions?|R)\s?\d{1,3}[.:)]?\s+[-–—:]?\s*[A-Z]")
 # A line this long was most likely wrapped by the writer's editor rather than ended on purpose.
 WRAP_WIDTH = 45
 SENTENCE_END = ".!?:;"
@@ -33,6 +37,7 @@ class Canonical:
     text: str
     # Offset in `text` where each page starts (page 1 first); empty for unpaged formats.
     page_starts: tuple[int, ...] = ()
+    layout: Layout = field(default_factory=Layout)
 
     def page_at(self, offset: int) -> int | None:
         return page_at(self.page_starts, offset)
@@ -48,7 +53,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _separator(prev: str, line: str, blank_lines: int, page_break: bool) -> str:
-    if BULLET.match(line):
+    if BULLET.match(line) or NUMBERED_ITEM.match(line):
         return "\n\n" if blank_lines or page_break else "\n"
     if not blank_lines and not page_break:
         # A line ending in ":" or ";" closes a lead-in or a list item, not a wrapped sentence.
@@ -60,35 +65,93 @@ def _separator(prev: str, line: str, blank_lines: int, page_break: bool) -> str:
     return " " if continues else "\n\n"
 
 
-def canonicalise_pages(pages: list[str], paged: bool = True) -> Canonical:
-    """Canonical text of a document given as the decoded text of each of its pages."""
-    parts: list[str] = []
-    length = 0
-    page_starts: list[int] = []
-    prev: str | None = None
-    for page_text in pages:
+class _Builder:
+    """Canonical text as it is built line by line, with where each page, heading and table row landed."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.page_starts: list[int] = []
+        self.headings: list[Heading] = []
+        self.rows: list[TableRow] = []
+        self.header_rows: dict[int, int] = {}  # table → start of its header row
+        self.row_cells: list[tuple[int, int]] = []
+        self.prev: Line | None = None
+
+    def add(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def separator(self, line: Line, blank_lines: int, page_break: bool) -> str:
+        prev = self.prev
+        assert prev is not None
+        if line.role is Role.HEADING and prev.role is Role.HEADING and prev.level == line.level and not blank_lines:
+            return " "  # a heading wrapped over two lines
+        if line.role is Role.CELL and prev.role is Role.CELL and prev.row == line.row:
+            return "\n"
+        if Role.BODY not in (line.role, prev.role) or line.role is not prev.role:
+            return "\n\n"
+        if blank_lines or page_break or line.wrapped is None or BULLET.match(line.text) or NUMBERED_ITEM.match(line.text):
+            return _separator(prev.text, line.text, blank_lines, page_break)
+        return " " if line.wrapped else "\n"
+
+    def close_row(self) -> None:
+        prev = self.prev
+        if not self.row_cells or prev is None:
+            return
+        start, end = self.row_cells[0][0], self.row_cells[-1][1]
+        if prev.header and prev.table is not None:
+            self.header_rows[prev.table] = start
+            header = None
+        else:
+            header = self.header_rows.get(prev.table) if prev.table is not None else None
+        self.rows.append(TableRow(start, end, tuple(self.row_cells), header))
+        self.row_cells = []
+
+    def place(self, line: Line, text: str, sep: str) -> None:
+        prev = self.prev
+        if prev and prev.role is Role.CELL and (line.role is not Role.CELL or line.row != prev.row):
+            self.close_row()
+        if line.role is Role.HEADING:
+            if sep == " " and self.headings:
+                last = self.headings[-1]
+                self.headings[-1] = Heading(last.start, self.length + len(text), last.level)
+            else:
+                self.headings.append(Heading(self.length, self.length + len(text), line.level))
+        elif line.role is Role.CELL:
+            self.row_cells.append((self.length, self.length + len(text)))
+        self.add(text)
+        self.prev = replace(line, text=text)
+
+
+def canonicalise_lines(pages: list[list[Line]], paged: bool = True) -> Canonical:
+    """Canonical text of a document given as the lines of each of its pages, each line with its role."""
+    out = _Builder()
+    for lines in pages:
         blank_lines = 0
         first_on_page = True
-        for raw_line in page_text.splitlines():
-            line = " ".join(raw_line.split())
-            if not line:
+        for line in lines:
+            text = " ".join(line.text.split())
+            if not text:
                 blank_lines += 1
                 continue
-            if prev is not None:
-                sep = _separator(prev, line, blank_lines, page_break=first_on_page)
-                parts.append(sep)
-                length += len(sep)
+            sep = out.separator(line, blank_lines, page_break=first_on_page) if out.prev else ""
+            out.add(sep)
             if first_on_page:
-                page_starts.append(length)
+                out.page_starts.append(out.length)
                 first_on_page = False
-            parts.append(line)
-            length += len(line)
-            prev = line
+            out.place(line, text, sep)
             blank_lines = 0
         if first_on_page:  # a page with no text still counts as a page
-            page_starts.append(length)
-    text = "".join(parts)
-    return Canonical(text, tuple(page_starts) if paged else ())
+            out.page_starts.append(out.length)
+    out.close_row()
+    layout = Layout(tuple(out.headings), tuple(out.rows))
+    return Canonical("".join(out.parts), tuple(out.page_starts) if paged else (), layout)
+
+
+def canonicalise_pages(pages: list[str], paged: bool = True) -> Canonical:
+    """Canonical text of a document given as the decoded text of each of its pages."""
+    return canonicalise_lines([[Line(raw) for raw in page.splitlines()] for page in pages], paged)
 
 
 def canonicalise(text: str) -> Canonical:

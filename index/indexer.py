@@ -39,7 +39,8 @@ from index.store import Store
 
 def letter_view(letter, frames: UnitFrames | None = None, people: tuple[Person, ...] | None = None) -> LetterView:
     return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
-                      date=letter.date, date_basis=letter.date_basis, frames=frames, people=people)
+                      date=letter.date, date_basis=letter.date_basis, frames=frames, people=people,
+                      layout=letter.layout)
 
 
 class Indexer:
@@ -225,7 +226,7 @@ class Indexer:
         one transaction (a run killed between the two writes the letter again next time)."""
         text = loaded.text
         meta = extract_metadata(text, loaded.path)
-        units = segment(text)
+        units = segment(text, loaded.canonical.layout)
         chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
         self._index_chunks(source, text, meta, chunks, loaded.canonical.page_at)
         self.store.write_letter(NewLetter(
@@ -233,6 +234,7 @@ class Indexer:
             metadata=meta, units=units, unit_vectors=self.embeddings.encode([text[u.start : u.end] for u in units]),
             # Parsed once, here: building the ledger reads the stored frames instead of parsing every letter again.
             chunks=chunks, frames=letter_frames(text, units), people=letter_people(meta, text),
+            layout=loaded.canonical.layout,
         ))
 
     def _index_chunks(self, source: str, text: str, meta: LetterMetadata, chunks: list[Chunk],

@@ -30,6 +30,7 @@ from index.ledger_frames import first_frame, frame_records, framed_actor, framed
 from index.ledger_links import infer_dates, link, name_actors
 from index.ledger_parties import in_full, recipients_of
 from index.ledger_records import LetterView, new_record
+from index.ledger_rows import row_record
 from index.ledger_sentences import ACTION_VERBS, action_of, actor_of, classify, short
 from index.model import Commitment, Kind, Precision, Unit, UnitFrames, UnitKind
 from index.party_directory import with_known_bodies
@@ -42,12 +43,16 @@ def extract(letter: LetterView) -> list[Commitment]:
     when = letter.date
     records: list[Commitment] = []
     previous_actor: str | None = None
-    for unit in letter.units or segment(letter.text):
+    for unit in letter.units or segment(letter.text, letter.layout):
         if unit.kind == UnitKind.LINE:
+            continue
+        row = row_record(letter, unit) if unit.kind == UnitKind.ROW else None
+        if row:
+            records.append(row)
             continue
         start = _body_start(letter.text, unit)
         body = letter.text[start : unit.end]
-        lead_in = _lead_in(letter.text, unit)
+        lead_in = _lead_in(letter.text, unit) if unit.kind != UnitKind.ROW else None
         kind = classify(body, lead_in, letter.text)
         deadlines = find_deadlines(body, when) if kind is not None else []
         if kind is None or not _states_duty(kind, body, deadlines):

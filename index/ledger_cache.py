@@ -38,7 +38,7 @@ def rules_version() -> str:
 
 def key(letter: LetterView) -> str:
     seen = [letter.source, letter.title, letter.text, letter.metadata.to_dict(), iso(letter.date),
-            letter.date_basis]
+            letter.date_basis, letter.layout.to_json()]
     return hashlib.sha256((rules_version() + json.dumps(seen, sort_keys=True, ensure_ascii=False)).encode()).hexdigest()
 
 
@@ -65,7 +65,7 @@ class CachedExtraction:
             return records_from_json(found[1])
         frames = letter.frames if letter.frames is not None else self.read_frames(letter.source)
         if frames is None:  # stored by an older version: parsed again, and segmented once for both
-            letter = replace(letter, units=letter.units or segment(letter.text))
+            letter = replace(letter, units=letter.units or segment(letter.text, letter.layout))
             frames = self.reread[letter.source] = letter_frames(letter.text, letter.units)
         records = extract(replace(letter, frames=frames))
         self.fresh[letter.source] = (wanted, records_json(records))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.deadlines import Deadline
+from index.layout import Layout
 from index.ledger_changes import replaced_deadline
 from index.model import Commitment, DateBasis, Kind, LetterMetadata, Person, Precision, Status, Unit, UnitFrames
 
@@ -25,6 +26,7 @@ class LetterView:
     units: list[Unit] = field(default_factory=list)
     frames: UnitFrames | None = None  # None: none stored (as by an older version), so extraction parses
     people: tuple[Person, ...] | None = None  # its part of index.party_directory; None: not yet read
+    layout: Layout = field(default_factory=Layout)
 
 
 # An actor a letter does not name: better said than left out of a record, but no answer to "who?".

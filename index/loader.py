@@ -13,7 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.canonical import Canonical, canonicalise, canonicalise_pages
+from index.canonical import Canonical, canonicalise, canonicalise_lines
+from index.pdf_layout import pdf_lines
 
 log = logging.getLogger(__name__)
 
@@ -96,39 +97,14 @@ def _load_pdf(path: Path, data: bytes) -> Canonical:
     try:
         if PdfReader(io.BytesIO(data)).is_encrypted:
             raise LoadError(f"{path}: the PDF is encrypted (password-protected); save an unprotected copy")
-        pages = _pdf_pages(data)
+        pages = pdf_lines(data)
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, Exception) as err:
         raise LoadError(f"{path}: the PDF is corrupt or unreadable ({type(err).__name__}: {err})") from None
-    if not any(page.strip() for page in pages):
+    if not any(line.text.strip() for page in pages for line in page):
         raise LoadError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
-    return canonicalise_pages(pages)
-
-
-CID = re.compile(r"\(cid:\d+\)")
-
-
-def _pdf_pages(data: bytes) -> list[str]:
-    """Each page's text, line by line as laid out (a table row stays one line), with a blank line
-    where the vertical gap between lines says a new paragraph starts."""
-    import pdfplumber
-
-    pages = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            lines = page.extract_text_lines(layout=False)
-            steps = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["top"])
-            usual = steps[len(steps) // 2] if steps else 0
-            out: list[str] = []
-            for i, line in enumerate(lines):
-                if i and usual and line["top"] - lines[i - 1]["top"] > 1.5 * usual:
-                    out.append("")
-                # An unmapped glyph at the start of a line is a bullet the font could not name.
-                text = CID.sub("", re.sub(r"^\s*\(cid:\d+\)\s*", "• ", line["text"]))
-                out.append(text)
-            pages.append("\n".join(out))
-    return pages
+    return canonicalise_lines(pages)
 
 
 def _docx_text(path: Path, data: bytes) -> str:

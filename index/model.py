@@ -19,6 +19,7 @@ import numpy as np
 from index.canonical import page_at
 from index.dates import date_in_name
 from index.frames import Frame
+from index.layout import Layout
 
 # Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
 UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
@@ -30,6 +31,7 @@ class UnitKind(StrEnum):
     SENTENCE = "sentence"
     ITEM = "item"  # the first sentence of a bulleted list item
     LINE = "line"  # a line of an address block, heading or signature
+    ROW = "row"  # a row of a table, its cells one line each
 
 
 class Precision(StrEnum):
@@ -160,9 +162,13 @@ class Letter:
     n_chunks: int
     n_units: int
     people: tuple[Person, ...] | None = None  # the people it names with a body; None: not read yet (an older store)
+    layout: Layout = field(default_factory=Layout)
 
     def page_at(self, offset: int) -> int | None:
         return page_at(self.page_starts, offset)
+
+    def section_at(self, offset: int) -> str | None:
+        return self.layout.section_at(self.text, offset)
 
     def reading_date(self) -> date | None:
         """What its relative dates ("on 4 September") are read against: its own date, else its file name's."""
@@ -205,6 +211,7 @@ class NewLetter:
     chunks: list[Chunk]
     frames: UnitFrames
     people: tuple[Person, ...]
+    layout: Layout = field(default_factory=Layout)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from index import schema
+from index.layout import Layout
 from index.model import (
     Commitment,
     DateBasis,
@@ -36,7 +37,7 @@ def letter_row(letter: NewLetter, now: datetime) -> dict:
         "metadata": json.dumps(meta.to_dict(), ensure_ascii=False), "text": letter.text,
         "page_starts": json.dumps(list(letter.page_starts)), "n_chunks": len(letter.chunks),
         "n_units": len(letter.units), "indexed_at": now.isoformat(timespec="seconds"),
-        "people": people_json(letter.people),
+        "people": people_json(letter.people), "layout": letter.layout.to_json(),
     }
 
 
@@ -101,6 +102,7 @@ def letter_from_row(row) -> Letter:
         text=row["text"], page_starts=tuple(json.loads(row["page_starts"])),
         n_chunks=row["n_chunks"], n_units=row["n_units"],
         people=tuple(tuple(p) for p in json.loads(row["people"])) if row["people"] is not None else None,
+        layout=Layout.from_json(row["layout"]),
     )
 
 

@@ -15,8 +15,9 @@ import sqlalchemy as sa
 # 1: every store written before the version was recorded. 2: one transaction per letter (no commit
 # marker column), the lexical index behind its own interface, the version recorded. 3: a ledger record keeps
 # the old deadline a change names (`replaces_deadline`). 4: a letter keeps the people it names with their body
-# (`people`).
-SCHEMA_VERSION = 4
+# (`people`). 5: a letter keeps its headings and table rows (`layout`), and a PDF's page furniture is left out of
+# its text, so every offset into a PDF moved.
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -35,6 +36,7 @@ letters = sa.Table(
     sa.Column("n_units", sa.Integer, nullable=False),
     sa.Column("indexed_at", sa.String, nullable=False),
     sa.Column("people", sa.Text),  # JSON list of index.model.Person; NULL: not read yet (added in version 4)
+    sa.Column("layout", sa.Text),  # index.layout.Layout as JSON; NULL: none
 )
 
 units = sa.Table(
@@ -100,4 +102,5 @@ PER_LETTER = (units, frames, commitments, extractions, letters)
 # The columns added to the tables since an older version, for the store to add in place: the tables' other
 # columns and what they mean are unchanged since it. A store of any other older version is rebuilt from its
 # letters' files.
-ADDED_SINCE = {2: (commitments.c.replaces_deadline, letters.c.people), 3: (letters.c.people,)}
+# None since version 4: version 5 reads PDFs anew, so every older store is rebuilt.
+ADDED_SINCE: dict[int, tuple[sa.Column, ...]] = {}

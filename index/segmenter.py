@@ -10,6 +10,7 @@ import re
 
 from index.canonical import BULLET
 from index.dates import FULL_DATE
+from index.layout import Layout
 from index.model import Unit, UnitKind
 from index.parties import LETTER_FROM
 
@@ -76,11 +77,26 @@ def _implicit_item(line: str) -> bool:
     return bool(re.match(r"^[a-z]", line) or re.search(r";(?:\s+(?:and|or))?$", line) or IMPERATIVE.match(line))
 
 
-def segment(text: str) -> list[Unit]:
+def segment(text: str, layout: Layout | None = None) -> list[Unit]:
+    """The units of a text: a table row whole (its header row as its lead-in), a heading as a line, and the
+    sentences and list items of everything else."""
+    layout = layout or Layout()
+    rows = {row.start: row for row in layout.rows}
+    header_rows = {row.header for row in layout.rows}
+    headings = {heading.start for heading in layout.headings}
     units: list[Unit] = []
     lead_in: int | None = None
     for block, (b_start, b_end) in enumerate(_spans(text, r"\n\s*\n")):
+        if b_start in rows:  # a header row names its table's columns: a line, not a row of what the table says
+            kind = UnitKind.LINE if b_start in header_rows else UnitKind.ROW
+            units.append(Unit(b_start, rows[b_start].end, kind, block, rows[b_start].header))
+            lead_in = None
+            continue
         for l_start, l_end in _spans(text, r"\n", b_start, b_end):
+            if l_start in headings:
+                units.append(Unit(l_start, l_end, UnitKind.LINE, block))
+                lead_in = None
+                continue
             line = text[l_start:l_end]
             is_item = bool(BULLET.match(line)) or (lead_in is not None and _implicit_item(line))
             if not is_item and not _looks_like_prose(line):

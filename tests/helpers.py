@@ -111,3 +111,57 @@ def until(condition, timeout: float = 120.0, what: str = "the watch to catch up"
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def make_report_pdf(path: Path) -> Path:
+    """A short review report as reportlab lays one out: a title page, a contents page, running headers and page
+    footers, numbered headings, a footnote, a sentence across a page break and a ruled action table that runs
+    over a page break with its header row repeated."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    st = getSampleStyleSheet()
+    note = ParagraphStyle("note", parent=st["Normal"], fontSize=7, leading=8)
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(72, A4[1] - 40, "Review of school transport commissioning")
+        canvas.drawRightString(A4[0] - 72, 30, f"Page {doc.page}")
+        canvas.restoreState()
+
+    prose = ("The review heard evidence from officers, parents and transport operators across the county over a "
+             "period of six months, and visited every depot the Council uses for home to school transport. ")
+    flow = [
+        Paragraph("Review of school transport commissioning", st["Title"]),
+        Paragraph("Final report", st["Heading2"]), Paragraph("14 March 2025", st["Normal"]),
+        Paragraph("Commissioned by the Eastshire County Council Cabinet", st["Normal"]), PageBreak(),
+        Paragraph("Contents", st["Heading1"]),
+        Paragraph("1. Introduction ........................................ 3", st["Normal"]),
+        Paragraph("2. Findings ........................................ 3", st["Normal"]),
+        Paragraph("3. Recommendations ........................................ 4", st["Normal"]),
+        Paragraph("Annex A: Action plan ........................................ 5", st["Normal"]), PageBreak(),
+        Paragraph("1. Introduction", st["Heading1"]),
+        Paragraph("The Cabinet asked the review to examine how the Council buys school transport.", st["Normal"]),
+        Paragraph("2. Findings", st["Heading1"]),
+        Paragraph("2.1 Spending", st["Heading2"]),
+        Paragraph("Spending on school transport rose by 38% between 2019-20 and 2023-24.<super>1</super>",
+                  st["Normal"]),
+        Spacer(1, 470),
+        Paragraph(prose + "The review found that routes were last retendered in 2016 and that the Council "
+                  "has no way to compare the prices operators charge for the same journeys.", st["Normal"]),
+        Paragraph("1 Council outturn statements, 2019-20 to 2023-24.", note), PageBreak(),
+        Paragraph("3. Recommendations", st["Heading1"]),
+        Paragraph("Recommendation 1: The Council should retender all routes by 31 December 2025.", st["Normal"]),
+        Paragraph("Recommendation 2: The Director of Children's Services should report progress to the Cabinet "
+                  "each quarter.", st["Normal"]), PageBreak(),
+        Paragraph("Annex A: Action plan", st["Heading1"]), Spacer(1, 560),
+        Table([["Ref", "Action", "Owner", "Due date"]]
+              + [[f"A{i}", f"Publish the route review for area {i}", "Head of Transport", f"{i} September 2025"]
+                 for i in range(1, 9)], repeatRows=1,
+              style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)])),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(flow, onLaterPages=furniture)
+    return path

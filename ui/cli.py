@@ -48,6 +48,8 @@ def _print_answer(answer) -> None:
             if c.date:
                 where += f", {c.date}"
             where += f" — {c.source} [{c.start}:{c.end}]"
+            if c.section:
+                where += f", {c.section}"
             if c.page:
                 where += f", page {c.page}"
             print(f"[{c.id}] {where}\n    “{c.quote}”")

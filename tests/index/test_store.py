@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index import schema
 from index.chunker import chunk_units
 from index.ledger_records import LetterView, new_record
 from index.lexical import Fts5Index, LetterFilter
@@ -172,7 +173,9 @@ def schema_2_store(path: Path) -> Store:
     return Store(path)
 
 
-def test_a_store_whose_ledger_tables_alone_changed_is_brought_up_to_date_in_place(tmp_path):
+def test_a_store_whose_ledger_tables_alone_changed_is_brought_up_to_date_in_place(tmp_path, monkeypatch):
+    # As if version 3 had only added these columns to version 2's tables.
+    monkeypatch.setattr(schema, "ADDED_SINCE", {2: (schema.commitments.c.replaces_deadline, schema.letters.c.people)})
     store = schema_2_store(tmp_path)
     assert store.outdated == 2
     with pytest.raises(StoreError, match="older version.*run `assistant index`"):

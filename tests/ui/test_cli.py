@@ -39,7 +39,7 @@ def test_ask_json_has_the_contract_fields(cli_env):
     assert set(out) == {"question", "answer", "abstained", "citations", "timings_ms"}
     assert set(out["timings_ms"]) == {"retrieve", "answer", "total"}
     citation = out["citations"][0]
-    assert set(citation) == {"id", "source", "title", "date", "quote", "start", "end", "page"}
+    assert set(citation) == {"id", "source", "title", "date", "quote", "start", "end", "page", "section"}
     shown = run("show", citation["source"], env=env).stdout
     assert shown.rstrip("\n")[citation["start"] : citation["end"]] == citation["quote"]
 

@@ -39,7 +39,8 @@ def source_card(c: Citation, letter: Letter | None) -> str:
     before = html.escape(letter.text[p_start : c.start]) if letter else ""
     after = html.escape(letter.text[c.end : p_end]) if letter else ""
     parties = " → ".join(x for x in (meta.sender, meta.recipient) if x) if meta else ""
-    details = [iso(c.date) or "undated", parties, f"page {c.page}" if c.page else "", f"{c.source} [{c.start}:{c.end}]"]
+    details = [iso(c.date) or "undated", parties, c.section or "", f"page {c.page}" if c.page else "",
+               f"{c.source} [{c.start}:{c.end}]"]
     return (
         f"<div class='source-card' style='{CARD}'><div style='{META}'><b>[{c.id}] {html.escape(c.title)}</b><br>"
         f"{html.escape(' · '.join(d for d in details if d))}</div>"
@@ -53,7 +54,7 @@ def briefing_text(answer: Answer) -> str:
         return answer.answer
     lines = [answer.answer, "", "Sources:"]
     for c in answer.citations:
-        where = ", ".join(x for x in (c.title, iso(c.date), f"page {c.page}" if c.page else None) if x)
+        where = ", ".join(x for x in (c.title, iso(c.date), c.section, f"page {c.page}" if c.page else None) if x)
         lines.append(f"[{c.id}] “{c.quote}” — {where} ({c.source})")
     return "\n".join(lines)
 

@@ -41,7 +41,7 @@ def test_ask_returns_the_cli_json_object_with_citations(client):
     out = client.predict("Who has been appointed Commissioner for Children's Social Care?", api_name="/ask")
     assert set(out) == {"question", "answer", "abstained", "citations", "timings_ms"}
     assert "Norman Warner" in out["answer"] and out["citations"]
-    assert {"id", "source", "title", "date", "quote", "start", "end", "page"} == set(out["citations"][0])
+    assert {"id", "source", "title", "date", "quote", "start", "end", "page", "section"} == set(out["citations"][0])
 
 
 def test_a_wrong_password_is_refused(live):

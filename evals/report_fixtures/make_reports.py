@@ -1,0 +1,47 @@
+"""Generate the two review-report fixtures in evals/report_fixtures/corpus/.
+
+    .venv/bin/python evals/report_fixtures/make_reports.py        (from the repository root)
+
+1. A PDF (reportlab platypus): "Independent Review of Youth Justice Commissioning", final report of a
+   fictional independent panel, 14 March 2025 - title page, contents with dotted leaders, running
+   header and footer, numbered sections, footnotes at the foot of the page, a table and two figures,
+   ten numbered recommendations and an action-plan table that runs over a page break.
+   Text: youth_justice_review.yaml; layout: pdf_report.py, pdf_parts.py, pdf_styles.py.
+2. A DOCX (python-docx): "Independent review of adult social care finances" for a fictional borough
+   council, 2 October 2025 - Word headings, typed paragraph numbers, "R1." recommendations and a Word
+   action-plan table with a frequency column. Text: harrowfield_review.yaml; layout: docx_report.py.
+
+All names of people, councils and firms are invented. The text lives in the YAML files beside this script;
+the builders only lay it out. Both outputs are byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from docx_report import build_docx
+from pdf_report import build_pdf
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    youth_justice = load("youth_justice_review.yaml")
+    pdf_path = CORPUS / youth_justice["file"]
+    pages = build_pdf(youth_justice, pdf_path)
+    print(f"wrote {pdf_path} ({pages} pages)")
+    harrowfield = load("harrowfield_review.yaml")
+    docx_path = CORPUS / harrowfield["file"]
+    build_docx(harrowfield, docx_path)
+    print(f"wrote {docx_path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Ledger records from the rows of a table of actions: what its header row calls each column says which cell is
+the action, who owns it, when it is due and how often it recurs ("Action | Owner | Due date | Frequency").
+
+A row is one record whatever its action's verb: a table of actions lists duties by what it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.deadlines import find_deadlines, principal
+from index.ledger_parties import recipients_of
+from index.ledger_records import LetterView, new_record
+from index.model import Commitment, Kind, Unit
+from index.recurrence import recurrence_of
+
+
+class Column:
+    ACTION = "action"
+    OWNER = "owner"
+    DUE = "due"
+    FREQUENCY = "frequency"
+
+
+# What a header cell says its column holds, tried in this order ("Action owner" is an owner, "Target date" a date).
+HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (Column.FREQUENCY, re.compile(r"\b(?:frequency|how often|recurr\w*|cycle)\b", re.I)),
+    (Column.OWNER, re.compile(r"\b(?:owners?|lead|leads|responsib\w*|accountab\w*|who|by whom|delivered by)\b", re.I)),
+    (Column.DUE, re.compile(r"\b(?:due|deadline|date|dates|by when|when|timescales?|timings?|timeframe|target)\b",
+                            re.I)),
+    (Column.ACTION, re.compile(r"\b(?:actions?|recommendations?|what|tasks?|activit(?:y|ies)|measures?|steps?|"
+                               r"deliverables?|commitments?)\b", re.I)),
+]
+
+
+def columns(header: list[str]) -> dict[str, int]:
+    """Which column (by position) holds each of the action, owner, due date and frequency; the first match wins."""
+    found: dict[str, int] = {}
+    for position, name in enumerate(header):
+        column = next((column for column, words in HEADER_WORDS if words.search(name)), None)
+        if column and column not in found:
+            found[column] = position
+    return found
+
+
+def row_record(letter: LetterView, unit: Unit) -> Commitment | None:
+    """The duty a row of a table of actions states, or None when its table's header names no action, or neither
+    an owner nor a date."""
+    row = letter.layout.row_at(unit.start)
+    header = letter.layout.header_of(row) if row else None
+    if not row or not header or len(header.cells) != len(row.cells):
+        return None
+    cells = [letter.text[s:e] for s, e in row.cells]
+    found = columns([letter.text[s:e] for s, e in header.cells])
+    if Column.ACTION not in found or not ({Column.OWNER, Column.DUE} & set(found)):
+        return None
+    action = cells[found[Column.ACTION]]
+    owner = cells[found[Column.OWNER]] if Column.OWNER in found else None
+    due_text = cells[found[Column.DUE]] if Column.DUE in found else ""
+    frequency = cells[found[Column.FREQUENCY]] if Column.FREQUENCY in found else ""
+    deadline = principal(find_deadlines(due_text, letter.date)) or principal(find_deadlines(action, letter.date))
+    return new_record(
+        letter, Kind.DIRECTION, row.start, row.end, actor=owner, actor_name=None, action=action.rstrip(" ;,."),
+        recipients=recipients_of(action, letter), deadline=deadline, due=deadline.date if deadline else None,
+        recurrence=recurrence_of(frequency) or recurrence_of(due_text) or recurrence_of(action),
+    )

@@ -1,0 +1,274 @@
+"""Read a PDF's pages as lines with their roles: headings by their type, ruled tables as rows of cells, and the
+page furniture left out.
+
+What a reader of the printed page does not read as the text is left out of the canonical text: running headers
+and footers and page numbers (a line at the top or foot of a page that recurs, digits aside, on other pages), the
+lines of a contents page ("3. Findings ........ 7"), and footnote reference marks (a small digit raised after a
+word). A footnote that would split a sentence running over a page break is moved after that sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from index.dates import MONTHS
+from index.layout import Line, Role
+from index.parties import PERSON_NAME
+
+# A line is a heading when its type is this much larger than the body's, or bold throughout and short.
+HEADING_RATIO = 1.15
+# Footnotes and reference marks are set this much smaller than the body.
+SMALL_RATIO = 0.85
+HEADING_MAX_WORDS = 16
+# How many lines at the top and at the foot of a page can be running headers or footers.
+FURNITURE_LINES = 2
+PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s+of\s+\d{1,4})?", re.I)
+LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+CONTENTS = re.compile(r"(?:table of )?contents", re.I)
+MARKS = set("0123456789*†‡§")
+# A caption names a figure or table; it heads no section.
+CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Box|Graph|Map|Source|Note)\s+[A-Z]?\d+[.:]?\s", re.I)
+DATE_LINE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}", re.I)
+SENTENCE_END = r"[.!?:][\"'”’)]*$"
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A line of a page's text with what its type says."""
+
+    text: str
+    top: float
+    size: float
+    bold: bool
+    left: float
+    right: float
+    first_word: float  # how wide its first word is
+    columns: bool  # a gap between two of its words wider than prose has: a row of a table drawn without rules
+
+
+@dataclass(frozen=True)
+class _Table:
+    top: float
+    rows: list[list[str]]
+
+
+def _is_superscript(char: dict, chars: list[dict], body: float) -> bool:
+    """A footnote reference: a small mark set right after a full-size character, above its baseline."""
+    if char["text"] not in MARKS or char["size"] > body * SMALL_RATIO:
+        return False
+    return any(
+        abs(other["x1"] - char["x0"]) < 1.5 and other["size"] > body * SMALL_RATIO
+        and other["top"] - other["size"] < char["top"] < other["bottom"] and char["bottom"] < other["bottom"]
+        for other in chars
+    )
+
+
+def _first_word(chars: list[dict]) -> float:
+    """Where a line's first word ends: at a space, or at a gap between letters (PDFs often draw no spaces)."""
+    for char, after in zip(chars, chars[1:], strict=False):
+        if not after["text"].strip() or after["x0"] - char["x1"] > char["size"] * 0.15:
+            return char["x1"]
+    return chars[-1]["x1"] if chars else 0.0
+
+
+def _has_columns(chars: list[dict]) -> bool:
+    return any(after["x0"] - char["x1"] > 1.5 * char["size"] for char, after in zip(chars, chars[1:], strict=False))
+
+
+def _page_items(page, body: float) -> list[_Text | _Table]:
+    """A page's lines and ruled tables, top to bottom; the words inside a table only as its cells."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    chars = page.chars
+    marks = {id(c) for c in chars if _is_superscript(c, chars, body)}
+
+    def keep(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        if id(obj) in marks:
+            return False
+        middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
+
+    items: list[_Text | _Table] = []
+    for line in page.filter(keep).extract_text_lines(return_chars=True):
+        sizes = [c["size"] for c in line["chars"] if c["text"].strip()]
+        bold = all("bold" in c["fontname"].lower() for c in line["chars"] if c["text"].strip())
+        text = re.sub(r"\(cid:\d+\)", "", re.sub(r"^\s*\(cid:\d+\)\s*", "• ", line["text"]))
+        items.append(_Text(text, line["top"], max(sizes, default=body), bold, line["x0"], line["x1"],
+                           _first_word(line["chars"]) - line["x0"], _has_columns(line["chars"])))
+    for table in tables:
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        items.append(_Table(table.bbox[1], [row for row in rows if any(row)]))
+    return sorted(items, key=lambda item: item.top)
+
+
+def _body_size(pdf) -> float:
+    sizes = Counter(round(c["size"] * 2) / 2 for page in pdf.pages for c in page.chars if c["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _furniture(pages: list[list[_Text | _Table]], body: float) -> set[tuple[int, int]]:
+    """(page, item) of each running header, footer and page number."""
+    edges: dict[tuple[int, int], str] = {}
+    for p, items in enumerate(pages):
+        texts = [i for i, item in enumerate(items) if isinstance(item, _Text)]
+        for i in texts[:FURNITURE_LINES] + texts[-FURNITURE_LINES:]:
+            if items[i].size < HEADING_RATIO * body:  # type: ignore[union-attr]
+                edges[(p, i)] = items[i].text  # type: ignore[union-attr]
+    pages_with = Counter()
+    for shape in {(p, _shape(text)) for (p, _), text in edges.items()}:
+        pages_with[shape[1]] += 1
+    recurring = max(2, len(pages) // 3)
+    return {key for key, text in edges.items()
+            if PAGE_NUMBER.fullmatch(text.strip()) or (len(pages) > 1 and pages_with[_shape(text)] >= recurring)}
+
+
+def _contents(items: list[_Text | _Table]) -> set[int]:
+    """The lines of a contents page: lines with leaders to a page number, and on a page headed "Contents",
+    its heading and every line that ends in a page number."""
+    texts = [(i, item.text.strip()) for i, item in enumerate(items) if isinstance(item, _Text)]
+    found = {i for i, text in texts if LEADER.search(text)}
+    headed = next((i for i, text in texts[:3] if CONTENTS.fullmatch(text)), None)
+    if headed is not None:
+        numbered = {i for i, text in texts if re.search(r"\s\d{1,4}$", text)}
+        if len(numbered | found) >= 3:
+            found |= numbered | {headed}
+    return found
+
+
+def _heading_level(item: _Text, body: float, sizes: list[float]) -> int:
+    """0 for body text; else the heading's level: its type's rank among the document's heading sizes."""
+    words = len(item.text.split())
+    text = item.text.strip()
+    if words > HEADING_MAX_WORDS or re.search(r"[.,;]$", text) or DATE_LINE.fullmatch(text) or CAPTION.match(text):
+        return 0
+    if item.size >= body * HEADING_RATIO:
+        return sizes.index(round(item.size)) + 1
+    if item.bold and words <= 12 and not PERSON_NAME.fullmatch(text):
+        return len(sizes) + 1
+    return 0
+
+
+@dataclass
+class _Page:
+    lines: list[Line]
+    small: set[int]  # which lines are set in small type
+    runs_on: bool = False  # its last line of text is a sentence that goes on over the page
+
+
+def _lines_of_page(items: list[_Text | _Table], body: float, sizes: list[float], numbers: dict) -> _Page:
+    """A page's lines: a blank line where the gap says a paragraph ends, a line break where a line ends short of
+    the margin (an address, a title page), a wrap where it runs to it."""
+    steps = sorted(b.top - a.top for a, b in zip(items, items[1:], strict=False) if b.top > a.top)
+    usual = steps[len(steps) // 2] if steps else 0
+    texts = [item for item in items if isinstance(item, _Text)]
+    full = max((item.right for item in texts), default=0)
+    page = _Page([], set())
+    for i, item in enumerate(items):
+        prev = items[i - 1] if i else None
+        ended = isinstance(prev, _Text) and isinstance(item, _Text) and (_fits(prev, item, full) or prev.columns
+                                                                         or item.columns)
+        gap = prev and usual and item.top - prev.top > 1.5 * usual or ended and re.search(SENTENCE_END, prev.text)
+        if gap and page.lines and page.lines[-1].text:  # one blank line: more would read as a page break
+            page.lines.append(Line(""))
+        if isinstance(item, _Table):
+            page.lines += _table_lines(item, numbers)
+            continue
+        level = _heading_level(item, body, sizes)
+        if not level and item.size <= body * SMALL_RATIO:
+            page.small.add(len(page.lines))
+        wrapped = not ended if isinstance(prev, _Text) else None
+        page.lines.append(Line(item.text, Role.HEADING, level) if level else Line(item.text, wrapped=wrapped))
+    running = [t for t in texts if t.size > body * SMALL_RATIO and not _heading_level(t, body, sizes)]
+    # A sentence goes on over the page when its last line reaches the margin (a word of average width would not fit).
+    page.runs_on = bool(running) and running[-1].right + 4 * running[-1].size > full \
+        and not re.search(SENTENCE_END, running[-1].text)
+    return page
+
+
+def _fits(prev: _Text, line: _Text, full: float) -> bool:
+    """Whether `line`'s first word would have fitted at the end of `prev`: then `prev` was ended on purpose."""
+    return prev.right + prev.size * 0.3 + line.first_word < full - 1
+
+
+def _table_lines(table: _Table, numbers: dict) -> list[Line]:
+    """A table's rows as cells; a table whose columns go on from the previous page's table keeps its number, and
+    its header row (repeated at the top of the page) is a header row again."""
+    width = len(table.rows[0]) if table.rows else 0
+    last = numbers.get("last")
+    same = last is not None and last[1] == width and numbers.get("table_at_top")
+    table_id = last[0] if same else numbers.setdefault("count", 0) + 1
+    numbers["count"] = max(numbers.get("count", 0), table_id)
+    header_text = last[2] if same else (table.rows[0] if table.rows else [])
+    numbers["last"] = (table_id, width, header_text)
+    lines: list[Line] = []
+    for r, row in enumerate(table.rows):
+        numbers["row"] = numbers.get("row", 0) + 1
+        header = row == header_text if same else r == 0
+        lines += [Line(cell, Role.CELL, row=numbers["row"], header=header, table=table_id) for cell in row if cell]
+    return lines
+
+
+def _move_footnotes(pages: list[_Page]) -> list[list[Line]]:
+    """Each page's footnotes (small type below its last line of text) after the page's text, or, when the page
+    ends in the middle of a sentence, after the paragraph the next page finishes it with."""
+    out: list[list[Line]] = []
+    carried: list[Line] = []
+    for p, page in enumerate(pages):
+        lines, small = page.lines, page.small
+        tail = [i for i in sorted(small) if all(j in small or not lines[j].text for j in range(i, len(lines)))]
+        notes = [lines[i] for i in tail]
+        body = [line for i, line in enumerate(lines) if i not in tail]
+        if carried:
+            gap = next((i for i, line in enumerate(body) if i and not line.text), len(body))
+            body = body[:gap] + [Line("")] + carried + [Line("")] + body[gap:]
+            carried = []
+        following = next((line for line in pages[p + 1].lines if line.text), None) if p + 1 < len(pages) else None
+        if notes and page.runs_on and following and following.role is Role.BODY:
+            carried = notes
+        elif notes:
+            body += [Line("")] + notes
+        out.append(body)
+    return out
+
+
+def pdf_lines(data: bytes) -> list[list[Line]]:
+    """Each page's lines, their roles read from type and rulings, page furniture and contents lines left out."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        body = _body_size(pdf)
+        pages = [_page_items(page, body) for page in pdf.pages]
+    furniture = _furniture(pages, body)
+    pages = [[item for i, item in enumerate(items) if (p, i) not in furniture and i not in _contents(items)]
+             for p, items in enumerate(pages)]
+    sizes = sorted({round(t.size) for items in pages for t in items
+                    if isinstance(t, _Text) and t.size >= body * HEADING_RATIO}, reverse=True)
+    numbers: dict = {}
+    read: list[_Page] = []
+    for items in pages:
+        numbers["table_at_top"] = bool(items) and isinstance(items[0], _Table)
+        read.append(_lines_of_page(items, body, sizes, numbers))
+        if items and not isinstance(items[-1], _Table):
+            numbers.pop("last", None)
+    _title_levels(read)
+    return _move_footnotes(read)
+
+
+def _title_levels(pages: list[_Page]) -> None:
+    """The first page's headings in type larger than any heading after it are the title (level 0 or less, keeping
+    their order), not a section."""
+    later = [line.level for page in pages[1:] for line in page.lines if line.role is Role.HEADING]
+    if not pages or not later:
+        return
+    top = min(later)
+    pages[0].lines = [replace(line, level=line.level - top + 1) if line.role is Role.HEADING and line.level < top else line
+                      for line in pages[0].lines]

@@ -1,0 +1,99 @@
+"""A report's structure: page furniture left out, headings and their paths, tables as rows, rows as ledger records."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.layout import Heading, Layout, TableRow
+from index.ledger import extract
+from index.ledger_records import LetterView
+from index.ledger_rows import Column, columns
+from index.loader import load_file
+from index.metadata import extract_metadata
+from index.model import UnitKind
+from index.segmenter import segment
+from tests.helpers import make_report_pdf
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    path = make_report_pdf(tmp_path_factory.mktemp("report") / "2025-03-14_transport_review.pdf")
+    return load_file(path)
+
+
+def test_running_headers_page_numbers_and_contents_lines_are_left_out(report):
+    text = report.text
+    assert text.count("Review of school transport commissioning") == 1, "the title page's title, not the header"
+    assert "Page 3" not in text and "Contents" not in text and "......" not in text
+    assert text.index("1. Introduction") < text.index("The Cabinet asked")
+
+
+def test_a_footnote_mark_is_left_out_and_the_footnote_kept(report):
+    assert "2019-20 and 2023-24.\n" in report.text, "the raised mark after the sentence is not text"
+    assert "1 Council outturn statements, 2019-20 to 2023-24." in report.text
+
+
+def test_headings_have_levels_and_every_offset_a_heading_path(report):
+    text, layout = report.text, report.canonical.layout
+    heads = {text[h.start : h.end]: h.level for h in layout.headings}
+    assert heads["2. Findings"] < heads["2.1 Spending"]
+    assert layout.section_at(text, text.index("Spending on school")) == "2. Findings › 2.1 Spending"
+    assert layout.section_at(text, text.index("Recommendation 1:")).endswith("3. Recommendations")
+
+
+def test_numbered_recommendations_are_units_of_their_own(report):
+    units = [report.text[u.start : u.end] for u in segment(report.text, report.canonical.layout)]
+    assert "Recommendation 1: The Council should retender all routes by 31 December 2025." in units
+
+
+def test_a_table_over_a_page_break_is_rows_whose_cells_stay_together(report):
+    text, layout = report.text, report.canonical.layout
+    rows = [[text[s:e] for s, e in row.cells] for row in layout.rows]
+    assert rows[0] == ["Ref", "Action", "Owner", "Due date"]
+    body = [row for row in rows if row[0] != "Ref"]
+    assert [row[0] for row in body] == [f"A{i}" for i in range(1, 9)], "every row once, in order"
+    assert all(row[2] == "Head of Transport" for row in body)
+    after_break = next(r for r in layout.rows if text[r.start : r.end].startswith("A5"))
+    assert layout.header_of(after_break) is not None
+    units = segment(text, layout)
+    assert sum(u.kind == UnitKind.ROW for u in units) == 8, "a header row is a line, each other row one unit"
+
+
+def test_a_table_of_actions_gives_one_ledger_record_per_row(report):
+    meta = extract_metadata(report.text, Path(report.path))
+    letter = LetterView(str(report.path), meta.title, report.text, meta, date=date(2025, 3, 14),
+                        layout=report.canonical.layout)
+    rows = [r for r in extract(letter) if r.quote.startswith("A")]
+    assert len(rows) == 8
+    first = rows[0]
+    assert (first.actor, first.action, first.deadline) == ("Head of Transport", "Publish the route review for area 1",
+                                                         date(2025, 9, 1))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("header, expected", [
+    (["Ref", "Action", "Owner", "Due date"], {Column.ACTION: 1, Column.OWNER: 2, Column.DUE: 3}),
+    (["Recommendation", "Lead", "Timescale", "Frequency"],
+     {Column.ACTION: 0, Column.OWNER: 1, Column.DUE: 2, Column.FREQUENCY: 3}),
+    (["No.", "What will be done", "Action owner", "Target date"], {Column.ACTION: 1, Column.OWNER: 2, Column.DUE: 3}),
+    (["Year", "Placements", "Per cent"], {}),
+])
+def test_a_tables_header_says_which_column_holds_what(header, expected):
+    assert columns(header) == expected
+
+
+@pytest.mark.unit
+def test_the_heading_path_is_the_last_heading_of_each_level_above():
+    text = "Report\n\n1. Findings\n\n1.1 Money\n\nA fact.\n\n2. Recommendations\n\nDo this."
+    at = text.index
+    layout = Layout((Heading(0, 6, 1), Heading(at("1. F"), at("1. F") + 11, 2), Heading(at("1.1"), at("1.1") + 9, 3),
+                     Heading(at("2. R"), at("2. R") + 18, 2)))
+    assert layout.section_at(text, at("A fact")) == "Report › 1. Findings › 1.1 Money"
+    assert layout.section_at(text, at("Do this")) == "Report › 2. Recommendations"
+    assert layout.section_at(text, 0) is None
+    assert Layout.from_json(layout.to_json()) == layout
+    rows = Layout(rows=(TableRow(0, 5, ((0, 2), (3, 5)), None), TableRow(6, 9, ((6, 7), (8, 9)), 0)))
+    assert Layout.from_json(rows.to_json()) == rows and rows.header_of(rows.rows[1]) == rows.rows[0]
