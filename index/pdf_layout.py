@@ -17,111 +17,53 @@ from dataclasses import dataclass, replace
 from index.dates import MONTHS
 from index.layout import Line, Role
 from index.parties import PERSON_NAME
+from index.pdf_page import SMALL_RATIO, PdfTable, PdfText, page_items
 
 # A line is a heading when its type is this much larger than the body's, or bold throughout and short.
 HEADING_RATIO = 1.15
-# Footnotes and reference marks are set this much smaller than the body.
-SMALL_RATIO = 0.85
 HEADING_MAX_WORDS = 16
 # How many lines at the top and at the foot of a page can be running headers or footers.
 FURNITURE_LINES = 2
+# A line that stops this share of the text's width short of the margin, with room for the next word, ends on purpose.
+SHORT = 0.25
+# A run of more lines than this in one heading type is prose set large (a summary box), not a heading.
+HEADING_MAX_LINES = 3
 PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s+of\s+\d{1,4})?", re.I)
 LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$")
 CONTENTS = re.compile(r"(?:table of )?contents", re.I)
-MARKS = set("0123456789*†‡§")
 # A caption names a figure or table; it heads no section.
 CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Box|Graph|Map|Source|Note)\s+[A-Z]?\d+[.:]?\s", re.I)
 DATE_LINE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}", re.I)
 SENTENCE_END = r"[.!?:][\"'”’)]*$"
 
 
-@dataclass(frozen=True)
-class _Text:
-    """A line of a page's text with what its type says."""
-
-    text: str
-    top: float
-    size: float
-    bold: bool
-    left: float
-    right: float
-    first_word: float  # how wide its first word is
-    columns: bool  # a gap between two of its words wider than prose has: a row of a table drawn without rules
-
-
-@dataclass(frozen=True)
-class _Table:
-    top: float
-    rows: list[list[str]]
-
-
-def _is_superscript(char: dict, chars: list[dict], body: float) -> bool:
-    """A footnote reference: a small mark set right after a full-size character, above its baseline."""
-    if char["text"] not in MARKS or char["size"] > body * SMALL_RATIO:
-        return False
-    return any(
-        abs(other["x1"] - char["x0"]) < 1.5 and other["size"] > body * SMALL_RATIO
-        and other["top"] - other["size"] < char["top"] < other["bottom"] and char["bottom"] < other["bottom"]
-        for other in chars
-    )
-
-
-def _first_word(chars: list[dict]) -> float:
-    """Where a line's first word ends: at a space, or at a gap between letters (PDFs often draw no spaces)."""
-    for char, after in zip(chars, chars[1:], strict=False):
-        if not after["text"].strip() or after["x0"] - char["x1"] > char["size"] * 0.15:
-            return char["x1"]
-    return chars[-1]["x1"] if chars else 0.0
-
-
-def _has_columns(chars: list[dict]) -> bool:
-    return any(after["x0"] - char["x1"] > 1.5 * char["size"] for char, after in zip(chars, chars[1:], strict=False))
-
-
-def _page_items(page, body: float) -> list[_Text | _Table]:
-    """A page's lines and ruled tables, top to bottom; the words inside a table only as its cells."""
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    chars = page.chars
-    marks = {id(c) for c in chars if _is_superscript(c, chars, body)}
-
-    def keep(obj: dict) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        if id(obj) in marks:
-            return False
-        middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
-
-    items: list[_Text | _Table] = []
-    for line in page.filter(keep).extract_text_lines(return_chars=True):
-        sizes = [c["size"] for c in line["chars"] if c["text"].strip()]
-        bold = all("bold" in c["fontname"].lower() for c in line["chars"] if c["text"].strip())
-        text = re.sub(r"\(cid:\d+\)", "", re.sub(r"^\s*\(cid:\d+\)\s*", "• ", line["text"]))
-        items.append(_Text(text, line["top"], max(sizes, default=body), bold, line["x0"], line["x1"],
-                           _first_word(line["chars"]) - line["x0"], _has_columns(line["chars"])))
-    for table in tables:
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
-        items.append(_Table(table.bbox[1], [row for row in rows if any(row)]))
-    return sorted(items, key=lambda item: item.top)
-
-
 def _body_size(pdf) -> float:
+    """The type size most characters are set in (a first estimate, tables included)."""
     sizes = Counter(round(c["size"] * 2) / 2 for page in pdf.pages for c in page.chars if c["text"].strip())
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _text_size(pages: list[list[PdfText | PdfTable]], first: float) -> float:
+    """The type size of most of the text outside tables: the body's."""
+    sizes = Counter()
+    for items in pages:
+        for item in items:
+            if isinstance(item, PdfText):
+                sizes[round(item.size * 2) / 2] += len(item.text)
+    return sizes.most_common(1)[0][0] if sizes else first
 
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def _furniture(pages: list[list[_Text | _Table]], body: float) -> set[tuple[int, int]]:
+def _furniture(pages: list[list[PdfText | PdfTable]], body: float) -> set[tuple[int, int]]:
     """(page, item) of each running header, footer and page number."""
     edges: dict[tuple[int, int], str] = {}
     for p, items in enumerate(pages):
-        texts = [i for i, item in enumerate(items) if isinstance(item, _Text)]
+        texts = [i for i, item in enumerate(items) if isinstance(item, PdfText)]
         for i in texts[:FURNITURE_LINES] + texts[-FURNITURE_LINES:]:
-            if items[i].size < HEADING_RATIO * body:  # type: ignore[union-attr]
+            if items[i].margin and items[i].size < HEADING_RATIO * body:  # type: ignore[union-attr]
                 edges[(p, i)] = items[i].text  # type: ignore[union-attr]
     pages_with = Counter()
     for shape in {(p, _shape(text)) for (p, _), text in edges.items()}:
@@ -131,10 +73,10 @@ def _furniture(pages: list[list[_Text | _Table]], body: float) -> set[tuple[int,
             if PAGE_NUMBER.fullmatch(text.strip()) or (len(pages) > 1 and pages_with[_shape(text)] >= recurring)}
 
 
-def _contents(items: list[_Text | _Table]) -> set[int]:
+def _contents(items: list[PdfText | PdfTable]) -> set[int]:
     """The lines of a contents page: lines with leaders to a page number, and on a page headed "Contents",
     its heading and every line that ends in a page number."""
-    texts = [(i, item.text.strip()) for i, item in enumerate(items) if isinstance(item, _Text)]
+    texts = [(i, item.text.strip()) for i, item in enumerate(items) if isinstance(item, PdfText)]
     found = {i for i, text in texts if LEADER.search(text)}
     headed = next((i for i, text in texts[:3] if CONTENTS.fullmatch(text)), None)
     if headed is not None:
@@ -144,7 +86,7 @@ def _contents(items: list[_Text | _Table]) -> set[int]:
     return found
 
 
-def _heading_level(item: _Text, body: float, sizes: list[float]) -> int:
+def _heading_level(item: PdfText, body: float, sizes: list[float]) -> int:
     """0 for body text; else the heading's level: its type's rank among the document's heading sizes."""
     words = len(item.text.split())
     text = item.text.strip()
@@ -164,29 +106,31 @@ class _Page:
     runs_on: bool = False  # its last line of text is a sentence that goes on over the page
 
 
-def _lines_of_page(items: list[_Text | _Table], body: float, sizes: list[float], numbers: dict) -> _Page:
+def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[float], numbers: dict) -> _Page:
     """A page's lines: a blank line where the gap says a paragraph ends, a line break where a line ends short of
     the margin (an address, a title page), a wrap where it runs to it."""
     steps = sorted(b.top - a.top for a, b in zip(items, items[1:], strict=False) if b.top > a.top)
     usual = steps[len(steps) // 2] if steps else 0
-    texts = [item for item in items if isinstance(item, _Text)]
+    texts = [item for item in items if isinstance(item, PdfText)]
     full = max((item.right for item in texts), default=0)
+    left = min((item.left for item in texts), default=0)
     page = _Page([], set())
     for i, item in enumerate(items):
         prev = items[i - 1] if i else None
-        ended = isinstance(prev, _Text) and isinstance(item, _Text) and (_fits(prev, item, full) or prev.columns
-                                                                         or item.columns)
+        both = isinstance(prev, PdfText) and isinstance(item, PdfText)
+        ended = both and (_ends_short(prev, item, full, left) or prev.columns or item.columns)
         gap = prev and usual and item.top - prev.top > 1.5 * usual or ended and re.search(SENTENCE_END, prev.text)
         if gap and page.lines and page.lines[-1].text:  # one blank line: more would read as a page break
             page.lines.append(Line(""))
-        if isinstance(item, _Table):
+        if isinstance(item, PdfTable):
             page.lines += _table_lines(item, numbers)
             continue
         level = _heading_level(item, body, sizes)
         if not level and item.size <= body * SMALL_RATIO:
             page.small.add(len(page.lines))
-        wrapped = not ended if isinstance(prev, _Text) else None
+        wrapped = False if ended else (True if both and prev.right + 2 * prev.size > full else None)
         page.lines.append(Line(item.text, Role.HEADING, level) if level else Line(item.text, wrapped=wrapped))
+    _prose_set_large(page.lines)
     running = [t for t in texts if t.size > body * SMALL_RATIO and not _heading_level(t, body, sizes)]
     # A sentence goes on over the page when its last line reaches the margin (a word of average width would not fit).
     page.runs_on = bool(running) and running[-1].right + 4 * running[-1].size > full \
@@ -194,12 +138,25 @@ def _lines_of_page(items: list[_Text | _Table], body: float, sizes: list[float],
     return page
 
 
-def _fits(prev: _Text, line: _Text, full: float) -> bool:
-    """Whether `line`'s first word would have fitted at the end of `prev`: then `prev` was ended on purpose."""
-    return prev.right + prev.size * 0.3 + line.first_word < full - 1
+def _prose_set_large(lines: list[Line]) -> None:
+    """Runs of more than HEADING_MAX_LINES heading lines of one level back to body text, in place."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].role is Role.HEADING and lines[j].level == lines[i].level:
+            j += 1
+        if j - i > HEADING_MAX_LINES:
+            lines[i:j] = [Line(line.text) for line in lines[i:j]]
+        i = max(j, i + 1)
 
 
-def _table_lines(table: _Table, numbers: dict) -> list[Line]:
+def _ends_short(prev: PdfText, line: PdfText, full: float, left: float) -> bool:
+    """Whether `prev` was ended on purpose: `line`'s first word would have fitted after it, and it stops well short of
+    the margin (text wrapped by counting characters rather than by measuring them ends lines ragged)."""
+    return prev.right + prev.size * 0.3 + line.first_word < full - 1 and prev.right < full - SHORT * (full - left)
+
+
+def _table_lines(table: PdfTable, numbers: dict) -> list[Line]:
     """A table's rows as cells; a table whose columns go on from the previous page's table keeps its number, and
     its header row (repeated at the top of the page) is a header row again."""
     width = len(table.rows[0]) if table.rows else 0
@@ -245,19 +202,20 @@ def pdf_lines(data: bytes) -> list[list[Line]]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        body = _body_size(pdf)
-        pages = [_page_items(page, body) for page in pdf.pages]
+        first = _body_size(pdf)
+        pages = [page_items(page, first) for page in pdf.pages]
+    body = _text_size(pages, first)
     furniture = _furniture(pages, body)
     pages = [[item for i, item in enumerate(items) if (p, i) not in furniture and i not in _contents(items)]
              for p, items in enumerate(pages)]
     sizes = sorted({round(t.size) for items in pages for t in items
-                    if isinstance(t, _Text) and t.size >= body * HEADING_RATIO}, reverse=True)
+                    if isinstance(t, PdfText) and t.size >= body * HEADING_RATIO}, reverse=True)
     numbers: dict = {}
     read: list[_Page] = []
     for items in pages:
-        numbers["table_at_top"] = bool(items) and isinstance(items[0], _Table)
+        numbers["table_at_top"] = bool(items) and isinstance(items[0], PdfTable)
         read.append(_lines_of_page(items, body, sizes, numbers))
-        if items and not isinstance(items[-1], _Table):
+        if items and not isinstance(items[-1], PdfTable):
             numbers.pop("last", None)
     _title_levels(read)
     return _move_footnotes(read)

@@ -66,7 +66,7 @@ def test_a_slow_copy_is_indexed_once_whole(watched):
         for start in range(0, len(whole), len(whole) // 8):
             out.write(whole[start : start + len(whole) // 8])
             out.flush()
-            time.sleep(QUIET / 2)  # pauses shorter than the quiet time, as a slow copy makes
+            time.sleep(QUIET / 4)  # pauses well within the quiet time, as a slow copy makes (a busy machine adds to them)
     until(lambda: sources(assistant) == {BORE_LETTER})
     outcomes = [a.result.outcome for a in watch.arrivals]
     assert outcomes == [Outcome.ADDED]  # never indexed half-written and then updated
