@@ -16,7 +16,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
 from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
-from assistant.leads import change_lead, introduce, lead
+from assistant.leads import change_lead, introduce, lead, row_words
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
 from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
@@ -232,9 +232,11 @@ class ExtractiveAnswerer:
                 parts.append(" ".join(x for x in leads if x))
         for cand, cite in zip(chosen, citations, strict=True):
             letter = letters[cand.source]
-            intro = introduce(letter, letter.text[cand.lead_in : cand.start].split("\n")[0].strip() if cand.lead_in is not None else None)
+            row = row_words(letter, cand.start) if cand.kind == UnitKind.ROW else None
+            lead_in = letter.text[cand.lead_in : cand.start].split("\n")[0].strip() if cand.lead_in is not None and not row else None
+            intro = introduce(letter, lead_in, cite.section if letter.is_report else None)
             notes = self.evidence.referents(letter, cand)
-            sentence = f"{intro}“{cite.quote}” [{cite.id}]"
+            sentence = f"{intro[:-len('says: ')]}has the row {row} [{cite.id}]" if row else f"{intro}“{cite.quote}” [{cite.id}]"
             if notes:
                 sentence += " (" + "; ".join(f"{r.words} means {r.means}" for r in notes) + ")"
             parts.append(sentence + ".")

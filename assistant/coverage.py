@@ -70,7 +70,7 @@ class Coverage:
     def near_coverage(self, keyed: Analysis, text: str) -> float:
         """`coverage` of the key terms, where a word the text does not use earns the credit of the text's
         nearest word in meaning (`SimilarWords`) — unless it is part of a name: "Scottish" is near "Ireland" in
-        meaning, but names another place."""
+        meaning, but names another place — or of a number."""
         weights = self._weights(keyed)
         if not weights:
             return 0.0
@@ -78,7 +78,9 @@ class Coverage:
         present = self._present(keyed, used, text)
         withheld = {stem(w) for w in used} - present  # a compound's part used alone earns no credit either
         named = {stem(re.sub(r"['’]s$", "", n).lower()) for n in keyed.names}
-        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True) if s not in present | withheld | named]
+        # A number or code ("3", "A7") identifies: only itself counts, never a word near it in meaning ("4", "A5").
+        missing = [(s, w) for s, w in zip(keyed.stems, keyed.terms, strict=True)
+                   if s not in present | withheld | named and not re.search(r"\d", w)]
         credit = dict(zip((s for s, _ in missing), self.similar.credit([w for _, w in missing], used), strict=True))
         return sum(w * (1.0 if s in present else credit.get(s, 0.0)) for s, w in weights.items()) / sum(weights.values())
 

@@ -20,7 +20,7 @@ from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
 from assistant.parts import question_parts
 from assistant.passages import Passages
-from assistant.question import Analysis, QuestionType, type_words
+from assistant.question import ITEM_REFERENCE, Analysis, QuestionType, type_words
 from assistant.ranking import Features, RankingModel, Support
 from assistant.scope import LETTER_REFERENCE, Scope
 from assistant.similar_words import SimilarWords
@@ -198,6 +198,8 @@ class Evidence:
         for word, pos, _ in _content_tokens(question, analysis):
             if pos in KEY_POS:
                 terms.setdefault(stem(word), word.lower())
+        for m in ITEM_REFERENCE.finditer(question):  # "recommendation 3": which one is what it is about
+            terms.setdefault(stem(m["number"]), m["number"].lower())
         return terms
 
     @staticmethod

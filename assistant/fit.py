@@ -41,6 +41,12 @@ POST_AFTER = rf",?\s+(?:(?:the|our|your|who is(?: the)?|as(?: the)?)\s+)?(?:[A-Z
 POST_BEFORE = rf"{POST_WORDS.pattern}(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the))*?\s+(?:[A-Z][\w'’-]*\s+)?"
 # "which body", "which other agency", "which parliamentary committee"
 ASKS_FOR_BODY = re.compile(rf"\b(?:which|what)\s+(?:other\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_NOUNS))})\b", re.I)
+# Who owns a duty ("who is responsible for …", "who owns recommendation 3", "which body leads …"): a body is a full
+# answer, as a person is.
+OWNER_ASKED = re.compile(r"\bwho\s+(?:is|are|will be|would be)\s+(?:responsible|accountable|in charge)\b|"
+                         r"\bwho\s+(?:owns|leads|holds|should lead|must lead|will lead|is to lead)\b|"
+                         r"\bwhose\s+(?:job|responsibility|task)\b|\b(?:the\s+)?owner\b|\blead\s+(?:body|organisation)\b",
+                         re.I)
 # A group of officials named by their body: "DoH statisticians", "HM Treasury officials".
 BODY_GROUP = re.compile(rf"\b(?P<body>(?:[A-Z][\w'’&-]*\s+)+){AGENT_GROUP.pattern}")
 STARTS = re.compile(r"^(?:from|starting|beginning|as of|with effect from)\b", re.I)
@@ -169,7 +175,8 @@ def _names_someone(analysis: Analysis, text: str) -> float:
     asked = set(words(analysis.text))
     which = WHICH_POST.search(analysis.text)
     post = which["post"] if which else None
-    body = 1.0 if ASKS_FOR_BODY.search(analysis.text) else 0.0 if analysis.wants_person else 0.5
+    asks_body = ASKS_FOR_BODY.search(analysis.text) or OWNER_ASKED.search(analysis.text)
+    body = 1.0 if asks_body else 0.0 if analysis.wants_person else 0.5
     found = 0.0
     for m in PROPER_RUN.finditer(text):
         run = re.sub(r"^(?:The|A|An|This|That|In|On|By)\s+", "", m.group(0))

@@ -101,11 +101,12 @@ def change_lead(current, earlier: list) -> str:
     return f"{text}. ({who[:1].upper() + who[1:]}: {current.action}.)" if who else text + "."
 
 
-def introduce(letter: Letter, lead_in: str | None) -> str:
-    """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: '"""
+def introduce(letter: Letter, lead_in: str | None, section: str | None = None) -> str:
+    """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: ', or 'The report “…” of 14 March 2025,
+    in “5. Recommendations”, says: '."""
     meta = letter.metadata
-    described = "The letter"
-    if not (meta.sender or meta.recipient):
+    described = "The report" if letter.is_report else "The letter"
+    if letter.is_report or not (meta.sender or meta.recipient):
         described += f" “{letter.title}”"
     if letter.date:
         described += f" of {fmt_date(letter.date)}"
@@ -113,4 +114,18 @@ def introduce(letter: Letter, lead_in: str | None) -> str:
         described += f" from {meta.sender}"
     if meta.recipient:
         described += f" to {meta.recipient}"
-    return f"{described}, under “{lead_in}”, says: " if lead_in else f"{described} says: "
+    if lead_in:
+        return f"{described}, under “{lead_in}”, says: "
+    return f"{described}, in “{section}”, says: " if section else f"{described} says: "
+
+
+def row_words(letter: Letter, start: int) -> str | None:
+    """A table row as its header names its cells: 'Ref “A7”, Owner “Youth Justice Board”, Due date “31 October
+    2025”' (every quoted cell the source's own words); None when `start` begins no row under a header."""
+    row = letter.layout.row_at(start)
+    header = letter.layout.header_of(row) if row else None
+    if not row or not header or len(header.cells) != len(row.cells):
+        return None
+    text = letter.text
+    named = [(" ".join(text[hs:he].split()), " ".join(text[s:e].split())) for (hs, he), (s, e) in zip(header.cells, row.cells, strict=True)]
+    return ", ".join(f"{name} “{cell}”" for name, cell in named if cell)

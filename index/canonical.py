@@ -20,8 +20,8 @@ _MARKER = r"^(?:[-•*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]|\(?(?:[a-z]|[ivx]{
 BULLET = re.compile(_MARKER + r"\s")
 # The marker with the space after it: what quotes and ledger actions leave out.
 BULLET_MARK = re.compile(_MARKER + r"\s+")
-# A line that starts a numbered item of a report: "Recommendation 3:", "R3.", "Action 4 –".
-NUMBERED_ITEM = re.compile(r"^(?:Recommendations?|Actions?|Findings?|Conclusions?|R)\s?\d{1,3}[.:)]?\s+[-–—:]?\s*[A-Z]")
+# A line that starts a numbered item of a report: "Recommendation 3:", "R3.", "Action 4 –"; the match is its label.
+NUMBERED_ITEM = re.compile(r"^(?:Recommendations?|Actions?|Findings?|Conclusions?|R)\s?\d{1,3}[.:)]?(?:\s+[-–—:])?\s+(?=[A-Z])")
 # A line this long was most likely wrapped by the writer's editor rather than ended on purpose.
 WRAP_WIDTH = 45
 SENTENCE_END = ".!?:;"

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 
 from index.calendar_days import month_end
-from index.canonical import BULLET_MARK
+from index.canonical import BULLET_MARK, NUMBERED_ITEM
 from index.deadlines import Deadline, find_deadlines, principal
 from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
@@ -78,8 +78,8 @@ def letter_frames(text: str, units: list[Unit]) -> UnitFrames:
 
 
 def _body_start(text: str, unit: Unit) -> int:
-    """Where a unit's words begin: after its bullet mark, if it has one."""
-    bullet = BULLET_MARK.match(text[unit.start : unit.end])
+    """Where a unit's words begin: after its bullet mark or its numbered item's label, if it has one."""
+    bullet = BULLET_MARK.match(text[unit.start : unit.end]) or NUMBERED_ITEM.match(text[unit.start : unit.end])
     return unit.start + (bullet.end() if bullet else 0)
 
 

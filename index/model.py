@@ -23,6 +23,8 @@ from index.layout import Layout
 
 # Each unit's frames, by the span of its words (after any bullet mark): parsed once when the letter is indexed.
 UnitFrames = Mapping[tuple[int, int], tuple[Frame, ...]]
+# A document greeting no one with at least this many section headings is a report.
+REPORT_SECTIONS = 3
 # A person a letter names with a body: the person's key (index.party_directory.person_key) and the body.
 Person = tuple[str, str]
 
@@ -169,6 +171,12 @@ class Letter:
 
     def section_at(self, offset: int) -> str | None:
         return self.layout.section_at(self.text, offset)
+
+    @property
+    def is_report(self) -> bool:
+        """A report rather than a letter: it greets no one, and is divided into sections."""
+        sections = sum(1 for heading in self.layout.headings if heading.level > 0)
+        return not self.metadata.salutation and sections >= REPORT_SECTIONS
 
     def reading_date(self) -> date | None:
         """What its relative dates ("on 4 September") are read against: its own date, else its file name's."""

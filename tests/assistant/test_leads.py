@@ -34,3 +34,26 @@ def test_to_whom_a_sentence_sends_something(sentence, lead):
 def test_when_a_resolved_date_is_no_more_precise_than_the_letter(sentence, lead):
     """"In February" is a month: its resolved date is the month's last day, a bound, not a day the letter named."""
     assert _when(analyse("When?"), LETTER, sentence, None) == lead
+
+
+def _report(text: str, layout) -> Letter:
+    return Letter("r.pdf", "", "0", "A review", date(2025, 3, 14), DateBasis.STATED, LetterMetadata("A review"), text,
+                  (0,), 1, 1, layout=layout)
+
+
+def test_a_table_row_is_given_cell_by_cell_under_its_headers_names():
+    from assistant.leads import row_words
+    from index.layout import Heading, Layout, TableRow
+
+    text = "1. A\n\n2. B\n\n3. Actions\n\nRef\nOwner\nDue date\n\nA7\nYouth Justice Board\n31 October 2025"
+    at = text.index
+    layout = Layout((Heading(0, 4, 1), Heading(at("2."), at("2.") + 4, 1), Heading(at("3."), at("3.") + 10, 1)),
+                    (TableRow(at("Ref"), at("Due date") + 8, ((at("Ref"), at("Ref") + 3), (at("Owner"), at("Owner") + 5),
+                                                               (at("Due date"), at("Due date") + 8)), None),
+                     TableRow(at("A7"), len(text), ((at("A7"), at("A7") + 2), (at("Youth"), at("Youth") + 19),
+                                                    (at("31 Oct"), len(text))), at("Ref"))))
+    report = _report(text, layout)
+    assert report.is_report
+    assert row_words(report, at("A7")) == 'Ref “A7”, Owner “Youth Justice Board”, Due date “31 October 2025”'
+    assert row_words(report, at("Ref")) is None, "a header row names no cells"
+    assert row_words(report, 0) is None

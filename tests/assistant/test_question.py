@@ -414,3 +414,24 @@ def test_a_letter_is_designated_by_its_own_date_or_its_file_names_month(source, 
 ])
 def test_which_post_asks_for_the_person_who_holds_it(question, wants_person):
     assert analyse(question).wants_person == wants_person
+
+
+@pytest.mark.parametrize(("question", "number"), [
+    ("Who owns recommendation 3, and what is its deadline?", "3"),
+    ("Who is responsible for action A7?", "a7"),
+    ("What does paragraph 4.2 say about funding?", "4.2"),
+])
+def test_the_numbered_part_of_a_report_a_question_names_is_one_of_its_key_terms(question, number):
+    from assistant.evidence import Evidence
+
+    assert number in Evidence.key_terms(question, analyse(question)).values()
+
+
+@pytest.mark.parametrize("question", ["Who owns recommendation 3?", "Who is responsible for the framework?",
+                                      "Which body leads the review?"])
+def test_a_body_fully_answers_who_owns_a_duty(question):
+    from assistant.fit import fit_one
+    from index.model import Letter, LetterMetadata
+
+    letter = Letter("r.pdf", "", "0", "", None, None, LetterMetadata(""), "", (0,), 1, 1)
+    assert fit_one(QuestionType.WHO, analyse(question), "The Youth Justice Board should publish it.", letter) == 1.0
