@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.canonical import Canonical, canonicalise, canonicalise_lines
+from index.docx_layout import docx_lines
 from index.pdf_layout import pdf_lines
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def load_bytes(path: Path, data: bytes) -> LoadedFile:
     if suffix == ".pdf":
         canonical = _load_pdf(path, data)
     elif suffix == ".docx":
-        canonical = canonicalise(_docx_text(path, data))
+        canonical = _load_docx(path, data)
     elif suffix in HTML_SUFFIXES:
         canonical = canonicalise(_html_text(_decode(path, data)))
     else:
@@ -107,7 +108,7 @@ def _load_pdf(path: Path, data: bytes) -> Canonical:
     return canonicalise_lines(pages)
 
 
-def _docx_text(path: Path, data: bytes) -> str:
+def _load_docx(path: Path, data: bytes) -> Canonical:
     import docx
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -116,23 +117,7 @@ def _docx_text(path: Path, data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises a variety of zip/xml errors for broken files
         raise LoadError(f"{path}: the Word document is corrupt or unreadable ({err})") from None
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" ".join(cell.text for cell in row.cells))
-    # Word paragraphs are paragraphs, except the short unpunctuated ones of the letterhead and address
-    # before "Dear …", which are lines of one block.
-    parts: list[str] = []
-    in_header = True
-    for i, block in enumerate(blocks):
-        if i:
-            prev = blocks[i - 1].strip()
-            short = in_header and 0 < len(prev) < 60 and 0 < len(block.strip()) < 60 and not re.search(r"[.!?:;]$", prev)
-            parts.append("\n" if short else "\n\n")
-        if re.match(r"Dear\b", block.strip()):
-            in_header = False
-        parts.append(block)
-    return _one_blank_line("".join(parts))
+    return canonicalise_lines([docx_lines(document)], paged=False)
 
 
 BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "section", "article",

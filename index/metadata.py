@@ -12,6 +12,7 @@ from pathlib import Path
 from index.dates import FULL_DATE, parse_date
 from index.model import LetterMetadata
 from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, header
+from index.report_metadata import report_parties
 from index.vocabulary import HONORIFIC
 
 SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
@@ -213,5 +214,11 @@ def extract_metadata(text: str, path: Path) -> LetterMetadata:
         "salutation": salutation,
         "cc": copied_to(text),
     }
+    if not salute:  # a report: its title page says who prepared it, for whom, at whose request
+        report = report_parties(text)
+        fields["sender"] = fields["sender"] or report.led_by or report.prepared_by
+        fields["sender_org"] = fields["sender_org"] or report.prepared_by
+        fields["recipient"] = fields["recipient"] or report.report_to
+        fields["commissioned_by"] = report.commissioned_by
     title = stated.subject if stated and stated.subject else title_for(text, path, fields)
     return LetterMetadata(title=title, **fields)

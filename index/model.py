@@ -90,6 +90,7 @@ class LetterMetadata:
     recipient_org: str | None = None  # the body the recipient writes for, from the address block
     salutation: str | None = None
     cc: list[str] = field(default_factory=list)
+    commissioned_by: str | None = None  # of a report, as its title page says
 
     def to_dict(self) -> dict:
         return {name: _plain(value) for name, value in asdict(self).items()}

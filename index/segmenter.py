@@ -13,6 +13,7 @@ from index.dates import FULL_DATE
 from index.layout import Layout
 from index.model import Unit, UnitKind
 from index.parties import LETTER_FROM
+from index.report_metadata import STATEMENT
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = {
@@ -58,6 +59,8 @@ def _looks_like_prose(line: str) -> bool:
         return True
     if LETTER_FROM.match(line.strip()):  # a publication's header: "Letter from … to … of 6 October 2021"
         return False
+    if STATEMENT.match(line.strip()):  # a report's title page: "Commissioned by …", "Chair: …"
+        return True
     if FULL_DATE.search(line) and len(line.split()) >= 5:  # a table row of an action and its deadline
         return True
     # A long line is prose even when the letter as published lost its final full stop.

@@ -5,6 +5,8 @@ import pytest
 
 from index.loader import load_file
 from index.metadata import cc_parties, extract_metadata
+from index.model import UnitKind
+from index.segmenter import segment
 from tests.conftest import BORE_LETTER, EVAL_CORPUS, LE_GRAND_LETTER
 
 
@@ -61,3 +63,17 @@ def test_a_publication_pages_title_and_header_are_no_address(tmp_path):
 ])
 def test_a_copy_list_divides_between_parties_not_inside_their_names(names, parties):
     assert cc_parties(names) == parties
+
+
+@pytest.mark.unit
+def test_a_reports_title_page_says_who_prepared_it_for_whom_and_at_whose_request():
+    text = ("Harrowfield Borough Council\n\nIndependent review of adult social care finances\n\n"
+            "Report to the Audit and Governance Committee\nPrepared by Calder Vale Public Finance Associates\n\n"
+            "Commissioned by the Chief Executive of Harrowfield Borough Council\n\n"
+            "Lead reviewer: Alison Threlfall CPFA\nDate: 2 October 2025\n\nSummary\n\n1. The Council overspent.\n")
+    meta = extract_metadata(text, Path("review.docx"))
+    assert (meta.sender, meta.sender_org, meta.recipient, meta.commissioned_by) == (
+        "Alison Threlfall CPFA", "Calder Vale Public Finance Associates", "the Audit and Governance Committee",
+        "the Chief Executive of Harrowfield Borough Council")
+    units = [text[u.start : u.end] for u in segment(text) if u.kind != UnitKind.LINE]
+    assert "Commissioned by the Chief Executive of Harrowfield Borough Council" in units, "a statement, not a line"

@@ -97,3 +97,32 @@ def test_the_heading_path_is_the_last_heading_of_each_level_above():
     assert Layout.from_json(layout.to_json()) == layout
     rows = Layout(rows=(TableRow(0, 5, ((0, 2), (3, 5)), None), TableRow(6, 9, ((6, 7), (8, 9)), 0)))
     assert Layout.from_json(rows.to_json()) == rows and rows.header_of(rows.rows[1]) == rows.rows[0]
+
+
+def test_a_word_report_keeps_its_heading_styles_and_its_tables_rows_in_place(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Review of library services", style="Title")
+    document.add_paragraph("1. Findings", style="Heading 1")
+    document.add_paragraph("1.1 Opening hours", style="Heading 2")
+    document.add_paragraph("Opening hours fell by 12% between 2019 and 2024.")
+    document.add_paragraph("Appendix A: Actions", style="Heading 1")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["Action", "Lead officer", "Completion date", "Publish new opening hours",
+                           "Head of Libraries", "31 January 2026"], strict=True):
+        cell.text = text
+    document.add_paragraph("The Committee will review progress in March 2026.")
+    document.save(tmp_path / "2025-10-02_library_review.docx")
+    loaded = load_file(tmp_path / "2025-10-02_library_review.docx")
+    text, layout = loaded.text, loaded.canonical.layout
+    assert layout.section_at(text, text.index("Opening hours fell")) == "1. Findings › 1.1 Opening hours"
+    header, row = layout.rows
+    assert [text[s:e] for s, e in row.cells] == ["Publish new opening hours", "Head of Libraries", "31 January 2026"]
+    assert row.header == header.start
+    assert text.index("Head of Libraries") < text.index("The Committee will review"), "the table where Word has it"
+    meta = extract_metadata(text, Path("2025-10-02_library_review.docx"))
+    letter = LetterView("library.docx", meta.title, text, meta, date=date(2025, 10, 2), layout=layout)
+    (record,) = [r for r in extract(letter) if r.actor == "Head of Libraries"]
+    assert record.deadline == date(2026, 1, 31)
