@@ -33,10 +33,10 @@ def _lines(text: str) -> list[str]:
 
 
 def letter_date(text: str) -> date | None:
-    """The date standing alone on a line near the top (before the salutation)."""
+    """The date standing alone on a line near the top (before the salutation), or after "Date:"."""
     head = text[: SALUTATION.search(text).start()] if SALUTATION.search(text) else text[:1500]
     for line in _lines(head):
-        m = FULL_DATE.fullmatch(line.strip(" ."))
+        m = FULL_DATE.fullmatch(re.sub(r"^(?:date|dated|published)\s*:?\s*", "", line.strip(" ."), flags=re.I))
         if m:
             parsed = parse_date(m.group(0))
             if parsed:
