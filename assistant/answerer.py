@@ -233,7 +233,9 @@ class ExtractiveAnswerer:
         for cand, cite in zip(chosen, citations, strict=True):
             letter = letters[cand.source]
             row = row_words(letter, cand.start) if cand.kind == UnitKind.ROW else None
-            lead_in = letter.text[cand.lead_in : cand.start].split("\n")[0].strip() if cand.lead_in is not None and not row else None
+            # A row's lead-in is its table's header row, which `row_words` names the cells by.
+            lead_in = letter.text[cand.lead_in : cand.start].split("\n")[0].strip() \
+                if cand.lead_in is not None and cand.kind != UnitKind.ROW else None
             intro = introduce(letter, lead_in, cite.section if letter.is_report else None)
             notes = self.evidence.referents(letter, cand)
             sentence = f"{intro[:-len('says: ')]}has the row {row} [{cite.id}]" if row else f"{intro}“{cite.quote}” [{cite.id}]"

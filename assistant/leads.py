@@ -10,6 +10,7 @@ from assistant.fit import HOW_OFTEN, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
 from index.deadlines import find_times
+from index.layout import SECTION_PATH
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.model import DateBasis, Kind, Letter, Precision, Status
@@ -116,7 +117,8 @@ def introduce(letter: Letter, lead_in: str | None, section: str | None = None) -
         described += f" to {meta.recipient}"
     if lead_in:
         return f"{described}, under “{lead_in}”, says: "
-    return f"{described}, in “{section}”, says: " if section else f"{described} says: "
+    # Each heading quoted as the source has it; the path between them is ours.
+    return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, says: " if section else f"{described} says: "
 
 
 def row_words(letter: Letter, start: int) -> str | None:

@@ -29,6 +29,7 @@ SENTENCE_END = ".!?:;"
 ENDS_WITH_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
 )
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|(?:Annex|Appendix|Chapter|Part|Section)\s+\w+)\s")
 CLOSERS = "\"'”’)]"
 
 
@@ -76,6 +77,7 @@ class _Builder:
         self.rows: list[TableRow] = []
         self.header_rows: dict[int, int] = {}  # table → start of its header row
         self.row_cells: list[tuple[int, int]] = []
+        self.row_line: Line | None = None  # a cell of the row being built: its row, table and whether a header
         self.prev: Line | None = None
 
     def add(self, piece: str) -> None:
@@ -85,8 +87,9 @@ class _Builder:
     def separator(self, line: Line, blank_lines: int, page_break: bool) -> str:
         prev = self.prev
         assert prev is not None
-        if line.role is Role.HEADING and prev.role is Role.HEADING and prev.level == line.level and not blank_lines:
-            return " "  # a heading wrapped over two lines
+        if line.role is Role.HEADING and prev.role is Role.HEADING and prev.level == line.level and not blank_lines \
+                and not page_break and not SECTION_NUMBER.match(line.text):
+            return " "  # a heading wrapped over two lines (a numbered one starts a heading of its own)
         if line.role is Role.CELL and prev.role is Role.CELL and prev.row == line.row:
             return "\n"
         if Role.BODY not in (line.role, prev.role) or line.role is not prev.role:
@@ -96,21 +99,29 @@ class _Builder:
         return " " if line.wrapped else "\n"
 
     def close_row(self) -> None:
-        prev = self.prev
-        if not self.row_cells or prev is None:
+        first, cells = self.row_line, self.row_cells
+        self.row_line, self.row_cells = None, []
+        filled = [cell for cell in cells if cell[1] > cell[0]]
+        if first is None or not filled:
             return
-        start, end = self.row_cells[0][0], self.row_cells[-1][1]
-        if prev.header and prev.table is not None:
-            self.header_rows[prev.table] = start
+        start, end = filled[0][0], filled[-1][1]
+        if first.header and first.table is not None:
+            self.header_rows[first.table] = start
             header = None
         else:
-            header = self.header_rows.get(prev.table) if prev.table is not None else None
-        self.rows.append(TableRow(start, end, tuple(self.row_cells), header))
-        self.row_cells = []
+            header = self.header_rows.get(first.table) if first.table is not None else None
+        self.rows.append(TableRow(start, end, tuple(cells), header))
+
+    def cell(self, line: Line, span: tuple[int, int]) -> None:
+        """A cell of a table's row, in its column's place: an empty one is an empty span, so that every row has as
+        many cells as its header."""
+        if self.row_line is None or self.row_line.row != line.row:
+            self.close_row()
+            self.row_line = line
+        self.row_cells.append(span)
 
     def place(self, line: Line, text: str, sep: str) -> None:
-        prev = self.prev
-        if prev and prev.role is Role.CELL and (line.role is not Role.CELL or line.row != prev.row):
+        if line.role is not Role.CELL:
             self.close_row()
         if line.role is Role.HEADING:
             if sep == " " and self.headings:
@@ -119,7 +130,7 @@ class _Builder:
             else:
                 self.headings.append(Heading(self.length, self.length + len(text), line.level))
         elif line.role is Role.CELL:
-            self.row_cells.append((self.length, self.length + len(text)))
+            self.cell(line, (self.length, self.length + len(text)))
         self.add(text)
         self.prev = replace(line, text=text)
 
@@ -133,7 +144,10 @@ def canonicalise_lines(pages: list[list[Line]], paged: bool = True) -> Canonical
         for line in lines:
             text = " ".join(line.text.split())
             if not text:
-                blank_lines += 1
+                if line.role is Role.CELL:
+                    out.cell(line, (out.length, out.length))
+                else:
+                    blank_lines += 1
                 continue
             sep = out.separator(line, blank_lines, page_break=first_on_page) if out.prev else ""
             out.add(sep)

@@ -30,7 +30,8 @@ def _paragraph_lines(paragraph, prev: str, in_header: bool) -> list[Line]:
 
 
 def _table_lines(table, table_id: int, first_row: int) -> list[Line]:
-    """A table's rows, each cell once (a merged cell spans several grid columns), the first row its header."""
+    """A table's rows, each cell once (a merged cell spans several grid columns), the first row its header. A cell
+    merged down several rows is read in each of them, as Word shows it to each."""
     lines: list[Line] = []
     for r, row in enumerate(table.rows):
         seen: set[int] = set()
@@ -38,9 +39,8 @@ def _table_lines(table, table_id: int, first_row: int) -> list[Line]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            text = " ".join(cell.text.split())
-            if text:
-                lines.append(Line(text, Role.CELL, row=first_row + r, header=r == 0, table=table_id))
+            text = " ".join(cell.text.split())  # an empty cell still holds its column's place
+            lines.append(Line(text, Role.CELL, row=first_row + r, header=r == 0, table=table_id))
     return lines
 
 

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
+SECTION_PATH = " › "  # between the headings of a section path
+
 
 class Role(StrEnum):
     BODY = "body"
@@ -84,7 +86,7 @@ class Layout:
     def section_at(self, text: str, offset: int) -> str | None:
         """The heading path of `offset` as one line ("3. Findings › 3.2 Placements"); None outside any section."""
         path = [text[h.start : h.end] for h in self.heading_path(offset) if h.start != offset and h.level > 0]
-        return " › ".join(path) or None
+        return SECTION_PATH.join(path) or None
 
     def row_at(self, offset: int) -> TableRow | None:
         return next((r for r in self.rows if r.start <= offset < r.end), None)

@@ -214,11 +214,12 @@ def extract_metadata(text: str, path: Path) -> LetterMetadata:
         "salutation": salutation,
         "cc": copied_to(text),
     }
+    # A title from the text itself; a report's parties below would make it "Letter from …".
+    title = stated.subject if stated and stated.subject else title_for(text, path, fields)
     if not salute:  # a report: its title page says who prepared it, for whom, at whose request
         report = report_parties(text)
         fields["sender"] = fields["sender"] or report.led_by or report.prepared_by
         fields["sender_org"] = fields["sender_org"] or report.prepared_by
         fields["recipient"] = fields["recipient"] or report.report_to
         fields["commissioned_by"] = report.commissioned_by
-    title = stated.subject if stated and stated.subject else title_for(text, path, fields)
     return LetterMetadata(title=title, **fields)

@@ -170,7 +170,7 @@ def _table_lines(table: PdfTable, numbers: dict) -> list[Line]:
     for r, row in enumerate(table.rows):
         numbers["row"] = numbers.get("row", 0) + 1
         header = row == header_text if same else r == 0
-        lines += [Line(cell, Role.CELL, row=numbers["row"], header=header, table=table_id) for cell in row if cell]
+        lines += [Line(cell, Role.CELL, row=numbers["row"], header=header, table=table_id) for cell in row]
     return lines
 
 

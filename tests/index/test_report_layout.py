@@ -126,3 +126,33 @@ def test_a_word_report_keeps_its_heading_styles_and_its_tables_rows_in_place(tmp
     letter = LetterView("library.docx", meta.title, text, meta, date=date(2025, 10, 2), layout=layout)
     (record,) = [r for r in extract(letter) if r.actor == "Head of Libraries"]
     assert record.deadline == date(2026, 1, 31)
+
+
+@pytest.mark.unit
+def test_an_empty_cell_keeps_its_columns_place_so_every_cell_stays_under_its_header():
+    from index.canonical import canonicalise_lines
+    from index.layout import Line, Role
+
+    def cells(row: int, texts: list[str], header: bool = False) -> list[Line]:
+        return [Line(t, Role.CELL, row=row, header=header, table=1) for t in texts]
+
+    canonical = canonicalise_lines([cells(1, ["", "Action", "Owner"], header=True) + cells(2, ["A1", "Publish it", ""])
+                                    + cells(3, ["A2", "Agree it", "Board"])], paged=False)
+    text, (header, first, second) = canonical.text, canonical.layout.rows
+    assert [text[s:e] for s, e in header.cells] == ["", "Action", "Owner"]
+    assert [text[s:e] for s, e in first.cells] == ["A1", "Publish it", ""]
+    assert [text[s:e] for s, e in second.cells] == ["A2", "Agree it", "Board"]
+    assert first.header == second.header == header.start
+
+
+@pytest.mark.unit
+def test_a_footnote_waits_until_the_sentence_a_page_break_splits_has_ended():
+    from index.layout import Line
+    from index.pdf_layout import _move_footnotes, _Page
+
+    pages = [_Page([Line("Spending rose by 38% and the Council"), Line(""), Line("1 Outturn statements.")], {2},
+                   runs_on=True),
+             _Page([Line("could not say why."), Line(""), Line("Next paragraph.")], set())]
+    moved = [[line.text for line in page if line.text] for page in _move_footnotes(pages)]
+    assert moved == [["Spending rose by 38% and the Council"],
+                     ["could not say why.", "1 Outturn statements.", "Next paragraph."]]
