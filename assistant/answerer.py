@@ -236,9 +236,10 @@ class ExtractiveAnswerer:
             # A row's lead-in is its table's header row, which `row_words` names the cells by.
             lead_in = letter.text[cand.lead_in : cand.start].split("\n")[0].strip() \
                 if cand.lead_in is not None and cand.kind != UnitKind.ROW else None
-            intro = introduce(letter, lead_in, cite.section if letter.is_report else None)
+            section = cite.section if letter.is_report else None
             notes = self.evidence.referents(letter, cand)
-            sentence = f"{intro[:-len('says: ')]}has the row {row} [{cite.id}]" if row else f"{intro}“{cite.quote}” [{cite.id}]"
+            sentence = (f"{introduce(letter, lead_in, section, 'has the row')}{row} [{cite.id}]" if row
+                        else f"{introduce(letter, lead_in, section)}“{cite.quote}” [{cite.id}]")
             if notes:
                 sentence += " (" + "; ".join(f"{r.words} means {r.means}" for r in notes) + ")"
             parts.append(sentence + ".")

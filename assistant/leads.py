@@ -102,9 +102,9 @@ def change_lead(current, earlier: list) -> str:
     return f"{text}. ({who[:1].upper() + who[1:]}: {current.action}.)" if who else text + "."
 
 
-def introduce(letter: Letter, lead_in: str | None, section: str | None = None) -> str:
+def introduce(letter: Letter, lead_in: str | None, section: str | None = None, verb: str = "says:") -> str:
     """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: ', or 'The report “…” of 14 March 2025,
-    in “5. Recommendations”, says: '."""
+    in “5. Recommendations”, says: ' (or another `verb`: 'has the row')."""
     meta = letter.metadata
     described = "The report" if letter.is_report else "The letter"
     if letter.is_report or not (meta.sender or meta.recipient):
@@ -116,18 +116,15 @@ def introduce(letter: Letter, lead_in: str | None, section: str | None = None) -
     if meta.recipient:
         described += f" to {meta.recipient}"
     if lead_in:
-        return f"{described}, under “{lead_in}”, says: "
+        return f"{described}, under “{lead_in}”, {verb} "
     # Each heading quoted as the source has it; the path between them is ours.
-    return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, says: " if section else f"{described} says: "
+    return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, {verb} " if section else f"{described} {verb} "
 
 
 def row_words(letter: Letter, start: int) -> str | None:
     """A table row as its header names its cells: 'Ref “A7”, Owner “Youth Justice Board”, Due date “31 October
     2025”' (every quoted cell the source's own words); None when `start` begins no row under a header."""
-    row = letter.layout.row_at(start)
-    header = letter.layout.header_of(row) if row else None
-    if not row or not header or len(header.cells) != len(row.cells):
+    named = letter.layout.named_cells(letter.text, start)
+    if named is None:
         return None
-    text = letter.text
-    named = [(" ".join(text[hs:he].split()), " ".join(text[s:e].split())) for (hs, he), (s, e) in zip(header.cells, row.cells, strict=True)]
-    return ", ".join(f"{name} “{cell}”" for name, cell in named if cell)
+    return ", ".join(f"{' '.join(name.split())} “{' '.join(cell.split())}”" for name, cell in named[1] if cell)

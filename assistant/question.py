@@ -85,10 +85,10 @@ PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
                                        rf"^\W*who received (?:the|this|that|[\w'’-]+['’]s?) {LETTER_WORDS}\b|"
                                        rf"\bto whom did\b[^?]*\b(?:send|address|direct)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
 ]
-# Words that say which kind of answer is wanted; they need not appear in the evidence.
 # A numbered part of a report the question names: "recommendation 3", "action A7", "paragraph 4.2".
 ITEM_REFERENCE = re.compile(r"\b(?:recommendation|action|finding|conclusion|paragraph|section|annex|appendix|chapter|"
                             r"table|figure)s?\s+(?P<number>[A-Z]?\d+(?:\.\d+)*[a-z]?)\b", re.I)
+# Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {
     QuestionType.WHO: frozenset("own owns owned owner owners responsible responsibility accountable".split()),
     QuestionType.WHEN: frozenset("deadline deadlines".split()),

@@ -49,12 +49,17 @@ def page_at(page_starts: tuple[int, ...], offset: int) -> int | None:
     return max(1, bisect_right(page_starts, offset)) if page_starts else None
 
 
+def _starts_item(line: str) -> bool:
+    """A bulleted or numbered list item, or a report's numbered recommendation: it starts a line of its own."""
+    return bool(BULLET.match(line) or NUMBERED_ITEM.match(line))
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
 def _separator(prev: str, line: str, blank_lines: int, page_break: bool) -> str:
-    if BULLET.match(line) or NUMBERED_ITEM.match(line):
+    if _starts_item(line):
         return "\n\n" if blank_lines or page_break else "\n"
     if not blank_lines and not page_break:
         # A line ending in ":" or ";" closes a lead-in or a list item, not a wrapped sentence.
@@ -94,7 +99,7 @@ class _Builder:
             return "\n"
         if Role.BODY not in (line.role, prev.role) or line.role is not prev.role:
             return "\n\n"
-        if blank_lines or page_break or line.wrapped is None or BULLET.match(line.text) or NUMBERED_ITEM.match(line.text):
+        if blank_lines or page_break or line.wrapped is None or _starts_item(line.text):
             return _separator(prev.text, line.text, blank_lines, page_break)
         return " " if line.wrapped else "\n"
 

@@ -93,3 +93,12 @@ class Layout:
 
     def header_of(self, row: TableRow) -> TableRow | None:
         return next((r for r in self.rows if r.start == row.header), None) if row.header is not None else None
+
+    def named_cells(self, text: str, offset: int) -> tuple[TableRow, list[tuple[str, str]]] | None:
+        """The row at `offset` and its cells, each with the name its header row gives its column; None when
+        `offset` is in no row under a header of as many cells."""
+        row = self.row_at(offset)
+        header = self.header_of(row) if row else None
+        if not row or not header or len(header.cells) != len(row.cells):
+            return None
+        return row, [(text[hs:he], text[s:e]) for (hs, he), (s, e) in zip(header.cells, row.cells, strict=True)]

@@ -7,6 +7,7 @@ A row is one record whatever its action's verb: a table of actions lists duties 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from index.deadlines import find_deadlines, principal
 from index.ledger_parties import recipients_of
@@ -15,7 +16,7 @@ from index.model import Commitment, Kind, Unit
 from index.recurrence import recurrence_of
 
 
-class Column:
+class Column(StrEnum):
     ACTION = "action"
     OWNER = "owner"
     DUE = "due"
@@ -46,12 +47,12 @@ def columns(header: list[str]) -> dict[str, int]:
 def row_record(letter: LetterView, unit: Unit) -> Commitment | None:
     """The duty a row of a table of actions states, or None when its table's header names no action, or neither
     an owner nor a date."""
-    row = letter.layout.row_at(unit.start)
-    header = letter.layout.header_of(row) if row else None
-    if not row or not header or len(header.cells) != len(row.cells):
+    named = letter.layout.named_cells(letter.text, unit.start)
+    if named is None:
         return None
-    cells = [letter.text[s:e] for s, e in row.cells]
-    found = columns([letter.text[s:e] for s, e in header.cells])
+    row, pairs = named
+    cells = [cell for _, cell in pairs]
+    found = columns([name for name, _ in pairs])
     if Column.ACTION not in found or not ({Column.OWNER, Column.DUE} & set(found)):
         return None
     action = cells[found[Column.ACTION]]

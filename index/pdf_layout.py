@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from index.canonical import CLOSERS
 from index.dates import MONTHS
 from index.layout import Line, Role
 from index.parties import PERSON_NAME
@@ -22,6 +23,7 @@ from index.pdf_page import SMALL_RATIO, PdfTable, PdfText, page_items
 # A line is a heading when its type is this much larger than the body's, or bold throughout and short.
 HEADING_RATIO = 1.15
 HEADING_MAX_WORDS = 16
+BOLD_HEADING_MAX_WORDS = 12  # a bold line of body type is a heading only when shorter still
 # How many lines at the top and at the foot of a page can be running headers or footers.
 FURNITURE_LINES = 2
 # A line that stops this share of the text's width short of the margin, with room for the next word, ends on purpose.
@@ -34,12 +36,17 @@ CONTENTS = re.compile(r"(?:table of )?contents", re.I)
 # A caption names a figure or table; it heads no section.
 CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Box|Graph|Map|Source|Note)\s+[A-Z]?\d+[.:]?\s", re.I)
 DATE_LINE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}", re.I)
-SENTENCE_END = r"[.!?:][\"'”’)]*$"
+# A line ends a sentence or a lead-in (";" ends a list item, which may go on over the page).
+SENTENCE_END = rf"[.!?:][{re.escape(CLOSERS)}]*$"
+
+
+def _half_point(size: float) -> float:
+    return round(size * 2) / 2
 
 
 def _body_size(pdf) -> float:
     """The type size most characters are set in (a first estimate, tables included)."""
-    sizes = Counter(round(c["size"] * 2) / 2 for page in pdf.pages for c in page.chars if c["text"].strip())
+    sizes = Counter(_half_point(c["size"]) for page in pdf.pages for c in page.chars if c["text"].strip())
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -49,7 +56,7 @@ def _text_size(pages: list[list[PdfText | PdfTable]], first: float) -> float:
     for items in pages:
         for item in items:
             if isinstance(item, PdfText):
-                sizes[round(item.size * 2) / 2] += len(item.text)
+                sizes[_half_point(item.size)] += len(item.text)
     return sizes.most_common(1)[0][0] if sizes else first
 
 
@@ -94,9 +101,21 @@ def _heading_level(item: PdfText, body: float, sizes: list[float]) -> int:
         return 0
     if item.size >= body * HEADING_RATIO:
         return sizes.index(round(item.size)) + 1
-    if item.bold and words <= 12 and not PERSON_NAME.fullmatch(text):
+    if item.bold and words <= BOLD_HEADING_MAX_WORDS and not PERSON_NAME.fullmatch(text):
         return len(sizes) + 1
     return 0
+
+
+@dataclass
+class _Tables:
+    """The document's tables as its pages are read: how many tables and rows so far, and the last table of the page
+    before when that page ended with it (its number, its width and its header row), which a table at the top of
+    the next page goes on with when it is as wide."""
+
+    count: int = 0
+    rows: int = 0
+    last: tuple[int, int, list[str]] | None = None
+    at_top: bool = False  # the page being read starts with a table
 
 
 @dataclass
@@ -106,7 +125,7 @@ class _Page:
     runs_on: bool = False  # its last line of text is a sentence that goes on over the page
 
 
-def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[float], numbers: dict) -> _Page:
+def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[float], tables: _Tables) -> _Page:
     """A page's lines: a blank line where the gap says a paragraph ends, a line break where a line ends short of
     the margin (an address, a title page), a wrap where it runs to it."""
     steps = sorted(b.top - a.top for a, b in zip(items, items[1:], strict=False) if b.top > a.top)
@@ -123,7 +142,7 @@ def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[flo
         if gap and page.lines and page.lines[-1].text:  # one blank line: more would read as a page break
             page.lines.append(Line(""))
         if isinstance(item, PdfTable):
-            page.lines += _table_lines(item, numbers)
+            page.lines += _table_lines(item, tables)
             continue
         level = _heading_level(item, body, sizes)
         if not level and item.size <= body * SMALL_RATIO:
@@ -156,21 +175,21 @@ def _ends_short(prev: PdfText, line: PdfText, full: float, left: float) -> bool:
     return prev.right + prev.size * 0.3 + line.first_word < full - 1 and prev.right < full - SHORT * (full - left)
 
 
-def _table_lines(table: PdfTable, numbers: dict) -> list[Line]:
+def _table_lines(table: PdfTable, tables: _Tables) -> list[Line]:
     """A table's rows as cells; a table whose columns go on from the previous page's table keeps its number, and
     its header row (repeated at the top of the page) is a header row again."""
     width = len(table.rows[0]) if table.rows else 0
-    last = numbers.get("last")
-    same = last is not None and last[1] == width and numbers.get("table_at_top")
-    table_id = last[0] if same else numbers.setdefault("count", 0) + 1
-    numbers["count"] = max(numbers.get("count", 0), table_id)
-    header_text = last[2] if same else (table.rows[0] if table.rows else [])
-    numbers["last"] = (table_id, width, header_text)
+    last = tables.last
+    same = last is not None and last[1] == width and tables.at_top
+    table_id = last[0] if same and last else tables.count + 1
+    tables.count = max(tables.count, table_id)
+    header_text = last[2] if same and last else (table.rows[0] if table.rows else [])
+    tables.last = (table_id, width, header_text)
     lines: list[Line] = []
     for r, row in enumerate(table.rows):
-        numbers["row"] = numbers.get("row", 0) + 1
+        tables.rows += 1
         header = row == header_text if same else r == 0
-        lines += [Line(cell, Role.CELL, row=numbers["row"], header=header, table=table_id) for cell in row]
+        lines += [Line(cell, Role.CELL, row=tables.rows, header=header, table=table_id) for cell in row]
     return lines
 
 
@@ -206,17 +225,17 @@ def pdf_lines(data: bytes) -> list[list[Line]]:
         pages = [page_items(page, first) for page in pdf.pages]
     body = _text_size(pages, first)
     furniture = _furniture(pages, body)
-    pages = [[item for i, item in enumerate(items) if (p, i) not in furniture and i not in _contents(items)]
-             for p, items in enumerate(pages)]
+    pages = [[item for i, item in enumerate(items) if (p, i) not in furniture and i not in contents]
+             for p, items in enumerate(pages) for contents in [_contents(items)]]
     sizes = sorted({round(t.size) for items in pages for t in items
                     if isinstance(t, PdfText) and t.size >= body * HEADING_RATIO}, reverse=True)
-    numbers: dict = {}
+    tables = _Tables()
     read: list[_Page] = []
     for items in pages:
-        numbers["table_at_top"] = bool(items) and isinstance(items[0], PdfTable)
-        read.append(_lines_of_page(items, body, sizes, numbers))
+        tables.at_top = bool(items) and isinstance(items[0], PdfTable)
+        read.append(_lines_of_page(items, body, sizes, tables))
         if items and not isinstance(items[-1], PdfTable):
-            numbers.pop("last", None)
+            tables.last = None
     _title_levels(read)
     return _move_footnotes(read)
 

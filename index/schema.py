@@ -15,8 +15,8 @@ import sqlalchemy as sa
 # 1: every store written before the version was recorded. 2: one transaction per letter (no commit
 # marker column), the lexical index behind its own interface, the version recorded. 3: a ledger record keeps
 # the old deadline a change names (`replaces_deadline`). 4: a letter keeps the people it names with their body
-# (`people`). 5: a letter keeps its headings and table rows (`layout`), and a PDF's page furniture is left out of
-# its text, so every offset into a PDF moved.
+# (`people`). 5: a letter keeps its headings and table rows (`layout`); a PDF's page furniture is left out of its
+# text and a Word document's tables are read where they stand, so offsets into PDF and DOCX letters moved.
 SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
