@@ -13,7 +13,7 @@ from index.deadlines import find_times
 from index.layout import SECTION_PATH
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
-from index.model import DateBasis, Kind, Letter, Precision, Status
+from index.model import DateBasis, Kind, Letter, MessageLink, Precision, Status
 from index.recurrence import recurrence_of, recurrence_words
 
 
@@ -106,7 +106,7 @@ def introduce(letter: Letter, lead_in: str | None, section: str | None = None, v
     """'The letter of 27 March 2014 from X to Y, under “I ask you to:”, says: ', or 'The report “…” of 14 March 2025,
     in “5. Recommendations”, says: ' (or another `verb`: 'has the row')."""
     meta = letter.metadata
-    described = "The report" if letter.is_report else "The letter"
+    described = "The report" if letter.is_report else "The email" if letter.is_email else "The letter"
     if letter.is_report or not (meta.sender or meta.recipient):
         described += f" “{letter.title}”"
     if letter.date:
@@ -115,10 +115,18 @@ def introduce(letter: Letter, lead_in: str | None, section: str | None = None, v
         described += f" from {meta.sender}"
     if meta.recipient:
         described += f" to {meta.recipient}"
+    if meta.attached_to:
+        described += f", attached to {message_described(meta.attached_to)},"
     if lead_in:
         return f"{described}, under “{lead_in}”, {verb} "
     # Each heading quoted as the source has it; the path between them is ours.
     return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, {verb} " if section else f"{described} {verb} "
+
+
+def message_described(link: MessageLink) -> str:
+    """'the email of 4 March 2025 from Jane Smith'."""
+    sent = f" of {fmt_date(link.sent)}" if link.sent else ""
+    return f"the email{sent} from {link.sender}" if link.sender else f"the email{sent}"
 
 
 def row_words(letter: Letter, start: int) -> str | None:

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     store: Path = _default_store()
     sources: Path = Path("sources")
     max_file_mb: float = 50.0
+    # An email's attachment over this is reported and left out; the rest of the message is indexed.
+    max_attachment_mb: float = 25.0
     # Tokens per chunk; the embedding model truncates beyond 256 word pieces.
     chunk_tokens: int = 200
     # A `chroma run` server for the vectors instead of the store folder (unset: embedded).

@@ -3,8 +3,7 @@
 Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter development half (its
 first questions, fresh ones a second writer asked of the same letters, and held-out ones a third writer
 asked, never used in calibration), the report fixtures' sets (a PDF review report to develop on, a Word report
-held out: its totals only), the
-frozen test half (skipped, with the reason, when `ASSISTANT_REAL_CORPUS` is absent) and the blind
+held out: its totals only), the email fixtures' set (messages with attachments), the frozen test half (skipped, with the reason, when `ASSISTANT_REAL_CORPUS` is absent) and the blind
 set (`../shared/blind/run`, which scores main's CLI and prints totals only). The table is printed and
 appended to the score log in `evals/README.md` with the date and commit; each set's full report goes
 to `evals/report/<set>/`, except the frozen half's, which gives its totals only.
@@ -42,6 +41,7 @@ SETS = (
     EvalSet("real-test (frozen)", Path("evals/real_test.yaml"), cases_reported=False),
     EvalSet("report", Path("evals/report_testset.yaml")),
     EvalSet("report held-out", Path("evals/report_heldout_testset.yaml"), cases_reported=False),
+    EvalSet("email", Path("evals/email_testset.yaml")),
 )
 
 

@@ -1,10 +1,10 @@
 """Incremental indexing: make the store mirror the folders (or files) given.
 
-New files are added, changed ones replaced, deleted ones removed, unchanged ones skipped by
-content hash before any parsing; letters from other folders are left alone. The same content
-under a second name is reported as a duplicate and indexed once. A letter's rows are written in
-one transaction after its vectors, so a run killed midway leaves no half-indexed letter: the next
-run finds its file new or changed and writes it again.
+New files are added, changed ones replaced, deleted ones removed, unchanged ones skipped by content hash before any
+parsing; letters from other folders are left alone. The same content under a second name is reported as a duplicate
+and indexed once. An email's attachments are documents of their own that come and go with their message. A letter's
+rows are written in one transaction after its vectors, so a run killed midway leaves no half-indexed letter: the
+next run finds its file new or changed and writes it again.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -21,6 +22,7 @@ from config.settings import Settings
 from index import faults
 from index.chroma import date_ord, open_chroma
 from index.chunker import chunk_units
+from index.email_message import attachment_source, is_email, message_of
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.folders import discover, modified_within, source_name
@@ -30,17 +32,11 @@ from index.ledger_append import added_to_ledger
 from index.ledger_cache import CachedExtraction, rules_version
 from index.ledger_records import LetterView
 from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
-from index.metadata import extract_metadata
-from index.model import Chunk, Indexed, LedgerBuild, LetterMetadata, NewLetter, Person, UnitFrames, iso
+from index.metadata import extract_metadata, message_link, message_metadata
+from index.model import Chunk, Indexed, LedgerBuild, LetterMetadata, MessageLink, NewLetter, iso
 from index.party_directory import letter_people
 from index.segmenter import segment
 from index.store import Store
-
-
-def letter_view(letter, frames: UnitFrames | None = None, people: tuple[Person, ...] | None = None) -> LetterView:
-    return LetterView(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
-                      date=letter.date, date_basis=letter.date_basis, frames=frames, people=people,
-                      layout=letter.layout)
 
 
 class Indexer:
@@ -72,7 +68,7 @@ class Indexer:
             for i, loaded in enumerate(files, start=1):
                 if progress:
                     progress(i, len(files), str(loaded.path))
-                report.results.append(self.index_file(loaded.path, source_name(folder), loaded))
+                report.results += self.index_file(loaded.path, source_name(folder), loaded)
         return report
 
     def remove(self, sources: list[str], folder: Path | None = None) -> IndexReport:
@@ -82,10 +78,9 @@ class Indexer:
         with self._writing(report):
             for source in sources:
                 removed = self.store.indexed(source)
-                self._delete(source)
-                report.results.append(FileResult(source, Outcome.REMOVED))
+                report.results += [FileResult(gone, Outcome.REMOVED) for gone in self._delete(source)]
                 for twin in self._unindexed_twins(removed, folder) if removed and folder else []:
-                    report.results.append(self.index_file(twin, source_name(folder)))
+                    report.results += self.index_file(twin, source_name(folder))
         return report
 
     def bring_up_to_date(self) -> bool:
@@ -130,8 +125,10 @@ class Indexer:
         (those it had done are unchanged)."""
         pending = self.store.pending_rebuild()
         for source, folder in pending:
+            if message_of(source):
+                continue  # indexed again with its message
             if Path(source).is_file():
-                report.results.append(self.index_file(Path(source), folder))
+                report.results += self.index_file(Path(source), folder)
             else:
                 report.results.append(FileResult(source, Outcome.FAILED, f"{source}: indexed by the older version, "
                                                  "but the file is no longer there"))
@@ -155,7 +152,7 @@ class Indexer:
         # What a letter says of its parties' bodies is read by the index's rules: read again when they change.
         same_rules = self.store.ledger_rules() == rules
         people = {s: letter_people(v.metadata, v.text) for s, v in letters.items() if v.people is None or not same_rules}
-        views = [letter_view(v, people=people.get(s, v.people)) for s, v in letters.items()]
+        views = [LetterView.of(v, people=people.get(s, v.people)) for s, v in letters.items()]
         extraction = CachedExtraction({}, self.store.letter_frames)  # an added letter has no records stored
         linked = self.store.linked_letters(rules)
         added = set(letters) - linked if linked is not None else set()
@@ -176,41 +173,64 @@ class Indexer:
         known = self.store.catalogue()
         for source, letter in known.items():
             in_scope = letter.folder == folder if folder else source == source_name(root)
-            if in_scope and source not in present:
-                self._delete(source)
-                report.results.append(FileResult(source, Outcome.REMOVED))
+            if in_scope and source not in present and not message_of(source):  # an attachment goes with its message
+                report.results += [FileResult(gone, Outcome.REMOVED) for gone in self._delete(source)]
         for i, path in enumerate(files, start=1):
             if progress:
                 progress(i, len(files), str(path))
             if settle and modified_within(path, settle):
                 report.results.append(FileResult(source_name(path), Outcome.WAITING, f"{path}: still being written"))
                 continue
-            report.results.append(self.index_file(path, folder or source_name(path.parent), indexed=known))
+            report.results += self.index_file(path, folder or source_name(path.parent), indexed=known)
 
     def index_file(self, path: Path, folder: str, loaded: LoadedFile | None = None,
-                   indexed: dict[str, Indexed] | None = None) -> FileResult:
+                   indexed: dict[str, Indexed] | None = None) -> list[FileResult]:
         """Index one file (`loaded`: its content, when already parsed) unless it is unchanged or a duplicate
-        (`indexed`: the letters indexed when the run began, read once for a whole folder)."""
+        (`indexed`: the letters indexed when the run began, read once for a whole folder); an email's attachments
+        with it, each with a result of its own."""
         source = source_name(path)
         try:
             data = self._read(path)
         except LoadError as err:
-            return FileResult(source, Outcome.FAILED, str(err))
+            return [FileResult(source, Outcome.FAILED, str(err))]
         sha = hashlib.sha256(data).hexdigest()
         previous = indexed.get(source) if indexed is not None else self.store.indexed(source)
         if previous and previous.sha256 == sha:
-            return FileResult(source, Outcome.UNCHANGED)
+            return [FileResult(source, Outcome.UNCHANGED)]
         twin = self.store.twin(sha, source)
         if twin:
             if previous:
                 self._delete(source)
-            return FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin.source}; indexed once")
+            return [FileResult(source, Outcome.DUPLICATE, f"{path}: same content as {twin.source}; indexed once")]
         try:
-            loaded = loaded or load_bytes(path, data)
+            loaded = loaded or load_bytes(path, data, self.settings.max_attachment_mb)
         except LoadError as err:
-            return FileResult(source, Outcome.FAILED, str(err))
+            return [FileResult(source, Outcome.FAILED, str(err))]
         self.write_letter(source, folder, sha, loaded)
-        return FileResult(source, Outcome.UPDATED if previous else Outcome.ADDED)
+        result = FileResult(source, Outcome.UPDATED if previous else Outcome.ADDED, "; ".join(loaded.notes))
+        return [result, *self._index_attachments(source, folder, loaded)]
+
+    def _index_attachments(self, source: str, folder: str, message: LoadedFile) -> list[FileResult]:
+        """Each file attached to an email as a document of its own linked to the message (one that cannot be read
+        reported by name), each replaced in one write; those only an earlier version of the message carried taken out."""
+        before = set(self._attachments_of(source))
+        results = []
+        for attachment in message.attachments:
+            part = attachment_source(source, attachment.name)
+            before.discard(part)
+            twin = self.store.twin(attachment.sha256, part)
+            if attachment.loaded is None:
+                results.append(FileResult(part, Outcome.FAILED, attachment.problem or ""))
+            elif twin:
+                results.append(FileResult(part, Outcome.DUPLICATE, f"{part}: same content as {twin.source}; indexed once"))
+            else:
+                outcome = Outcome.UPDATED if self.store.indexed(part) else Outcome.ADDED
+                self.write_letter(part, folder, attachment.sha256, attachment.loaded, message_link(source, message.message))
+                results.append(FileResult(part, outcome))
+        return results + [FileResult(gone, Outcome.REMOVED) for part in sorted(before) for gone in self._delete(part)]
+
+    def _attachments_of(self, source: str) -> list[str]:
+        return [s for s in self.store.catalogue() if message_of(s) == source] if is_email(source) else []
 
     def _read(self, path: Path) -> bytes:
         """The file's bytes, once it is known to be of a supported kind and within the size limit."""
@@ -221,11 +241,16 @@ class Indexer:
         except OSError as err:
             raise LoadError(f"{path}: cannot read the file ({err.strerror})") from None
 
-    def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile) -> None:
+    def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile,
+                     attached_to: MessageLink | None = None) -> None:
         """Read, embed and store one letter: its chunks into the vector store first, then all its rows in
         one transaction (a run killed between the two writes the letter again next time)."""
         text = loaded.text
         meta = extract_metadata(text, loaded.path)
+        if loaded.message:
+            meta = message_metadata(meta, loaded.message)
+        if attached_to:
+            meta = replace(meta, attached_to=attached_to)
         units = segment(text, loaded.canonical.layout)
         chunks = chunk_units(text, units, self.embeddings.count_tokens, self.settings.chunk_tokens)
         self._index_chunks(source, text, meta, chunks, loaded.canonical.page_at)
@@ -263,9 +288,13 @@ class Indexer:
         return [path for path in discover(folder) if source_name(path) not in indexed
                 and hashlib.sha256(path.read_bytes()).hexdigest() == removed.sha256]
 
-    def _delete(self, source: str) -> None:
-        keys = self.record_manager.list_keys(group_ids=[source])
-        if keys:
-            self.vectorstore.delete(ids=keys)
-            self.record_manager.delete_keys(keys)
-        self.store.delete_letter(source)
+    def _delete(self, source: str) -> list[str]:
+        """Take a letter out of the index, an email's attachments with it; the sources taken out."""
+        parts = self._attachments_of(source)
+        for gone in [source, *parts]:
+            keys = self.record_manager.list_keys(group_ids=[gone])
+            if keys:
+                self.vectorstore.delete(ids=keys)
+                self.record_manager.delete_keys(keys)
+            self.store.delete_letter(gone)
+        return [source, *parts]

@@ -25,12 +25,16 @@ WIDE_POOL_ALIKE = 0.4
 
 
 def infer_dates(letters: list[LetterView]) -> list[LetterView]:
-    """An undated covering letter ('I have today written to …; I attach a copy') takes that letter's date;
-    any other undated letter, the date its file's name begins with ('2021-12-01_…'), so that its relative
-    deadlines ('in January') resolve — its records say the date came from the file name."""
+    """An undated covering letter ('I have today written to …; I attach a copy') takes that letter's date; an
+    undated file attached to an email, the day the email was sent; any other undated letter, the date its file's
+    name begins with ('2021-12-01_…'), so that its relative deadlines ('in January') resolve — its records say
+    where the date came from."""
     out = []
     for letter in letters:
-        if letter.date is None:
+        link = letter.metadata.attached_to
+        if letter.date is None and link and link.sent:
+            letter = replace(letter, date=link.sent, date_basis=DateBasis.EMAIL)
+        elif letter.date is None:
             m = WRITTEN_TODAY.search(letter.text)
             if m and ATTACHED.search(letter.text):
                 named = set(words(m.group("who"))) - STOPWORDS

@@ -10,7 +10,7 @@ from datetime import date
 from index.deadlines import Deadline
 from index.layout import Layout
 from index.ledger_changes import replaced_deadline
-from index.model import Commitment, DateBasis, Kind, LetterMetadata, Person, Precision, Status, Unit, UnitFrames
+from index.model import Commitment, DateBasis, Kind, Letter, LetterMetadata, Person, Precision, Status, Unit, UnitFrames
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,12 @@ class LetterView:
     frames: UnitFrames | None = None  # None: none stored (as by an older version), so extraction parses
     people: tuple[Person, ...] | None = None  # its part of index.party_directory; None: not yet read
     layout: Layout = field(default_factory=Layout)
+
+    @classmethod
+    def of(cls, letter: Letter, frames: UnitFrames | None = None, people: tuple[Person, ...] | None = None) -> LetterView:
+        """The view of a stored letter."""
+        return cls(source=letter.source, title=letter.title, text=letter.text, metadata=letter.metadata,
+                   date=letter.date, date_basis=letter.date_basis, frames=frames, people=people, layout=letter.layout)
 
 
 # An actor a letter does not name: better said than left out of a record, but no answer to "who?".

@@ -1,27 +1,41 @@
-"""Load a letter file (TXT, Markdown, PDF, DOCX, HTML) to its canonical text.
+"""Load a letter file (TXT, Markdown, PDF, DOCX, HTML, an email) to its canonical text.
 
 Every problem a user can cause (empty, binary, corrupt, encrypted, no text layer, wrong
-encoding, unsupported type, too large) raises `LoadError` with a message naming the file.
+encoding, unsupported type, too large) raises `LoadError` with a message naming the file. An email's body is
+its text, and each of its attachments is loaded as a file of its own: one that cannot be read is reported by
+its name, and the rest of the message still loads.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from index.canonical import Canonical, canonicalise, canonicalise_lines
 from index.docx_layout import docx_lines
+from index.email_message import (
+    EMAIL_SUFFIXES,
+    MessageError,
+    MessageHeaders,
+    RawAttachment,
+    attachment_source,
+    read_message,
+)
+from index.html_text import html_text
+from index.layout import Line
 from index.pdf_layout import pdf_lines
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | EMAIL_SUFFIXES | {".pdf", ".docx"}
+# What a mail server commonly lets through; an attachment over it is left out of the index.
+MAX_ATTACHMENT_MB = 25.0
 
 
 class LoadError(Exception):
@@ -32,6 +46,9 @@ class LoadError(Exception):
 class LoadedFile:
     path: Path
     canonical: Canonical
+    message: MessageHeaders | None = None  # of an email: its headers
+    attachments: tuple[Attachment, ...] = ()  # of an email
+    notes: tuple[str, ...] = ()  # what is malformed in it, though it loaded
 
     @property
     def text(self) -> str:
@@ -44,23 +61,35 @@ def check_supported(path: Path) -> None:
         raise LoadError(f"{path}: unsupported file type '{path.suffix or '(none)'}' (supported: {kinds})")
 
 
-def check_size(path: Path, size: int, max_mb: float) -> None:
+@dataclass(frozen=True)
+class Attachment:
+    """A file attached to an email: loaded as a document of its own, or the problem that kept it out."""
+
+    name: str
+    sha256: str
+    loaded: LoadedFile | None
+    problem: str | None = None
+
+
+def check_size(path: Path, size: int, max_mb: float, setting: str = "ASSISTANT_MAX_FILE_MB") -> None:
     if size > max_mb * 1024 * 1024:
-        raise LoadError(f"{path}: {size / 1048576:.1f} MB is over the {max_mb:g} MB limit (ASSISTANT_MAX_FILE_MB)")
+        raise LoadError(f"{path}: {size / 1048576:.1f} MB is over the {max_mb:g} MB limit ({setting})")
 
 
-def load_bytes(path: Path, data: bytes) -> LoadedFile:
+def load_bytes(path: Path, data: bytes, max_attachment_mb: float = MAX_ATTACHMENT_MB) -> LoadedFile:
     """Canonical text of `data`, the content of the file at `path`."""
     check_supported(path)
     if not data.strip():
         raise LoadError(f"{path}: the file is empty")
     suffix = path.suffix.lower()
+    if suffix in EMAIL_SUFFIXES:
+        return _load_email(path, data, max_attachment_mb)
     if suffix == ".pdf":
         canonical = _load_pdf(path, data)
     elif suffix == ".docx":
         canonical = _load_docx(path, data)
     elif suffix in HTML_SUFFIXES:
-        canonical = canonicalise(_html_text(_decode(path, data)))
+        canonical = canonicalise(html_text(_decode(path, data)))
     else:
         canonical = canonicalise(_decode(path, data))
     if not canonical.text.strip():
@@ -69,12 +98,38 @@ def load_bytes(path: Path, data: bytes) -> LoadedFile:
 
 
 def load_file(path: Path, max_mb: float = 50.0) -> LoadedFile:
-    size = path.stat().st_size
-    if size > max_mb * 1024 * 1024:
-        raise LoadError(
-            f"{path}: {size / 1024 / 1024:.1f} MB is over the {max_mb:g} MB limit (ASSISTANT_MAX_FILE_MB)"
-        )
+    check_size(path, path.stat().st_size, max_mb)
     return load_bytes(path, path.read_bytes())
+
+
+def _load_email(path: Path, data: bytes, max_attachment_mb: float) -> LoadedFile:
+    """The message's headers and body as one text (its citable words), and each attachment loaded on its own."""
+    if b"\x00" in data[:8192]:
+        raise LoadError(f"{path}: looks like a binary file, not an email message (it contains NUL bytes)")
+    try:
+        message = read_message(data)
+    except MessageError as err:
+        raise LoadError(f"{path}: {err}") from None
+    body = html_text(message.body) if message.body_is_html else message.body
+    # Each header a line of its own (never joined as a wrapped sentence), then the body as a text file reads.
+    headers = [Line(shown, wrapped=False) for shown in message.shown_headers]
+    canonical = canonicalise_lines([[*headers, Line(""), *(Line(raw) for raw in body.strip().splitlines())]], paged=False)
+    attachments = tuple(_attachment(path, raw, max_attachment_mb) for raw in message.attachments)
+    notes = tuple(f"{path}: malformed message: {defect}" for defect in message.defects)
+    return LoadedFile(path, canonical, message.headers, attachments, notes)
+
+
+def _attachment(message: Path, raw: RawAttachment, max_mb: float) -> Attachment:
+    where = Path(attachment_source(str(message), raw.name))
+    sha = hashlib.sha256(raw.data).hexdigest()
+    try:
+        if raw.content_type == "message/rfc822" or where.suffix.lower() in EMAIL_SUFFIXES:
+            raise LoadError(f"{where}: an email attached to an email is not read; save it and index it on its own")
+        check_supported(where)
+        check_size(where, len(raw.data), max_mb, "ASSISTANT_MAX_ATTACHMENT_MB")
+        return Attachment(raw.name, sha, load_bytes(where, raw.data))
+    except LoadError as err:
+        return Attachment(raw.name, sha, None, str(err))
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -118,34 +173,3 @@ def _load_docx(path: Path, data: bytes) -> Canonical:
     except Exception as err:  # python-docx raises a variety of zip/xml errors for broken files
         raise LoadError(f"{path}: the Word document is corrupt or unreadable ({err})") from None
     return canonicalise_lines([docx_lines(document)], paged=False)
-
-
-BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "section", "article",
-              "header", "footer", "blockquote", "address", "title", "dd", "dt", "pre", "hr"]
-
-
-def _html_text(html: str) -> str:
-    """The page's text with its structure as whitespace: a blank line around every block element,
-    a line break for <br> and between table cells, inline markup (<b>, <a>) joined into its line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "head"]):
-        if tag.name == "head" and tag.title:  # keep the page title as the first line
-            tag.replace_with(tag.title)
-        else:
-            tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after(" \n")
-    for block in soup.find_all(BLOCK_TAGS):
-        block.insert_before("\n\n")
-        block.insert_after("\n\n")
-    return _one_blank_line(soup.get_text(""))
-
-
-def _one_blank_line(text: str) -> str:
-    """Nested HTML blocks and empty Word paragraphs leave runs of blank lines; one blank line is the
-    paragraph break (a longer gap would read as a page break to the canonicaliser)."""
-    return re.sub(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+", "\n\n", text)

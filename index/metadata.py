@@ -6,12 +6,14 @@ A field the letter does not give is None; nothing is guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from index.dates import FULL_DATE, parse_date
-from index.model import LetterMetadata
-from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, header
+from index.email_message import MessageHeaders
+from index.model import LetterMetadata, MessageLink
+from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, Party, describe, header
 from index.report_metadata import report_parties
 from index.vocabulary import HONORIFIC
 
@@ -223,3 +225,29 @@ def extract_metadata(text: str, path: Path) -> LetterMetadata:
         fields["recipient"] = fields["recipient"] or report.report_to
         fields["commissioned_by"] = report.commissioned_by
     return LetterMetadata(title=title, **fields)
+
+
+def message_metadata(meta: LetterMetadata, headers: MessageHeaders) -> LetterMetadata:
+    """An email's metadata: what its text says, with what its headers state exactly put first — to whom it went
+    (its headers are no address block), the day it was sent (in the sender's time zone), its subject, and the
+    people copied in by name rather than address."""
+    to = describe(headers.to[0].shown) if headers.to else Party()
+    sender = describe(headers.sender.shown) if headers.sender else Party()
+    return replace(
+        meta,
+        title=headers.subject or meta.title,
+        date=headers.sent.date() if headers.sent else meta.date,
+        sender=meta.sender or sender.name or sender.post,
+        sender_role=meta.sender_role or sender.post,
+        sender_org=meta.sender_org or sender.organisation,
+        recipient=to.name or to.post,
+        recipient_role=to.post,
+        recipient_org=to.organisation,
+        cc=[mailbox.shown for mailbox in headers.cc] or meta.cc,
+    )
+
+
+def message_link(source: str, headers: MessageHeaders | None) -> MessageLink:
+    """How a file attached to the email at `source` names it: when it was sent and by whom."""
+    sender = headers.sender.shown if headers and headers.sender else None
+    return MessageLink(source, headers.sent.date() if headers and headers.sent else None, sender)

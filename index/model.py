@@ -9,7 +9,7 @@ the JSON the CLI and the API print (`to_dict`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +18,7 @@ import numpy as np
 
 from index.canonical import page_at
 from index.dates import date_in_name
+from index.email_message import is_email
 from index.frames import Frame
 from index.layout import Layout
 
@@ -51,6 +52,7 @@ class DateBasis(StrEnum):
     STATED = "stated"  # the letter's own date line
     INFERRED = "inferred"  # the letter it covers ("I have today written to …; I attach a copy")
     FILE_NAME = "file name"  # its file's name ("2021-12-01_…")
+    EMAIL = "email"  # the email it was attached to
 
 
 class Kind(StrEnum):
@@ -77,6 +79,23 @@ def _plain(value: object) -> object:
 
 
 @dataclass(frozen=True)
+class MessageLink:
+    """The email a document was attached to: its source, when it was sent and by whom."""
+
+    source: str
+    sent: date | None
+    sender: str | None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "sent": iso(self.sent), "sender": self.sender}
+
+    @classmethod
+    def from_dict(cls, values: dict) -> MessageLink:
+        return cls(values["source"], date.fromisoformat(values["sent"]) if values.get("sent") else None,
+                   values.get("sender"))
+
+
+@dataclass(frozen=True)
 class LetterMetadata:
     """What a letter says of itself. A field the letter does not give is None; nothing is guessed."""
 
@@ -91,9 +110,11 @@ class LetterMetadata:
     salutation: str | None = None
     cc: list[str] = field(default_factory=list)
     commissioned_by: str | None = None  # of a report, as its title page says
+    attached_to: MessageLink | None = None  # of a file that came attached to an email
 
     def to_dict(self) -> dict:
-        return {name: _plain(value) for name, value in asdict(self).items()}
+        plain = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "attached_to"}
+        return {**plain, "attached_to": self.attached_to.to_dict() if self.attached_to else None}
 
 
 @dataclass(frozen=True)
@@ -180,8 +201,14 @@ class Letter:
         return not self.metadata.salutation and sections >= REPORT_SECTIONS
 
     def reading_date(self) -> date | None:
-        """What its relative dates ("on 4 September") are read against: its own date, else its file name's."""
-        return self.date or date_in_name(Path(self.source).name)
+        """What its relative dates ("on 4 September") are read against: its own date, else the day the email it
+        came with was sent, else its file name's."""
+        sent = self.metadata.attached_to.sent if self.metadata.attached_to else None
+        return self.date or sent or date_in_name(Path(self.source).name)
+
+    @property
+    def is_email(self) -> bool:
+        return is_email(self.source)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from index.model import (
     Kind,
     Letter,
     LetterMetadata,
+    MessageLink,
     NewLetter,
     Person,
     Precision,
@@ -46,7 +47,9 @@ def people_json(people: tuple[Person, ...]) -> str:
 
 
 def metadata_from_dict(values: dict) -> LetterMetadata:
-    return LetterMetadata(**{**values, "date": _day(values.get("date"))})
+    link = values.get("attached_to")
+    return LetterMetadata(**{**values, "date": _day(values.get("date")),
+                             "attached_to": MessageLink.from_dict(link) if link else None})
 
 
 def commitment_from_dict(values: dict) -> Commitment:

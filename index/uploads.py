@@ -12,7 +12,8 @@ import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
+from index.email_message import container
+from index.loader import MAX_ATTACHMENT_MB, LoadedFile, LoadError, check_size, check_supported, load_bytes
 
 REMOVED = ".removed"
 
@@ -36,7 +37,8 @@ def safe_name(name: str) -> str:
     return f"{stem[:120]}{suffix}"
 
 
-def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float) -> Saved:
+def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float,
+                max_attachment_mb: float = MAX_ATTACHMENT_MB) -> Saved:
     """Check an uploaded file by extension and content, then save it into `sources` under a safe name.
 
     A different file already under that name is never overwritten: the new one gets a numbered name.
@@ -45,7 +47,7 @@ def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float) -
     try:  # the same checks indexing makes, before anything is saved
         check_supported(Path(original_name))
         check_size(Path(original_name), len(data), max_mb)
-        loaded = load_bytes(Path(original_name), data)
+        loaded = load_bytes(Path(original_name), data, max_attachment_mb)
     except LoadError as err:
         raise UploadError(str(err)) from None
     sources.mkdir(parents=True, exist_ok=True)
@@ -63,7 +65,7 @@ def save_upload(sources: Path, original_name: str, data: bytes, max_mb: float) -
 
 def remove_letter(sources: Path, source: str) -> Path:
     """Move a letter out of the indexed folder into `.removed/`; returns where it went."""
-    path = Path(source)
+    path = Path(container(source))  # a file attached to an email goes with its message
     root = sources.resolve()
     if not path.resolve().is_relative_to(root) or not path.is_file():
         raise UploadError(f"{source}: not a letter in {sources}")

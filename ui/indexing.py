@@ -41,7 +41,7 @@ def print_report(report: IndexReport) -> None:
     for note in report.notes:
         print(note, file=sys.stderr)
     for result in report.results:
-        if result.outcome in SHOWN:
+        if result.outcome in SHOWN or result.message:  # a file indexed with a warning (a malformed message) too
             print(f"{result.outcome.value}: {result.message}", file=sys.stderr)
         else:
             log.info("%s: %s", result.outcome.value, result.source)

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 
 from index import frame_store
-from index.indexer import letter_view
 from index.ledger import build_ledger, letter_frames
+from index.ledger_records import LetterView
 from index.segmenter import segment
 
 LETTER = (
@@ -37,14 +37,14 @@ def test_the_frames_stored_at_index_time_are_the_ones_relinking_reads(new_assist
     stored = stored_frames(assistant)[letter.source]
     assert stored == letter_frames(letter.text, segment(letter.text))  # every unit's parse, read back unchanged
     assert sum(len(found) for found in stored.values()) >= 3
-    fresh = build_ledger([letter_view(letter)])  # no frames stored with the view: parsed afresh
+    fresh = build_ledger([LetterView.of(letter)])  # no frames stored with the view: parsed afresh
     assert any(r.quote.startswith("The Authority will respond") for r in fresh)  # a record only its frame gives
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("the ledger parsed a letter whose frames are stored")
 
     monkeypatch.setattr("index.frames.pipeline", no_parsing)
-    assert build_ledger([letter_view(letter, stored)]) == fresh
+    assert build_ledger([LetterView.of(letter, stored)]) == fresh
     assistant.indexer.relink()
     by_id = sorted(assistant.store.commitments(), key=lambda r: r.id)
     assert by_id == sorted(fresh, key=lambda r: r.id)

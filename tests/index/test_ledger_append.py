@@ -10,9 +10,9 @@ import pytest
 from benchmarks.synthetic_letters import write_corpus
 from config.settings import Settings
 from index.dates import date_in_name
-from index.indexer import letter_view
 from index.ledger import build_ledger
 from index.ledger_cache import CachedExtraction
+from index.ledger_records import LetterView
 from index.loader import load_bytes
 from index.metadata import extract_metadata
 from index.model import LedgerBuild
@@ -46,7 +46,7 @@ def ledger_rows(records) -> list[dict]:
 
 def whole_ledger(store: Store, reading: CachedExtraction) -> list[dict]:
     """The ledger built over every letter the store holds, as a fresh build reads them."""
-    return ledger_rows(build_ledger([letter_view(v) for v in store.current_letters().values()], reading))
+    return ledger_rows(build_ledger([LetterView.of(v) for v in store.current_letters().values()], reading))
 
 
 def test_letters_added_in_date_order_are_added_to_the_ledger_the_whole_build_gives(new_assistant, letters, tmp_path,

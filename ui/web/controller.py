@@ -19,6 +19,8 @@ from assistant.answer import Answer
 from assistant.commitments import LedgerFilter, select, to_csv, to_ics
 from assistant.question import is_follow_up
 from assistant.service import Assistant
+from index.email_message import container
+from index.folders import source_name
 from index.model import Status, iso
 from index.uploads import Saved, UploadError, remove_letter, save_upload
 from ui.web.render import briefing_text, cell, chat_markdown, citations_html
@@ -83,7 +85,8 @@ class App:
             path = Path(raw if isinstance(raw, str) else raw.name)
             name = getattr(raw, "orig_name", None) or path.name
             try:
-                result = save_upload(self.sources, name, path.read_bytes(), self.assistant.settings.max_file_mb)
+                result = save_upload(self.sources, name, path.read_bytes(), self.assistant.settings.max_file_mb,
+                                     self.assistant.settings.max_attachment_mb)
             except UploadError as err:
                 results.append({"file": name, "outcome": "failed", "message": str(err)})
                 continue
@@ -94,8 +97,11 @@ class App:
         if saved:
             with self.write_lock:
                 report = self.assistant.indexer.add([s.loaded for s in saved], self.sources, _steps(progress))
-            results += [{"file": s.name, "saved_as": str(s.path), "outcome": r.outcome.value, "message": r.message}
-                        for s, r in zip(saved, report.results, strict=True)]
+            by_source = {source_name(s.path): s for s in saved}
+            for r in report.results:  # an email's attachments have results of their own, after the message's
+                s = by_source[container(r.source)]
+                name = s.name + r.source.removeprefix(source_name(s.path))
+                results.append({"file": name, "saved_as": str(s.path), "outcome": r.outcome.value, "message": r.message})
         return results
 
     def remove(self, source: str) -> str:
@@ -103,7 +109,7 @@ class App:
             return "Choose a letter to remove."
         with self.write_lock:
             moved = remove_letter(self.sources, source)
-            self.assistant.indexer.remove([source], self.sources)
+            self.assistant.indexer.remove([container(source)], self.sources)
         return f"Removed {source}: the file is now {moved}. Move it back and re-index to restore it."
 
     def reindex(self, progress=None) -> str:

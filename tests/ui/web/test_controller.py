@@ -31,8 +31,8 @@ def test_an_upload_is_parsed_once_and_indexes_only_itself(app, tmp_path, monkeyp
     import index.loader
 
     real_load = index.loader.load_bytes
-    monkeypatch.setattr("index.uploads.load_bytes", lambda path, data: parsed.append(path) or real_load(path, data))
-    monkeypatch.setattr("index.indexer.load_bytes", lambda path, data: parsed.append(path) or real_load(path, data))
+    monkeypatch.setattr("index.uploads.load_bytes", lambda path, data, *limit: parsed.append(path) or real_load(path, data, *limit))
+    monkeypatch.setattr("index.indexer.load_bytes", lambda path, data, *limit: parsed.append(path) or real_load(path, data, *limit))
     gone = sorted(app.sources.glob("*.txt"))[0]
     gone.unlink()  # a change to the folder the upload has nothing to do with
     upload = tmp_path / "eastwick.txt"
