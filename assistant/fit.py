@@ -61,6 +61,10 @@ LETTER_OF_DAY = re.compile(rf"{LETTER_DATED_BY}\s+(?:the\s+)?(?P<day>\d{{1,2}}(?
 LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its )?(?:[\w'’-]+\s+){{0,3}}?{LETTER_WORDS}\b|"
                                 rf"\b(?:what|which) date (?:was|were|is)\b[^?]*\b{LETTER_WORDS}\b|"
                                 r"\bwhen (?:did|was|were)\b[^?]*\b(?:write|wrote|written|sent|reply|replied|respond|responded|answer|answered)\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\b", re.I)
+# A number counting things (a lower-case word after it: not a day of a month, not a year): "27 children", "11 of the
+# 30 cases".
+COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?!days?\b|weeks?\b|months?\b|years?\b)[a-z]{3,}")
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
@@ -105,6 +109,8 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype == QuestionType.TO_WHOM:  # sent "to" or met someone fully; someone named the question does not, in part
         someone = _names_someone(analysis, text)
         return 1.0 if TO_LIST.search(text) or CONTACT.search(text) and someone else someone / 2
+    if qtype == QuestionType.AMOUNT and HOW_MANY.search(analysis.text) and COUNT.search(text):
+        return 1.0  # a count answers "how many": "27 children", "in 11 of the 30 cases sampled"
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
 

@@ -62,13 +62,17 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     if HOW_OFTEN.search(analysis.text) and recurrence_of(text):
         first = f", first due {fmt_date(record.deadline)}" if record and record.deadline else ""
         return f"{recurrence_words(text)}{first}"
-    if record and record.deadline_text and record.deadline_precision != Precision.NONE:
+    # A time the question itself states ("… within 45 working days?") is what it asks about, not its answer.
+    asked = analysis.text.lower()
+    if record and record.deadline_text and record.deadline_precision != Precision.NONE \
+            and record.deadline_text.lower() not in asked:
         exact = fmt_due(record.deadline, record.deadline_precision) if record.deadline else ""
         if exact and record.letter_date_basis == DateBasis.FILE_NAME:  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
         return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
     found = find_times(text, letter.date)
     deadlines = [d for d in answering_dates(analysis, found, text) if d.stated]
+    deadlines = [d for d in deadlines if d.text.lower() not in asked] or deadlines
     if not deadlines:
         return None
     d = _nearest_deadline(deadlines, text, analysis)
@@ -116,11 +120,12 @@ def introduce(letter: Letter, lead_in: str | None, section: str | None = None, v
     if meta.recipient:
         described += f" to {meta.recipient}"
     if meta.attached_to:
-        described += f", attached to {message_described(meta.attached_to)},"
+        described += f", attached to {message_described(meta.attached_to)}"
     if lead_in:
         return f"{described}, under “{lead_in}”, {verb} "
-    # Each heading quoted as the source has it; the path between them is ours.
-    return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, {verb} " if section else f"{described} {verb} "
+    if section:  # each heading quoted as the source has it; the path between them is ours
+        return f"{described}, in “{'” › “'.join(section.split(SECTION_PATH))}”, {verb} "
+    return f"{described}, {verb} " if meta.attached_to else f"{described} {verb} "
 
 
 def message_described(link: MessageLink) -> str:

@@ -110,13 +110,20 @@ def header(head: str) -> Header | None:
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for i, line in enumerate(lines):
         m = LETTER_FROM.match(line) or FROM_TO.match(line)
-        if m:
+        if m and (m.re is LETTER_FROM or _names_a_party(m.group("sender"))):
             date_text = m.groupdict().get("date")
             # A page's title sits between its publisher's name and the header: "Finance and Public Administration
             # Committee / Resource Spending Review / Letter from … to …".
             title = lines[i - 1] if i >= 2 else None
             return Header(describe(m.group("sender") or ""), describe(m.group("recipient")), parse_date(date_text) if date_text else None, title)
     return None
+
+
+def _names_a_party(text: str) -> bool:
+    """Whether a "X, …, to Y, …" line starts with a person, a post or a body, and is no sentence ("However, only 61%
+    of assessments in the three months to March …")."""
+    first = re.sub(r"^the\s+", "", text.split(",")[0].strip(), flags=re.I)
+    return bool(PERSON_NAME.match(first) or POST_WORDS.search(first) or ORG_WORDS.search(first))
 
 
 def _email_party(value: str) -> Party:

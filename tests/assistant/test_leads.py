@@ -1,12 +1,13 @@
 """The first words of an answer: the asked fact in plain words, from the cited sentence (no model needed)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from assistant.leads import _to_whom, _when
+from assistant.leads import _to_whom, _when, introduce
 from assistant.question import analyse
-from index.model import DateBasis, Letter, LetterMetadata
+from index.model import DateBasis, Letter, LetterMetadata, MessageLink
 
 LETTER = Letter("a.txt", "", "0", "A letter", date(2021, 3, 3), DateBasis.STATED,
                 LetterMetadata("A letter", sender="Jo Bloggs", recipient="Ms Jane Hart"), "", (0,), 1, 1)
@@ -36,6 +37,12 @@ def test_when_a_resolved_date_is_no_more_precise_than_the_letter(sentence, lead)
     assert _when(analyse("When?"), LETTER, sentence, None) == lead
 
 
+def test_a_time_the_question_states_is_not_its_answer():
+    sentence = "The plan commits the council to completing 85% of assessments within 45 working days by 31 March 2026."
+    question = analyse("By when will 85% of assessments be completed within 45 working days?")
+    assert _when(question, LETTER, sentence, None) == "by 31 March 2026"
+
+
 def _report(text: str, layout) -> Letter:
     return Letter("r.pdf", "", "0", "A review", date(2025, 3, 14), DateBasis.STATED, LetterMetadata("A review"), text,
                   (0,), 1, 1, layout=layout)
@@ -57,3 +64,19 @@ def test_a_table_row_is_given_cell_by_cell_under_its_headers_names():
     assert row_words(report, at("A7")) == 'Ref “A7”, Owner “Youth Justice Board”, Due date “31 October 2025”'
     assert row_words(report, at("Ref")) is None, "a header row names no cells"
     assert row_words(report, 0) is None
+
+
+EMAIL = replace(LETTER, source="in/visit.eml", metadata=replace(LETTER.metadata, title="Visit"))
+NOTE = replace(LETTER, source="in/visit.eml#note.pdf", metadata=replace(
+    LETTER.metadata, sender=None, recipient=None, attached_to=MessageLink("in/visit.eml", date(2025, 5, 6), "Jo Bloggs")))
+
+
+@pytest.mark.parametrize(("letter", "section", "words"), [
+    (LETTER, None, "The letter of 3 March 2021 from Jo Bloggs to Ms Jane Hart says: "),
+    (EMAIL, None, "The email of 3 March 2021 from Jo Bloggs to Ms Jane Hart says: "),
+    (NOTE, None, "The letter “A letter” of 3 March 2021, attached to the email of 6 May 2025 from Jo Bloggs, says: "),
+    (NOTE, "2. Findings", "The letter “A letter” of 3 March 2021, attached to the email of 6 May 2025 from Jo Bloggs, "
+                          "in “2. Findings”, says: "),
+])
+def test_an_answer_says_what_it_quotes_and_where_an_attachment_came_from(letter, section, words):
+    assert introduce(letter, None, section) == words

@@ -227,6 +227,11 @@ def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | 
     ("Whom will the Minister contact?", "I propose to engage further with staff and trade unions on the procedure.", 1.0),
     ("Whom will the Minister contact?", "I propose to engage further with Ann O'Brien on the procedure.", 1.0),
     ("Under what code must the figures be published?", "Any Code would do.", 0.5),  # a code, none named
+    # a count answers "how many", a date or a year does not
+    ("How many cases had no record of oversight?", "In 11 of the 30 cases sampled there was no record.", 1.0),
+    ("How many children did each social worker hold?", "Average caseloads were 27 children.", 1.0),
+    ("How many cases had no record of oversight?", "The audit took place on 24 April 2025.", 0.0),
+    ("How much will the audit cost?", "In 11 of the 30 cases sampled there was no record.", 0.0),
 ])
 def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):
     assert _fit(question, sentence) == score

@@ -111,3 +111,9 @@ def test_a_persons_name_may_have_inner_capitals(text, person):
     from index.parties import PERSON_NAME
 
     assert bool(PERSON_NAME.match(text)) == person
+
+
+def test_a_sentence_with_to_between_commas_is_no_from_to_header():
+    findings = ("2. Findings\n\nHowever, only 61% of assessments in the three months to March 2025 were completed "
+                "within 45 working days, compared with 58% at the time of the inspection.")
+    assert header(findings) is None
