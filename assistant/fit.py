@@ -12,6 +12,7 @@ from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY
 from index.deadlines import DURATION, Deadline, find_times
 from index.ledger_parties import CONTACT, TO_LIST
+from index.ledger_rows import Column, columns
 from index.model import Letter, Precision
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
 from index.recurrence import recurrence_of
@@ -101,7 +102,7 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
         return _dated(qtype, analysis, text, letter)
     if qtype == QuestionType.WHO:
-        return _names_someone(analysis, text)
+        return 1.0 if _owner_cell(text, letter) else _names_someone(analysis, text)
     if qtype == QuestionType.POST:
         return _gives_post(analysis, text, letter)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
@@ -113,6 +114,15 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
         return 1.0  # a count answers "how many": "27 children", "in 11 of the 30 cases sampled"
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
+
+
+def _owner_cell(text: str, letter: Letter) -> bool:
+    """Whether `text` is a row of a table whose header names an owner column ("Lead", "Owner"), filled in: the
+    header says who, whatever words the cell has ("Head of Workforce")."""
+    start = letter.text.find(text)
+    named = letter.layout.named_cells(letter.text, start) if start >= 0 else None
+    owner = columns([name for name, _ in named[1]]).get(Column.OWNER) if named else None
+    return owner is not None and bool(named[1][owner][1].strip())
 
 
 def _names_a_code(text: str) -> bool:

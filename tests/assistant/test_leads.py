@@ -66,6 +66,21 @@ def test_a_table_row_is_given_cell_by_cell_under_its_headers_names():
     assert row_words(report, 0) is None
 
 
+def test_a_rows_owner_cell_answers_who_whatever_words_it_has():
+    from assistant.fit import fit_one
+    from assistant.question import QuestionType
+    from index.layout import Layout, TableRow
+
+    text = "Action\nLead\n\nReduce agency staff\nHead of Workforce"
+    at = text.index
+    header = TableRow(0, at("Lead") + 4, ((0, 6), (at("Lead"), at("Lead") + 4)), None)
+    row = TableRow(at("Reduce"), len(text), ((at("Reduce"), at("Head") - 1), (at("Head"), len(text))), 0)
+    letter = _report(text, Layout((), (header, row)))
+    question = analyse("Who is responsible for reducing agency staff?")
+    assert fit_one(QuestionType.WHO, question, text[at("Reduce"):], letter) == 1.0
+    assert fit_one(QuestionType.WHO, question, "Reduce agency staff", _report("Reduce agency staff", Layout())) == 0.0
+
+
 EMAIL = replace(LETTER, source="in/visit.eml", metadata=replace(LETTER.metadata, title="Visit"))
 NOTE = replace(LETTER, source="in/visit.eml#note.pdf", metadata=replace(
     LETTER.metadata, sender=None, recipient=None, attached_to=MessageLink("in/visit.eml", date(2025, 5, 6), "Jo Bloggs")))
