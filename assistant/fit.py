@@ -63,9 +63,12 @@ LETTERS_DATE_ASKED = re.compile(rf"\bdate of (?:the |a |an |their |his |her |its
                                 rf"\b(?:what|which) date (?:was|were|is)\b[^?]*\b{LETTER_WORDS}\b|"
                                 r"\bwhen (?:did|was|were)\b[^?]*\b(?:write|wrote|written|sent|reply|replied|respond|responded|answer|answered)\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\b", re.I)
-# A number counting things (a lower-case word after it: not a day of a month, not a year): "27 children", "11 of the
-# 30 cases".
-COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?!days?\b|weeks?\b|months?\b|years?\b)[a-z]{3,}")
+# A number counting things: "27 children", "11 of the 30 cases" — not a year, a label's number ("Section 17",
+# "page 3") or a length of time ("within 15 working days").
+COUNTED = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?P<next>(?:[a-z][\w-]*\s*){1,3})")
+LABEL_BEFORE = re.compile(r"\b(?:sections?|pages?|paragraphs?|chapters?|parts?|annex|recommendations?|actions?|items?|"
+                          r"clauses?|articles?|regulations?|schedules?|steps?|tables?|figures?|rules?)\s*$", re.I)
+TIME_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b")
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.I)
 WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\bwhich weekday\b", re.I)
@@ -110,10 +113,14 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype == QuestionType.TO_WHOM:  # sent "to" or met someone fully; someone named the question does not, in part
         someone = _names_someone(analysis, text)
         return 1.0 if TO_LIST.search(text) or CONTACT.search(text) and someone else someone / 2
-    if qtype == QuestionType.AMOUNT and HOW_MANY.search(analysis.text) and COUNT.search(text):
+    if qtype == QuestionType.AMOUNT and HOW_MANY.search(analysis.text) and _counts(text):
         return 1.0  # a count answers "how many": "27 children", "in 11 of the 30 cases sampled"
     cue = CUES.get(qtype)
     return 1.0 if cue and cue.search(text) else 0.0
+
+
+def _counts(text: str) -> bool:
+    return any(not LABEL_BEFORE.search(text[: m.start()]) and not TIME_UNIT.search(m["next"]) for m in COUNTED.finditer(text))
 
 
 def _owner_cell(text: str, letter: Letter) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import email
 import email.policy
-import email.utils
 import mimetypes
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage
 
@@ -91,13 +92,13 @@ def read_message(data: bytes) -> Message:
     if not isinstance(msg, EmailMessage) or not any(msg.get(h) for h in SHOWN):
         raise MessageError("not an email message (it has no From, To, Date or Subject header)")
     defects = [_defect(d) for d in msg.defects]
-    body, is_html = _body(msg, defects)
-    header_lines = [f"{h}: {' '.join(str(msg[h]).split())}" for h in SHOWN if msg.get(h)]
+    body_part = msg.get_body(preferencelist=("plain", "html"))
+    body, is_html = _body(body_part, defects) if body_part is not None else ("", False)
     attachments = []
-    for n, part in enumerate(msg.iter_attachments(), start=1):
+    for n, part in enumerate(_attached(msg, body_part), start=1):
         defects += [f"attachment {n}: {_defect(d)}" for d in part.defects]
         attachments.append(_attachment(part, n))
-    return Message(_headers(msg), tuple(header_lines), body, is_html, tuple(_unique(attachments)), tuple(defects))
+    return Message(_headers(msg), _shown(msg), body, is_html, tuple(_unique(attachments)), tuple(defects))
 
 
 def _defect(defect: Exception) -> str:
@@ -118,28 +119,55 @@ def _mailboxes(msg: EmailMessage, name: str) -> tuple[Mailbox, ...]:
 
 def _sent(msg: EmailMessage) -> datetime | None:
     header = msg.get("Date")
-    if header is None:
-        return None
-    sent = getattr(header, "datetime", None)
-    if sent is None:  # an unparsable Date header: the policy keeps its text only
+    return getattr(header, "datetime", None) if header is not None else None  # None: a Date no parser can read
+
+
+def _shown(msg: EmailMessage) -> tuple[str, ...]:
+    """The headers as the message has them (the policy would rewrite a date: "6 May 2025 09:15 +0100 (BST)" as
+    "Tue, 06 May 2025 09:15:00 +0100"), encoded words ("=?utf-8?q?…?=") decoded, folded lines unfolded."""
+    raw = {}
+    for name, value in msg.raw_items():
+        raw.setdefault(name.lower(), value)
+    lines = []
+    for name in SHOWN:
+        value = raw.get(name.lower())
+        if value:
+            try:
+                value = str(make_header(decode_header(value)))
+            except (LookupError, UnicodeError, HeaderParseError):  # an unknown charset: the words as they stand
+                pass
+            lines.append(f"{name}: {' '.join(value.split())}")
+    return tuple(lines)
+
+
+def _body(part: EmailMessage, defects: list[str]) -> tuple[str, bool]:
+    """The body's text (an HTML body converted by the loader): in its declared character set, else UTF-8, else
+    Windows-1252 (what an undeclared "£" or "é" most often is), the fallback noted."""
+    data = part.get_payload(decode=True) or b""
+    declared = part.get_content_charset()
+    for charset in dict.fromkeys(c for c in (declared, "utf-8", "cp1252") if c):
         try:
-            sent = email.utils.parsedate_to_datetime(str(header))
-        except (TypeError, ValueError):
-            return None
-    return sent
+            text = data.decode(charset)
+        except (LookupError, UnicodeError):
+            continue
+        if charset != (declared or "utf-8"):
+            said = f"is not in its declared character set '{declared}'" if declared else "declares no character set"
+            defects.append(f"the body {said}: read as {charset}")
+        return text.replace("\r\n", "\n"), part.get_content_type() == "text/html"
+    defects.append("the body's character set could not be read: damaged characters replaced")
+    return data.decode("utf-8", "replace").replace("\r\n", "\n"), part.get_content_type() == "text/html"
 
 
-def _body(msg: EmailMessage, defects: list[str]) -> tuple[str, bool]:
-    """The message's text: its plain-text body, else its HTML body (converted by the loader), else nothing."""
-    part = msg.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return "", False
-    try:
-        content = part.get_content()
-    except (LookupError, UnicodeError):  # an unknown or wrong charset: read as UTF-8, damaged bytes marked
-        defects.append(f"the body's character set '{part.get_content_charset()}' could not be read")
-        content = (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
-    return content.replace("\r\n", "\n"), part.get_content_type() == "text/html"
+def _attached(part: EmailMessage, body: EmailMessage | None) -> list[EmailMessage]:
+    """Every file the message carries, at any depth (an Apple Mail message nests its files in an alternative), but
+    not its body, nor the body's other forms or inline text without a file name; a forwarded message is one file."""
+    if part is body:
+        return []
+    if part.is_multipart() and part.get_content_type() != "message/rfc822":
+        return [leaf for inner in part.iter_parts() for leaf in _attached(inner, body)]
+    inline_text = part.get_content_maintype() == "text" and not part.get_filename() \
+        and part.get_content_disposition() != "attachment"
+    return [] if inline_text else [part]
 
 
 def _attachment(part: EmailMessage, n: int) -> RawAttachment:
@@ -157,13 +185,14 @@ def _attachment(part: EmailMessage, n: int) -> RawAttachment:
 
 def _unique(attachments: list[RawAttachment]) -> list[RawAttachment]:
     """Two attachments of one name ("scan.pdf" twice) are told apart by a number, as a mail program saves them."""
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     out = []
     for a in attachments:
-        seen[a.name] = seen.get(a.name, 0) + 1
-        if seen[a.name] > 1:
+        name, n = a.name, 1
+        while name in taken:
+            n += 1
             stem, dot, suffix = a.name.rpartition(".")
-            a = RawAttachment(f"{stem} ({seen[a.name]}).{suffix}" if dot else f"{a.name} ({seen[a.name]})",
-                              a.content_type, a.data)
-        out.append(a)
+            name = f"{stem} ({n}).{suffix}" if dot else f"{a.name} ({n})"
+        taken.add(name)
+        out.append(RawAttachment(name, a.content_type, a.data))
     return out

@@ -22,7 +22,7 @@ from config.settings import Settings
 from index import faults
 from index.chroma import date_ord, open_chroma
 from index.chunker import chunk_units
-from index.email_message import attachment_source, is_email, message_of
+from index.email_message import attachment_source, container, is_email, message_of
 from index.embedder import PackagedEmbeddings
 from index.faults import FaultPoint
 from index.folders import discover, modified_within, source_name
@@ -31,7 +31,7 @@ from index.ledger import build_ledger, letter_frames
 from index.ledger_append import added_to_ledger
 from index.ledger_cache import CachedExtraction, rules_version
 from index.ledger_records import LetterView
-from index.loader import LoadedFile, LoadError, check_size, check_supported, load_bytes
+from index.loader import LoadedFile, LoadError, load_bytes, read_checked
 from index.metadata import extract_metadata, message_link, message_metadata
 from index.model import Chunk, Indexed, LedgerBuild, LetterMetadata, MessageLink, NewLetter, iso
 from index.party_directory import letter_people
@@ -173,7 +173,9 @@ class Indexer:
         known = self.store.catalogue()
         for source, letter in known.items():
             in_scope = letter.folder == folder if folder else source == source_name(root)
-            if in_scope and source not in present and not message_of(source):  # an attachment goes with its message
+            # An attachment goes with its message; one whose message was never stored (a run killed) on its own.
+            orphan = message_of(source) not in known
+            if in_scope and container(source) not in present and orphan:
                 report.results += [FileResult(gone, Outcome.REMOVED) for gone in self._delete(source)]
         for i, path in enumerate(files, start=1):
             if progress:
@@ -190,7 +192,7 @@ class Indexer:
         with it, each with a result of its own."""
         source = source_name(path)
         try:
-            data = self._read(path)
+            data = read_checked(path, self.settings.max_file_mb)
         except LoadError as err:
             return [FileResult(source, Outcome.FAILED, str(err))]
         sha = hashlib.sha256(data).hexdigest()
@@ -206,40 +208,35 @@ class Indexer:
             loaded = loaded or load_bytes(path, data, self.settings.max_attachment_mb)
         except LoadError as err:
             return [FileResult(source, Outcome.FAILED, str(err))]
+        parts = self._index_attachments(source, folder, loaded)  # before the message: a run killed between finds it changed
         self.write_letter(source, folder, sha, loaded)
-        result = FileResult(source, Outcome.UPDATED if previous else Outcome.ADDED, "; ".join(loaded.notes))
-        return [result, *self._index_attachments(source, folder, loaded)]
+        return [FileResult(source, Outcome.UPDATED if previous else Outcome.ADDED, "; ".join(loaded.notes)), *parts]
 
     def _index_attachments(self, source: str, folder: str, message: LoadedFile) -> list[FileResult]:
         """Each file attached to an email as a document of its own linked to the message (one that cannot be read
-        reported by name), each replaced in one write; those only an earlier version of the message carried taken out."""
-        before = set(self._attachments_of(source))
-        results = []
+        reported by name), each replaced in one write; those the message no longer carries as it was taken out."""
+        earlier = {s: self.store.indexed(s) for s in self._attachments_of(source)}
+        kept, results = set(), []
         for attachment in message.attachments:
             part = attachment_source(source, attachment.name)
-            before.discard(part)
             twin = self.store.twin(attachment.sha256, part)
+            twin = None if twin and twin.source in earlier else twin  # this message's own, renamed: not a duplicate
             if attachment.loaded is None:
                 results.append(FileResult(part, Outcome.FAILED, attachment.problem or ""))
             elif twin:
                 results.append(FileResult(part, Outcome.DUPLICATE, f"{part}: same content as {twin.source}; indexed once"))
+            elif part in earlier and earlier[part].sha256 == attachment.sha256:
+                kept.add(part)
+                results.append(FileResult(part, Outcome.UNCHANGED))
             else:
-                outcome = Outcome.UPDATED if self.store.indexed(part) else Outcome.ADDED
+                kept.add(part)
                 self.write_letter(part, folder, attachment.sha256, attachment.loaded, message_link(source, message.message))
-                results.append(FileResult(part, outcome))
-        return results + [FileResult(gone, Outcome.REMOVED) for part in sorted(before) for gone in self._delete(part)]
+                results.append(FileResult(part, Outcome.UPDATED if part in earlier else Outcome.ADDED))
+        gone = sorted(set(earlier) - kept)
+        return results + [FileResult(g, Outcome.REMOVED) for part in gone for g in self._delete(part)]
 
     def _attachments_of(self, source: str) -> list[str]:
         return [s for s in self.store.catalogue() if message_of(s) == source] if is_email(source) else []
-
-    def _read(self, path: Path) -> bytes:
-        """The file's bytes, once it is known to be of a supported kind and within the size limit."""
-        check_supported(path)
-        try:
-            check_size(path, path.stat().st_size, self.settings.max_file_mb)
-            return path.read_bytes()
-        except OSError as err:
-            raise LoadError(f"{path}: cannot read the file ({err.strerror})") from None
 
     def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile,
                      attached_to: MessageLink | None = None) -> None:

@@ -12,7 +12,7 @@ import hashlib
 import io
 import logging
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.canonical import Canonical, canonicalise, canonicalise_lines
@@ -97,6 +97,16 @@ def load_bytes(path: Path, data: bytes, max_attachment_mb: float = MAX_ATTACHMEN
     return LoadedFile(path, canonical)
 
 
+def read_checked(path: Path, max_mb: float) -> bytes:
+    """The file's bytes, once it is known to be of a supported kind and within the size limit."""
+    check_supported(path)
+    try:
+        check_size(path, path.stat().st_size, max_mb)
+        return path.read_bytes()
+    except OSError as err:
+        raise LoadError(f"{path}: cannot read the file ({err.strerror})") from None
+
+
 def load_file(path: Path, max_mb: float = 50.0) -> LoadedFile:
     check_size(path, path.stat().st_size, max_mb)
     return load_bytes(path, path.read_bytes())
@@ -127,7 +137,8 @@ def _attachment(message: Path, raw: RawAttachment, max_mb: float) -> Attachment:
             raise LoadError(f"{where}: an email attached to an email is not read; save it and index it on its own")
         check_supported(where)
         check_size(where, len(raw.data), max_mb, "ASSISTANT_MAX_ATTACHMENT_MB")
-        return Attachment(raw.name, sha, load_bytes(where, raw.data))
+        # Its own name, not its message's, is what its title falls back to.
+        return Attachment(raw.name, sha, replace(load_bytes(where, raw.data), path=Path(raw.name)))
     except LoadError as err:
         return Attachment(raw.name, sha, None, str(err))
 

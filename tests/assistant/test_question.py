@@ -232,6 +232,8 @@ def _fit(question: str, sentence: str, *, text: str | None = None, meta: dict | 
     ("How many children did each social worker hold?", "Average caseloads were 27 children.", 1.0),
     ("How many cases had no record of oversight?", "The audit took place on 24 April 2025.", 0.0),
     ("How much will the audit cost?", "In 11 of the 30 cases sampled there was no record.", 0.0),
+    ("How many cases had no record of oversight?", "Section 17 requires a record of every case.", 0.0),
+    ("How many cases had no record of oversight?", "The council has 3 months to respond.", 0.0),
 ])
 def test_fit_gives_named_codes_and_recipients_their_due(question, sentence, score):
     assert _fit(question, sentence) == score

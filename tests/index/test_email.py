@@ -70,8 +70,8 @@ def test_an_html_body_is_read_as_its_text():
 
 
 def test_attachments_of_one_name_are_told_apart():
-    names = [a.name for a in read_message(email(**{"scan_txt": b"one", "scan.txt": b"two"})).attachments]
-    assert names == ["scan.txt", "scan (2).txt"]
+    names = [a.name for a in read_message(email(**{"a_txt": b"1", "a (2)_txt": b"2", "a.txt": b"3"})).attachments]
+    assert names == ["a.txt", "a (2).txt", "a (3).txt"]
 
 
 @pytest.mark.parametrize("data, problem", [
@@ -108,6 +108,35 @@ def test_a_malformed_message_loads_what_it_can_with_a_note_naming_it():
                             "close boundary",)
     assert "Please reply by 4 April 2025." in loaded.text
     assert loaded.attachments[0].loaded.text == "Please send the plan by 4 April 2025."
+
+
+def test_the_headers_are_quoted_as_the_message_has_them_encoded_words_decoded():
+    raw = (b"From: =?utf-8?q?Si=C3=A2n_Evans?= <sian@dept.gov.uk>\r\nTo: b@council.gov.uk\r\n"
+           b"Date: 6 May 2025 09:15 +0100 (BST)\r\nSubject: Plan\r\n\r\nPlease reply by 4 April 2025.\r\n")
+    text = load_bytes(Path("m.eml"), raw).text
+    assert text.startswith("From: Siân Evans <sian@dept.gov.uk>\nTo: b@council.gov.uk\nDate: 6 May 2025 09:15 +0100 (BST)")
+
+
+def test_an_undeclared_windows_body_is_read_with_a_note():
+    raw = b"From: a@x.gov.uk\nTo: b@y.gov.uk\nSubject: Grant\n\nThe grant is \xa35,000.\n"
+    loaded = load_bytes(Path("m.eml"), raw)
+    assert "The grant is £5,000." in loaded.text
+    assert loaded.notes == ("m.eml: malformed message: the body declares no character set: read as cp1252",)
+
+
+def test_files_nested_at_any_depth_are_attachments_and_a_message_that_is_only_a_file_is_one():
+    inner = EmailMessage()
+    inner.set_content("Dear Sam,\n\nThe plan is attached.\n")
+    inner.add_attachment(b"Notes of the meeting.", maintype="text", subtype="plain", filename="notes.txt")
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = "a@x.gov.uk", "b@y.gov.uk", "Plan"
+    outer.make_alternative()
+    outer.attach(inner)  # as Apple Mail nests a message's files
+    assert [a.name for a in read_message(outer.as_bytes()).attachments] == ["notes.txt"]
+    only = EmailMessage()
+    only["From"], only["To"], only["Subject"] = "a@x.gov.uk", "b@y.gov.uk", "Scan"
+    only.set_content(b"%PDF-1.4 scan", maintype="application", subtype="pdf", filename="scan.pdf")
+    assert [a.name for a in read_message(only.as_bytes()).attachments] == ["scan.pdf"]
 
 
 def test_the_fixture_messages_load_with_their_attachments():
@@ -201,3 +230,18 @@ def test_a_changed_message_replaces_its_attachments_and_drops_those_it_no_longer
         ("return.eml", Outcome.UPDATED), ("return.eml#plan.txt", Outcome.UPDATED),
         ("return.eml#notes.txt", Outcome.REMOVED)}
     assert "11 April 2025" in assistant.store.letter(f"{path}#plan.txt").text
+
+
+def test_an_attachment_renamed_in_a_changed_message_is_kept_under_its_new_name(new_assistant, tmp_path):
+    assistant = new_assistant()
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    path = sources / "return.eml"
+    path.write_bytes(email(**{"plan_txt": b"Send the plan by 4 April 2025."}))
+    assistant.indexer.run([sources])
+    path.write_bytes(email(**{"plan-final_txt": b"Send the plan by 4 April 2025."}))
+    report = assistant.indexer.run([sources])
+    assert {(Path(r.source).name, r.outcome) for r in report.results} == {
+        ("return.eml", Outcome.UPDATED), ("return.eml#plan-final.txt", Outcome.ADDED),
+        ("return.eml#plan.txt", Outcome.REMOVED)}
+    assert "4 April 2025" in assistant.store.letter(f"{path}#plan-final.txt").text

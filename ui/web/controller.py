@@ -99,9 +99,10 @@ class App:
                 report = self.assistant.indexer.add([s.loaded for s in saved], self.sources, _steps(progress))
             by_source = {source_name(s.path): s for s in saved}
             for r in report.results:  # an email's attachments have results of their own, after the message's
-                s = by_source[container(r.source)]
-                name = s.name + r.source.removeprefix(source_name(s.path))
-                results.append({"file": name, "saved_as": str(s.path), "outcome": r.outcome.value, "message": r.message})
+                s = by_source.get(container(r.source))  # None: a file the run indexed besides (a rebuilt store's)
+                name = s.name + r.source.removeprefix(source_name(s.path)) if s else r.source
+                results.append({"file": name, "saved_as": str(s.path) if s else r.source, "outcome": r.outcome.value,
+                                "message": r.message})
         return results
 
     def remove(self, source: str) -> str:
