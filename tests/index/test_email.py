@@ -217,31 +217,31 @@ def test_a_removed_message_takes_its_attachments_with_it(tmp_path, embeddings, s
     assert not any("38%" in c.quote for c in assistant.ask("What share of the workforce was agency staff?").citations)
 
 
+def _changed(assistant, folder: Path, before: dict[str, bytes], after: dict[str, bytes]):
+    """Index a message with the attachments `before`, then again with those `after`: the second run's outcomes by
+    file name, and the message's path."""
+    folder.mkdir()
+    path = folder / "return.eml"
+    path.write_bytes(email(**before))
+    assistant.indexer.run([folder])
+    path.write_bytes(email(**after))
+    return {(Path(r.source).name, r.outcome) for r in assistant.indexer.run([folder]).results}, path
+
+
 def test_a_changed_message_replaces_its_attachments_and_drops_those_it_no_longer_carries(new_assistant, tmp_path):
     assistant = new_assistant()
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    path = sources / "return.eml"
-    path.write_bytes(email(**{"plan_txt": b"Send the plan by 4 April 2025.", "notes_txt": b"Notes of the meeting."}))
-    assistant.indexer.run([sources])
-    path.write_bytes(email(**{"plan_txt": b"Send the plan by 11 April 2025."}))
-    report = assistant.indexer.run([sources])
-    assert {(Path(r.source).name, r.outcome) for r in report.results} == {
-        ("return.eml", Outcome.UPDATED), ("return.eml#plan.txt", Outcome.UPDATED),
-        ("return.eml#notes.txt", Outcome.REMOVED)}
+    outcomes, path = _changed(assistant, tmp_path / "sources",
+                              {"plan_txt": b"Send the plan by 4 April 2025.", "notes_txt": b"Notes of the meeting."},
+                              {"plan_txt": b"Send the plan by 11 April 2025."})
+    assert outcomes == {("return.eml", Outcome.UPDATED), ("return.eml#plan.txt", Outcome.UPDATED),
+                        ("return.eml#notes.txt", Outcome.REMOVED)}
     assert "11 April 2025" in assistant.store.letter(f"{path}#plan.txt").text
 
 
 def test_an_attachment_renamed_in_a_changed_message_is_kept_under_its_new_name(new_assistant, tmp_path):
     assistant = new_assistant()
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    path = sources / "return.eml"
-    path.write_bytes(email(**{"plan_txt": b"Send the plan by 4 April 2025."}))
-    assistant.indexer.run([sources])
-    path.write_bytes(email(**{"plan-final_txt": b"Send the plan by 4 April 2025."}))
-    report = assistant.indexer.run([sources])
-    assert {(Path(r.source).name, r.outcome) for r in report.results} == {
-        ("return.eml", Outcome.UPDATED), ("return.eml#plan-final.txt", Outcome.ADDED),
-        ("return.eml#plan.txt", Outcome.REMOVED)}
+    outcomes, path = _changed(assistant, tmp_path / "sources", {"plan_txt": b"Send the plan by 4 April 2025."},
+                              {"plan-final_txt": b"Send the plan by 4 April 2025."})
+    assert outcomes == {("return.eml", Outcome.UPDATED), ("return.eml#plan-final.txt", Outcome.ADDED),
+                        ("return.eml#plan.txt", Outcome.REMOVED)}
     assert "4 April 2025" in assistant.store.letter(f"{path}#plan-final.txt").text
