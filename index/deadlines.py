@@ -53,7 +53,10 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_period", re.compile(rf"\bin\s+(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)(?:['’]\s*time|\s+time)?\b(?!\s+(?:to|ending|up to|of)\b)", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
     ("year_end_explicit", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<year>\d{4})\b|\b(?:by|before)\s+(?P<year2>20\d{2})\b(?![/-])", re.I)),
-    ("quarter", re.compile(r"\b(?:by\s+|in\s+)?(?:the\s+end\s+of\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>\d{4}))?\b")),
+    # "Q3 2025-26" is a financial year's quarter (from April); "Q3 2025", "the third quarter of 2026" a calendar year's
+    ("quarter", re.compile(r"\b(?:(?:by|in|during|before)\s+)?(?:the\s+end\s+of\s+)?(?:Q(?P<q>[1-4])|(?:[Tt]he\s+)?"
+                           r"(?P<nth>first|second|third|fourth|final)\s+quarter)(?:\s+(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d)"
+                           r"[-/–](?:(?:19|20)?\d\d)\b|(?P<year>\d{4})\b))?(?!\w)")),
     ("bare_month", re.compile(rf"\b(?:by|in|during|from|starting in|until|before)\s+(?:the\s+end\s+of\s+)?(?P<month>{MONTHS.replace('|may', '')})\b(?!\s+\d)", re.I)),
     ("season", re.compile(r"\b(?:(?:by|in|during|from|until|before|over)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?|(?:this|next)\s+)"
                           r"(?:(?:early|mid|late)[- ])?(?P<season>spring|summer|autumn|winter)(?:\s+(?P<year>(?:19|20)\d\d))?\b"

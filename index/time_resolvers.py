@@ -82,9 +82,17 @@ def _financial_year(m: re.Match[str], letter_date: date | None) -> Dated:
     return (date(end.year + 1, 3, 31) if re.search(r"\bnext\b", m.group(0), re.I) else end), Precision.DAY
 
 
+QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+
 def _quarter(m: re.Match[str], letter_date: date | None) -> Dated:
-    year = int(m.group("year")) if m.group("year") else (letter_date.year if letter_date else None)
-    return (month_end(year, int(m.group("q")) * 3) if year else None), Precision.MONTH
+    """The quarter's last month: a financial year's quarters run from April (Q3 2025-26 ends in December 2025)."""
+    q = int(m["q"]) if m["q"] else QUARTER_NUMBER[m["nth"].lower()]
+    if m["fy"]:
+        last = q * 3 + 3  # April-June is the first quarter
+        return month_end(int(m["fy"]) + (last > 12), (last - 1) % 12 + 1), Precision.MONTH
+    year = int(m["year"]) if m["year"] else (letter_date.year if letter_date else None)
+    return (month_end(year, q * 3) if year else None), Precision.MONTH
 
 
 def _month_part(m: re.Match[str], letter_date: date | None) -> Dated:

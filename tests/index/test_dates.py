@@ -123,6 +123,12 @@ def test_a_parliamentary_recess_is_not_a_season_but_a_time_without_a_day():
     ("the survey will run in the first half of 2020", date(2019, 3, 20), date(2020, 6, 30), Precision.YEAR),
     ("we hope to finish before Christmas", date(2019, 3, 20), date(2019, 12, 25), Precision.DAY),
     ("the panel meets in the week commencing 4 March", date(2019, 2, 20), date(2019, 3, 4), Precision.DAY),
+    # a financial year's quarters run from April; a calendar year's from January
+    ("publish the plan by Q3 2025-26", date(2025, 3, 14), date(2025, 12, 31), Precision.MONTH),
+    ("complete the audit in Q4 2025/26", date(2025, 3, 14), date(2026, 3, 31), Precision.MONTH),
+    ("report by the end of the first quarter of 2026-27", date(2025, 3, 14), date(2026, 6, 30), Precision.MONTH),
+    ("report by the end of the third quarter of 2026", date(2025, 3, 14), date(2026, 9, 30), Precision.MONTH),
+    ("report in Q2 2025", date(2025, 3, 14), date(2025, 6, 30), Precision.MONTH),
 ])
 def test_seasons_years_and_weeks_are_times_a_duty_can_be_due_by(text, letter_date, expected, precision):
     (deadline,) = find_deadlines(text, letter_date)
