@@ -175,12 +175,8 @@ def _attachment(part: EmailMessage, n: int) -> RawAttachment:
     name = (part.get_filename() or "").replace("/", "_").replace("\\", "_").strip()
     if not name:
         name = f"attachment-{n}{mimetypes.guess_extension(content_type) or ''}"
-    if content_type == "message/rfc822":  # a forwarded message: its own bytes, not a file's
-        inner = part.get_payload()
-        data = inner[0].as_bytes() if isinstance(inner, list) and inner else b""
-    else:
-        data = part.get_payload(decode=True) or b""
-    return RawAttachment(name, content_type, data)
+    # A forwarded message (message/rfc822) has no bytes of its own here: the loader reports it, unread.
+    return RawAttachment(name, content_type, part.get_payload(decode=True) or b"")
 
 
 def _unique(attachments: list[RawAttachment]) -> list[RawAttachment]:
