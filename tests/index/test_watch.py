@@ -67,7 +67,10 @@ def test_a_slow_copy_is_indexed_once_whole(watched):
             out.write(whole[start : start + len(whole) // 8])
             out.flush()
             time.sleep(QUIET / 4)  # pauses well within the quiet time, as a slow copy makes (a busy machine adds to them)
-    until(lambda: sources(assistant) == {BORE_LETTER})
+    # the store shows the letter a moment before the run that wrote it logs its arrivals: wait for both, then
+    # long enough for a second run to have happened if the first had read the file half-written
+    until(lambda: sources(assistant) == {BORE_LETTER} and watch.arrivals, what="the arrival")
+    time.sleep(2 * QUIET)
     outcomes = [a.result.outcome for a in watch.arrivals]
     assert outcomes == [Outcome.ADDED]  # never indexed half-written and then updated
     assert assistant.store.letter(str(folder / BORE_LETTER)).text.strip().endswith(
