@@ -199,8 +199,8 @@ def cmd_watch(args) -> int:
     watching = watch(assistant, folder)
     print(f"watching {folder} for letters (Ctrl-C to stop)", file=sys.stderr)
     try:
-        while True:
-            time.sleep(3600)
+        while True:  # short sleeps: a Ctrl-C the kernel hands to another thread is acted on only when this one wakes
+            time.sleep(0.5)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the last run short
         print("stopping: the run under way finishes first", file=sys.stderr)
