@@ -15,14 +15,17 @@ from dataclasses import replace
 from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
+from assistant.asked_years import year_not_given
 from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
 from assistant.leads import change_lead, introduce, lead, row_words
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
-from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
+from assistant.numbered_items import NumberedItems
+from assistant.outcome import TAKEN_UP, Event, event_asked, later_act, only_asked_or_planned, written_before
 from assistant.parts import joined, question_parts
 from assistant.question import Analysis, QuestionType, analyse, asked, search_text
 from assistant.ranking import RankingModel
+from assistant.wording import join_names
 from index.canonical import BULLET_MARK
 from index.language import tagged
 from index.model import UnitKind
@@ -41,6 +44,7 @@ class ExtractiveAnswerer:
         self.evidence = Evidence(store, embeddings, retriever, model)
         self.ledger = LedgerAnswers(store, self.evidence)
         self.letter_facts = LetterFacts(store, self.evidence)
+        self.numbered = NumberedItems(store)
 
     # -- answering --------------------------------------------------------------------------
     def answer(self, question: str, k: int = 8, context: str | None = None,
@@ -75,7 +79,13 @@ class ExtractiveAnswerer:
             found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
             return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started
         cands = self.evidence.candidates(search_text(query, context), analysis, k, passages)
+        cands = self.numbered.named_first(search_text(query, context), cands)
         retrieved = time.perf_counter() - started
+        counted = self.numbered.counted(query, cands)
+        if counted is not None:  # "how many recommendations …?": counted from the report's structure
+            ends = counted.items[:1] + counted.items[1:][-1:]
+            written = self.write(query, analysis, ends)
+            return replace(written, answer=f"{counted.lead(1, len(ends))}\n\n{written.answer}"), retrieved
         return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
@@ -107,6 +117,11 @@ class ExtractiveAnswerer:
         if kind_not_given(self.evidence.cited(cands), analysis):
             return self._quoting(question, analysis, cands[0], "The letters do not say: the passage on this subject "
                                  f"does not give {WANTED[analysis.type]} [1].", abstained=True)
+        other_years = year_not_given(question, [self._text(c) for c in self.evidence.cited(cands)])
+        if other_years:  # a figure for a year the passage does not give it for
+            asked, given = other_years
+            return self._quoting(question, analysis, cands[0], f"The letters do not say: the passage on this subject gives "
+                                 f"figures for {join_names(given)}, not {asked} [1].", abstained=True)
         best = cands[0]
         if best.kind == UnitKind.ITEM and best.lead_in is not None and LIST_QUESTION.search(question):
             chosen = self._items_of(best) or [best]
@@ -136,6 +151,8 @@ class ExtractiveAnswerer:
         cited = self.evidence.cited(cands)
         writing = [c for c in cited if act in {t.lemma_.lower() for t in tagged(letters[c.source].text[c.start : c.end])}]
         texts = [letters[c.source].text[c.start : c.end] for c in writing]
+        if not writing and TAKEN_UP.match(question):  # the recommendation, with no word of its being taken up
+            return cited[0]
         return writing[0] if writing and all(only_asked_or_planned(t, act) for t in texts) else None
 
     def before_event(self, question: str, analysis: Analysis, cand: Candidate, event: Event) -> Answer:
@@ -162,6 +179,9 @@ class ExtractiveAnswerer:
         answer.answer = f"{lead}\n\n{answer.answer}"
         answer.abstained = abstained
         return answer
+
+    def _text(self, cand: Candidate) -> str:
+        return self.store.letters()[cand.source].text[cand.start : cand.end]
 
     def _items_of(self, item: Candidate) -> list[Candidate]:
         units = self.store.snapshot().units

@@ -18,6 +18,7 @@ from langchain_core.documents import Document
 
 from assistant.coverage import Coverage
 from assistant.fit import answering_dates, fit, fit_one
+from assistant.item_refs import item_units
 from assistant.parts import question_parts
 from assistant.passages import Passages
 from assistant.question import ITEM_REFERENCE, Analysis, QuestionType, type_words
@@ -240,6 +241,7 @@ class Evidence:
             # all letters: more of their passages are read, but the others are not shut out.
             read.retrieve(about)
         read.whole(named or dated)  # a letter the question designates is read whole
+        read.add(item_units(question, snapshot, self.store.letters()))  # and an item it names ("recommendation 5")
         found = read.units
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         out = [self._scored(snapshot, i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]

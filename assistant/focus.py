@@ -78,6 +78,15 @@ def _owned(doc, head: int | None, limit: int) -> int | None:
     return head
 
 
+def _past_name(doc, i: int) -> int:
+    """The first token at or after `i` past a name's "of …"/"for …"/"and …" continuation ("for Education")."""
+    while i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "and", "&") and doc[i + 1].tag_ in ("NNP", "NNPS", "DT"):
+        i += 1
+        while i < len(doc) and doc[i].tag_ in ("NNP", "NNPS", "DT"):
+            i += 1
+    return i
+
+
 def _focus(doc):
     """The noun the question asks about ("which body", "what date", "Date of …?"), or None."""
     for t in doc:
@@ -88,7 +97,10 @@ def _focus(doc):
             if doc[t.i + 1].lemma_ in BE:  # "What is the name of …?": the subject says what is wanted
                 head = _owned(doc, _noun_run(doc[t.i + 2 : t.i + 7]), 5)
                 # … unless it goes on to act: "what is the committee asking for?" wants what it asks
-                acts = head is not None and head + 1 < len(doc) and doc[head + 1].tag_ in ("VBG", "VBN")
+                # (past all of its name: "what is the Department for Education asked to deliver?"; after "is" a
+                # past form is a participle, whatever the tagger says)
+                after = _past_name(doc, head + 1) if head is not None else len(doc)
+                acts = after < len(doc) and doc[after].tag_ in ("VBG", "VBN", "VBD") and doc[after].lower_ not in ("called", "named")
                 return doc[head] if head is not None and not acts else None
     if not any(t.tag_ in ("WP", "WDT", "WRB", "WP$") for t in doc):
         # A question without a question word is a noun phrase ("Date of the next inspection?", "Report

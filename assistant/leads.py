@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer import Citation
-from assistant.fit import HOW_OFTEN, answering_dates
+from assistant.fit import HOW_OFTEN, OWNER_ASKED, answering_dates
 from assistant.question import Analysis, QuestionType
 from assistant.wording import ACTING, LAW, describe, fmt_date, fmt_due, join_names, name_for_role, resolve_people
 from index.deadlines import find_times
@@ -53,7 +53,7 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     named = name_for_role(analysis.text, text)
     if named:
         return named
-    if record and record.actor not in (None, UNNAMED_SENDER, UNNAMED_RECIPIENT) and ACTING.search(analysis.text):
+    if record and record.actor not in (None, UNNAMED_SENDER, UNNAMED_RECIPIENT) and (ACTING.search(analysis.text) or OWNER_ASKED.search(analysis.text)):
         return record.actor + (f" ({record.actor_name})" if record.actor_name and record.actor_name != record.actor else "")
     return None
 

@@ -56,15 +56,19 @@ def written_before(event: Event, written: date | None) -> bool:
 # Council since submitted its plan?", "Was the report ever published?".
 LATER_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:go(?:ne)? on to|ever|eventually|subsequently|"
                         r"later|since|in the end|finally|yet)\b", re.I)
+# A question whether a recommendation or request was taken up — which the document making it cannot say: "Has the
+# Ministry accepted recommendation 4?", "Did the Council agree to the proposals?".
+TAKEN_UP = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:accept(?:ed)?|reject(?:ed)?|agreed?|approved?|"
+                      r"adopt(?:ed)?|endorsed?|implement(?:ed)?|take[sn]? up|took up)\b[^?]*\b(?:recommendations?|proposals?)\b",
+                      re.I)
 # The forms of "do" that make a base-form verb a past fact: "they did publish it", "it did not arrive".
 DID = frozenset({"did", "does", "do"})
 
 
 def later_act(question: str) -> str | None:
-    """The verb (lemma) of what a question asks was later done ("publish" in "Did DExEU go on to publish …?");
-    None when it asks no such thing."""
-    m = LATER_DONE.match(question)
-    if not m:
+    """The verb (lemma) of what a question asks was later done ("publish" in "Did DExEU go on to publish …?",
+    "accept" in "Has the Ministry accepted recommendation 4?"); None when it asks no such thing."""
+    if not (LATER_DONE.match(question) or TAKEN_UP.match(question)):
         return None
     verbs = [t for t in tagged(question) if t.pos_ == "VERB" and t.lemma_.lower() not in ("go", "do", "have", "be")]
     return verbs[0].lemma_.lower() if verbs else None
@@ -75,7 +79,13 @@ def only_asked_or_planned(text: str, lemma: str) -> bool:
     what would have been ("it would have helped if it had been published"), never as done ("published", "has
     published", "did publish"); and writes it at least once."""
     forms = [t for t in tagged(text) if t.lemma_.lower() == lemma and t.pos_ == "VERB"]
-    return bool(forms) and all((t.tag_ == "VB" and not _after_did(t)) or _unreal_past(t) for t in forms)
+    return bool(forms) and all((t.tag_ == "VB" and not _after_did(t)) or _unreal_past(t) or _in_general(t) for t in forms)
+
+
+def _in_general(token) -> bool:
+    """A participle after "being": the act as a kind of thing ("against recommendations being accepted and then
+    forgotten"), not a fact."""
+    return token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].lower_ == "being"
 
 
 def _after_did(token) -> bool:

@@ -46,3 +46,8 @@ class Passages:
         for source in sources:
             for i in self.by_source.get(source, []):
                 self.units.setdefault(i, 0.0)
+
+    def add(self, units: list[int]) -> None:
+        """Read these units as if the best passage held them."""
+        for i in units:
+            self.units[i] = 1.0

@@ -86,7 +86,7 @@ PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
                                        rf"\bto whom did\b[^?]*\b(?:send|address|direct)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
 ]
 # A numbered part of a report the question names: "recommendation 3", "action A7", "paragraph 4.2".
-ITEM_REFERENCE = re.compile(r"\b(?:recommendation|action|finding|conclusion|paragraph|section|annex|appendix|chapter|"
+ITEM_REFERENCE = re.compile(r"\b(?P<word>recommendation|action|finding|conclusion|paragraph|section|annex|appendix|chapter|"
                             r"table|figure)s?\s+(?P<number>[A-Z]?\d+(?:\.\d+)*[a-z]?)\b", re.I)
 # Words that say which kind of answer is wanted; they need not appear in the evidence.
 TYPE_WORDS = {

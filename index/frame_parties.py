@@ -38,11 +38,29 @@ def phrase_of(token) -> str:
     """The noun phrase of `token` without trailing appositions and clauses ("Ed Humpherson, Director …"); a
     group keeps where it sits ("officials in the Department's Intervention Unit")."""
     placed = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and
-              AGENT_GROUP.fullmatch(token.lower_) for t in c.subtree}
+              AGENT_GROUP.fullmatch(token.lower_) for t in c.subtree} | _name_rest(token)
     kept = [t for t in token.subtree if t.i <= token.i or t.i in placed or t.dep_ in ("compound", "amod", "flat", "case", "poss")]
     left = min(t.i for t in kept)
     right = max(t.i for t in kept if t.i <= token.i or t.head.i <= token.i or t.i in placed)
     return token.doc[left : right + 1].text
+
+
+def _name_rest(token) -> set[int]:
+    """The rest of a body's name after its head word, and the body named beside it: "Ministry| of Justice",
+    "Department| for Education and the Ministry of Justice" — not a clause or a common noun after it."""
+    if not token.text[:1].isupper():
+        return set()
+    rest: set[int] = set()
+    for c in token.children:
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is not None and c.lower_ in ("of", "for") and obj.pos_ == "PROPN":
+            rest |= {c.i} | {t.i for t in obj.subtree if t.i <= obj.i} | _name_rest(obj)
+    end = max(rest | {token.i})
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i - end <= 3 and all(
+                token.doc[i].dep_ in ("cc", "det") for i in range(end + 1, c.i)):
+            rest |= set(range(end + 1, c.i + 1)) | {t.i for t in c.subtree if t.i <= c.i} | _name_rest(c)
+    return rest
 
 
 def recipients_of_verb(v) -> tuple[str, ...]:

@@ -44,6 +44,9 @@ def test_a_plan_sent_is_an_outcome_and_a_plan_made_for_the_day_is_not():
     ("Was the report ever published?", "publish"),
     ("Did the Minister agree?", None),  # whether something was done, not whether it was done later
     ("What was the deadline, and has it since moved?", None),  # not a question whether it was done
+    # whether a recommendation was taken up, which the report making it cannot say
+    ("Has the Ministry of Justice accepted recommendation 4?", "accept"),
+    ("Did the Council agree to the proposals?", "agree"),
 ])
 def test_a_question_whether_something_was_later_done_names_the_act(question, act):
     assert later_act(question) == act
@@ -58,6 +61,7 @@ def test_a_question_whether_something_was_later_done_names_the_act(question, act
     ("The method had been published before the debate.", False),
     ("The Department did publish it.", False),
     ("The Department will write to the Committee.", False),  # the act asked about is not written at all
+    ("This guards against methods being published and then forgotten.", True),  # publishing as a kind of thing
 ])
 def test_a_sentence_may_write_an_act_only_as_asked_or_planned(sentence, only_asked):
     assert only_asked_or_planned(sentence, "publish") == only_asked

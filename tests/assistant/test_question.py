@@ -49,6 +49,10 @@ from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
         ("What reasons did the Minister give for the delay?", QuestionType.REASON),
         ("On what basis did the regulator ask for the figures to be published?", QuestionType.REASON),
         ("What did the Committee ask for, and what did it need that for?", QuestionType.REASON),
+        # a body asked to act is the subject, not the answer, however long its name
+        ("What is the Department for Education asked to deliver under the review?", QuestionType.WHAT),
+        ("What is the Secretary of State for Justice expected to do?", QuestionType.WHAT),
+        ("What is the Chief Executive of the Council called?", QuestionType.WHO),
     ],
 )
 def test_question_types(question, kind):

@@ -50,6 +50,11 @@ def only(text: str):
     # a group keeps where it sits
     ("My officials in the Department's Intervention Unit will support you.", Binding.COMMITMENT, "support",
      "My officials in the Department's Intervention Unit", Side.SENDER),
+    # a body's whole name, and the body named beside it
+    ("The Secretary of State for Justice should lay a report before Parliament.", Binding.OBLIGATION, "lay",
+     "The Secretary of State for Justice", None),
+    ("We recommend that the Department for Education and the Ministry of Justice jointly establish a fund.",
+     Binding.REQUEST, "establish", "the Department for Education and the Ministry of Justice", None),
 ])
 def test_a_sentence_that_binds_someone_gives_one_frame(text, binding, verb, actor, party):
     frame = only(text)

@@ -1,0 +1,60 @@
+"""A report's numbered items as a question names them: "recommendation 5", "Recommendation R3", "action A7",
+"finding 2" — each the unit labelled so ("Recommendation 5.", "R3.", a table row whose first cell is "A7")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.question import ITEM_REFERENCE
+from index.canonical import NUMBERED_ITEM
+from index.model import UnitKind
+
+NUMBERED_WORDS = frozenset({"recommendation", "action", "finding", "conclusion"})  # the items labelled by number
+ITEM_LABEL = re.compile(r"^(?P<word>[A-Za-z]+?)s?\s?(?P<number>\d{1,3})\b")
+SHORT_LABELS = {"r": "recommendation"}
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An item a question names: its kind ("recommendation") and reference as written ("5", "A7")."""
+
+    word: str
+    ref: str
+
+    @property
+    def number(self) -> str:
+        return re.sub(r"\D", "", self.ref)
+
+    def labels(self, text: str, kind: UnitKind) -> bool:
+        """`text` (a unit of that `kind`) is this item: its numbered paragraph, or its table row."""
+        label = item_label(text)
+        if label is not None:
+            return label == (self.word, int(self.number))
+        return kind == UnitKind.ROW and text.split("\n", 1)[0].strip().upper() in (self.ref, self.number)
+
+
+def item_named(question: str) -> ItemRef | None:
+    """The first numbered item `question` names ("recommendation 5"); None when it names none."""
+    for m in ITEM_REFERENCE.finditer(question):
+        if m.group("word").lower() in NUMBERED_WORDS:
+            return ItemRef(m.group("word").lower(), m.group("number").upper())
+    return None
+
+
+def item_label(text: str) -> tuple[str, int] | None:
+    """("recommendation", 3) for a unit that starts "Recommendation 3:" or "R3."; None for any other."""
+    item = ITEM_LABEL.match(text) if NUMBERED_ITEM.match(text) else None
+    if item is None:
+        return None
+    word = item.group("word").lower()
+    return SHORT_LABELS.get(word, word), int(item.group("number"))
+
+
+def item_units(question: str, snapshot, letters) -> list[int]:
+    """Positions in `snapshot` of the units that are the item `question` names, in any letter."""
+    ref = item_named(question)
+    if ref is None:
+        return []
+    return [i for i, u in enumerate(snapshot.units)
+            if ref.labels(letters[u.source].text[u.start : u.end], u.kind)]

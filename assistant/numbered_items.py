@@ -1,0 +1,106 @@
+"""A report's numbered items as the units they are: "How many recommendations …?" counted from its structure
+(its numbered items, "Recommendation 3:", "R3.", and for actions the rows of its action table — never guessed
+from a sentence that happens to hold a number), and "recommendation 5" or "action A7" in a question read as
+that very item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.evidence import Candidate
+from assistant.item_refs import item_label, item_named
+from index.ledger_rows import Column, columns
+from index.model import Letter, UnitKind
+from index.store import Store
+
+# "How many recommendations does the panel make?", "How many actions are there in the plan?" — a count of all of
+# them; not "how many recommendations are for the Council?", which asks for some of them.
+COUNT_ASKED = re.compile(
+    r"\bhow many (?P<label>recommendations|actions|findings|conclusions)\b(?P<rest>[^?]*)\??\s*$", re.I)
+WHOLE_COUNT = re.compile(
+    r"^\s*(?:(?:does|do|did|will|has|have) (?:the |this |its |their |it |they )?[\w'’ -]{0,40}?"
+    r"(?:make|contain|include|set out|list|have|has)|(?:are|were)(?: there| made| set out| listed)?)?"
+    r"(?:\s+(?:in|altogether|in all|in total|overall)\b[\w'’ -]*)?\s*$", re.I)
+FILTERING = re.compile(r"\b(?:to|for|about|on|by|due|which|that|who|whose|from|with|without|concern\w*|accepted)\b", re.I)
+
+
+def count_asked(question: str) -> str | None:
+    """The items ("recommendations") whose whole number `question` asks; None when it asks none or narrows it."""
+    m = COUNT_ASKED.search(question)
+    if not m or not WHOLE_COUNT.match(m.group("rest")) or FILTERING.search(m.group("rest")):
+        return None
+    return m.group("label").lower()
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A letter's items of one label, in order, and what the lead says of them."""
+
+    label: str  # plural: "recommendations"
+    items: list[Candidate]
+    numbers: list[int]  # empty for table rows, which are counted, not numbered
+
+    def lead(self, first: int, last: int) -> str:
+        said = f"{len(self.items)} {self.label if len(self.items) != 1 else self.label[:-1]}"
+        if self.numbers:
+            low, high = min(self.numbers), max(self.numbers)
+            missing = sorted(set(range(low, high + 1)) - set(self.numbers))
+            said += f", numbered {low} to {high}" + (f" (no {', '.join(map(str, missing))})" if missing else "")
+        else:
+            said += " in its action table"
+        markers = f"[{first}]" if first == last else f"[{first}] [{last}]"
+        return f"{said[0].upper()}{said[1:]} {markers}."
+
+
+class NumberedItems:
+    """Counts a report's numbered items of the kind a question asks about."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def counted(self, question: str, cands: list[Candidate]) -> Counted | None:
+        """The items the question asks the number of, in the first retrieved letter that has any; None when the
+        question asks no such count, or narrows it ("how many recommendations are for the Council?")."""
+        label = count_asked(question)
+        if label is None:
+            return None
+        letters = self.store.letters()
+        for source in dict.fromkeys(c.source for c in cands):
+            found = self._items(letters[source], label)
+            if found is not None:
+                return found
+        return None
+
+    def named_first(self, question: str, cands: list[Candidate]) -> list[Candidate]:
+        """`cands` with the item the question names ("who owns recommendation 5?") first, as probable as the
+        best of them; unchanged when it names none or none of them is that item."""
+        ref = item_named(question)
+        letters = self.store.letters()
+        for c in cands if ref else []:
+            if ref.labels(letters[c.source].text[c.start : c.end], c.kind):
+                best = replace(c, probability=max(c.probability, cands[0].probability))
+                return [best] + [x for x in cands if x is not c]
+        return cands
+
+    def _items(self, letter: Letter, label: str) -> Counted | None:
+        units = self.store.snapshot().units
+        numbered: dict[int, Candidate] = {}
+        rows: list[Candidate] = []
+        for i, unit in enumerate(units):
+            if unit.source != letter.source:
+                continue
+            item = item_label(letter.text[unit.start : unit.end])
+            if item and item[0] == label[:-1]:
+                numbered.setdefault(item[1], Candidate(i, unit))  # a summary's repeat counts once
+            elif label == "actions" and unit.kind == UnitKind.ROW and _in_action_table(letter, unit.start):
+                rows.append(Candidate(i, unit))
+        if numbered:
+            return Counted(label, list(numbered.values()), list(numbered))
+        return Counted(label, rows, []) if rows else None
+
+
+def _in_action_table(letter: Letter, start: int) -> bool:
+    named = letter.layout.named_cells(letter.text, start)
+    return named is not None and Column.ACTION in columns([name for name, _ in named[1]])
