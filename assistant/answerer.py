@@ -83,9 +83,8 @@ class ExtractiveAnswerer:
         retrieved = time.perf_counter() - started
         counted = self.numbered.counted(query, cands)
         if counted is not None:  # "how many recommendations …?": counted from the report's structure
-            ends = counted.items[:1] + counted.items[1:][-1:]
-            written = self.write(query, analysis, ends)
-            return replace(written, answer=f"{counted.lead(1, len(ends))}\n\n{written.answer}"), retrieved
+            written = self.write(query, analysis, counted.cited)
+            return replace(written, answer=f"{counted.lead(len(counted.cited))}\n\n{written.answer}"), retrieved
         return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:

@@ -14,6 +14,7 @@ from assistant.item_refs import item_label, item_named
 from index.ledger_rows import Column, columns
 from index.model import Letter, UnitKind
 from index.store import Store
+from index.time_resolvers import NUMBER_WORDS
 
 # "How many recommendations does the panel make?", "How many actions are there in the plan?" — a count of all of
 # them; not "how many recommendations are for the Council?", which asks for some of them.
@@ -41,8 +42,16 @@ class Counted:
     label: str  # plural: "recommendations"
     items: list[Candidate]
     numbers: list[int]  # empty for table rows, which are counted, not numbered
+    stated: Candidate | None = None  # the report's own sentence giving the count ("We make eight recommendations.")
 
-    def lead(self, first: int, last: int) -> str:
+    @property
+    def cited(self) -> list[Candidate]:
+        """What the answer quotes: the report's own count, then its first and last items."""
+        ends = self.items[:1] + self.items[1:][-1:]
+        return ([self.stated] if self.stated else []) + ends
+
+    def lead(self, cited: int) -> str:
+        """'10 recommendations, numbered 1 to 10 [1] [2].', citing each of the `cited` quotes."""
         said = f"{len(self.items)} {self.label if len(self.items) != 1 else self.label[:-1]}"
         if self.numbers:
             low, high = min(self.numbers), max(self.numbers)
@@ -50,7 +59,7 @@ class Counted:
             said += f", numbered {low} to {high}" + (f" (no {', '.join(map(str, missing))})" if missing else "")
         else:
             said += " in its action table"
-        markers = f"[{first}]" if first == last else f"[{first}] [{last}]"
+        markers = " ".join(f"[{n}]" for n in range(1, cited + 1))
         return f"{said[0].upper()}{said[1:]} {markers}."
 
 
@@ -96,9 +105,18 @@ class NumberedItems:
                 numbered.setdefault(item[1], Candidate(i, unit))  # a summary's repeat counts once
             elif label == "actions" and unit.kind == UnitKind.ROW and _in_action_table(letter, unit.start):
                 rows.append(Candidate(i, unit))
-        if numbered:
-            return Counted(label, list(numbered.values()), list(numbered))
-        return Counted(label, rows, []) if rows else None
+        items, numbers = (list(numbered.values()), list(numbered)) if numbered else (rows, [])
+        return Counted(label, items, numbers, self._stated(letter, label, len(items))) if items else None
+
+    def _stated(self, letter: Letter, label: str, count: int) -> Candidate | None:
+        """The letter's sentence saying it has `count` such items ("We make eight recommendations.")."""
+        said = re.compile(rf"\b(?:{count}|{'|'.join(w for w, n in NUMBER_WORDS.items() if n == count) or '-'})\s+"
+                          rf"(?:[\w-]+\s+)?{label}\b", re.I)
+        for i, unit in enumerate(self.store.snapshot().units):
+            if unit.source == letter.source and unit.kind in (UnitKind.SENTENCE, UnitKind.ITEM) and \
+                    said.search(letter.text[unit.start : unit.end]):
+                return Candidate(i, unit)
+        return None
 
 
 def _in_action_table(letter: Letter, start: int) -> bool:

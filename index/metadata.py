@@ -185,11 +185,23 @@ def title_for(text: str, path: Path, meta: dict) -> str:
         if recipient:
             parts.append(f"to {recipient}")
         return " ".join(parts)
-    first = text.strip().split("\n", 1)[0].strip()
-    if 2 <= len(first.split()) <= 16 and len(first) <= 120 and not re.search(r"[.,;:!?]$", first) \
-            and not FULL_DATE.fullmatch(first):
-        return first  # a report's own heading
+    lines = [line.strip() for line in text.strip().split("\n")[:4] if line.strip()][:2]
+    if len(lines) == 2 and _body_only(lines[0]) and _title_like(lines[1]):
+        return lines[1]  # a title page naming its body first: "Harrowfield Borough Council" / "Independent review …"
+    if _title_like(lines[0]):
+        return lines[0]  # a report's own heading
     return re.sub(r"[_\s]+", " ", path.stem).strip().capitalize()
+
+
+def _title_like(line: str) -> bool:
+    return 2 <= len(line.split()) <= 16 and len(line) <= 120 and not re.search(r"[.,;:!?]$", line) \
+        and not FULL_DATE.fullmatch(line)
+
+
+def _body_only(line: str) -> bool:
+    """A line that is only a body's name: "Harrowfield Borough Council", "Department for Education"."""
+    return len(line.split()) <= 6 and bool(ORG_WORDS.search(line)) and all(
+        w[:1].isupper() or w in ("for", "of", "and", "the", "&") for w in line.split())
 
 
 def extract_metadata(text: str, path: Path) -> LetterMetadata:

@@ -14,7 +14,8 @@ from index.model import Precision
 
 # Numbers written as words in periods of time ("within six weeks").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "twelve": 12, "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30}
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-eight": 28, "thirty": 30}
 Dated = tuple[date | None, Precision]  # what a phrase resolves to, and how precisely
 
 

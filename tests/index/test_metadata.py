@@ -78,3 +78,18 @@ def test_a_reports_title_page_says_who_prepared_it_for_whom_and_at_whose_request
         "the Chief Executive of Harrowfield Borough Council")
     units = [text[u.start : u.end] for u in segment(text) if u.kind != UnitKind.LINE]
     assert "Commissioned by the Chief Executive of Harrowfield Borough Council" in units, "a statement, not a line"
+
+
+@pytest.mark.parametrize("front, title", [
+    ("Harrowfield Borough Council\nIndependent review of adult social care finances\nReport to the Committee",
+     "Independent review of adult social care finances"),  # a title page naming its body first
+    ("Independent Review of Youth Justice Commissioning\nFinal report", "Independent Review of Youth Justice Commissioning"),
+    ("Department for Education\nSchool funding in 2025\nA review", "School funding in 2025"),
+])
+def test_a_reports_title_is_its_title_pages_title_not_the_body_above_it(front, title):
+    assert extract_metadata(front + "\n\n1. Introduction\n\nThe review began in 2024.", Path("r.pdf")).title == title
+
+
+def test_a_title_page_with_blank_lines_between_its_lines_gives_its_title():
+    text = "Harrowfield Borough Council\n\nIndependent review of adult social care finances\n\nReport to the Committee\n\nIt began."
+    assert extract_metadata(text, Path("r.docx")).title == "Independent review of adult social care finances"
