@@ -12,6 +12,8 @@ from index.model import UnitKind
 
 NUMBERED_WORDS = frozenset({"recommendation", "action", "finding", "conclusion"})  # the items labelled by number
 ITEM_LABEL = re.compile(r"^(?P<word>[A-Za-z]+?)s?\s?(?P<number>\d{1,3})\b")
+# A label the sentence splitter left on its own, its item's words in the next unit: "Recommendation 5."
+LABEL_ALONE = re.compile(r"^(?:Recommendations?|Actions?|Findings?|Conclusions?|R)\s?\d{1,3}[.:]?$")
 SHORT_LABELS = {"r": "recommendation"}
 
 
@@ -31,7 +33,9 @@ class ItemRef:
         label = item_label(text)
         if label is not None:
             return label == (self.word, int(self.number))
-        return kind == UnitKind.ROW and text.split("\n", 1)[0].strip().upper() in (self.ref, self.number)
+        # a row keyed by the item: "A7", "7", or "R5" for recommendation 5 in an action plan's table
+        return kind == UnitKind.ROW and text.split("\n", 1)[0].strip().upper() in (
+            self.ref, self.number, self.word[0].upper() + self.number)
 
 
 def item_named(question: str) -> ItemRef | None:
@@ -44,17 +48,26 @@ def item_named(question: str) -> ItemRef | None:
 
 def item_label(text: str) -> tuple[str, int] | None:
     """("recommendation", 3) for a unit that starts "Recommendation 3:" or "R3."; None for any other."""
-    item = ITEM_LABEL.match(text) if NUMBERED_ITEM.match(text) else None
+    item = ITEM_LABEL.match(text) if NUMBERED_ITEM.match(text) or LABEL_ALONE.match(text.strip()) else None
     if item is None:
         return None
     word = item.group("word").lower()
     return SHORT_LABELS.get(word, word), int(item.group("number"))
 
 
+def item_words(units, i: int, letters) -> int:
+    """The position of the unit holding the words of the item labelled at `i`: `i` itself, or the next unit
+    when the label stands alone."""
+    u = units[i]
+    alone = LABEL_ALONE.match(letters[u.source].text[u.start : u.end].strip())
+    return i + 1 if alone and i + 1 < len(units) and units[i + 1].source == u.source else i
+
+
 def item_units(question: str, snapshot, letters) -> list[int]:
-    """Positions in `snapshot` of the units that are the item `question` names, in any letter."""
+    """Positions in `snapshot` of the units holding the words of the item `question` names, in any letter."""
     ref = item_named(question)
     if ref is None:
         return []
-    return [i for i, u in enumerate(snapshot.units)
+    units = snapshot.units
+    return [item_words(units, i, letters) for i, u in enumerate(units)
             if ref.labels(letters[u.source].text[u.start : u.end], u.kind)]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.evidence import Candidate
-from assistant.item_refs import item_label, item_named
+from assistant.item_refs import item_label, item_units, item_words
 from index.ledger_rows import Column, columns
 from index.model import Letter, UnitKind
 from index.store import Store
@@ -83,18 +83,16 @@ class NumberedItems:
         return None
 
     def named_first(self, question: str, cands: list[Candidate]) -> list[Candidate]:
-        """`cands` with the item the question names ("who owns recommendation 5?") first, as probable as the
-        best of them; unchanged when it names none or none of them is that item."""
-        ref = item_named(question)
-        letters = self.store.letters()
-        for c in cands if ref else []:
-            if ref.labels(letters[c.source].text[c.start : c.end], c.kind):
-                best = replace(c, probability=max(c.probability, cands[0].probability))
-                return [best] + [x for x in cands if x is not c]
-        return cands
+        """`cands` with the item the question names ("who owns recommendation 5?") first — its numbered paragraph,
+        then any table row keyed by it — as probable as the best of them; unchanged when it names none or none of
+        them is that item."""
+        wanted = item_units(question, self.store.snapshot(), self.store.letters()) if cands else []
+        named = [c for c in cands if c.index in wanted]
+        top = cands[0].probability
+        return [replace(c, probability=max(c.probability, top)) for c in named] + [c for c in cands if c not in named]
 
     def _items(self, letter: Letter, label: str) -> Counted | None:
-        units = self.store.snapshot().units
+        units, letters = self.store.snapshot().units, self.store.letters()
         numbered: dict[int, Candidate] = {}
         rows: list[Candidate] = []
         for i, unit in enumerate(units):
@@ -102,7 +100,8 @@ class NumberedItems:
                 continue
             item = item_label(letter.text[unit.start : unit.end])
             if item and item[0] == label[:-1]:
-                numbered.setdefault(item[1], Candidate(i, unit))  # a summary's repeat counts once
+                words = item_words(units, i, letters)
+                numbered.setdefault(item[1], Candidate(words, units[words]))  # a summary's repeat counts once
             elif label == "actions" and unit.kind == UnitKind.ROW and _in_action_table(letter, unit.start):
                 rows.append(Candidate(i, unit))
         items, numbers = (list(numbered.values()), list(numbered)) if numbered else (rows, [])

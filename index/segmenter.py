@@ -22,8 +22,6 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
 }
 BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-# A numbered item's label, whose full stop ends no sentence: "12.", "3.2.", "Recommendation 5.", "R5.".
-LABEL_ONLY = re.compile(r"(?:(?:Recommendations?|Actions?|Findings?|Conclusions?|Paragraph|Section|R)\s?)?\d{1,3}(?:\.\d{1,3})*\.")
 
 
 def _spans(text: str, pattern: str, start: int = 0, end: int | None = None):
@@ -44,8 +42,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text, start, end):
         word = re.search(r"(\S+)$", text[piece_start : m.start()])
         token = word.group(1).lower().lstrip("(\"'“‘") if word else ""
-        if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or LABEL_ONLY.fullmatch(text[piece_start : m.start() + 1]):
-            continue  # "Mr. Smith", "J. Smith", "Recommendation 5. The …": not a boundary
+        if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            continue  # "Mr. Smith", "J. Smith": not a boundary
         close = m.start() + 1 + len(m.group(0)[1:].rstrip())
         spans.append((piece_start, close))
         piece_start = m.end()

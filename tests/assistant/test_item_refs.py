@@ -20,7 +20,7 @@ def test_the_item_a_question_names(question, named):
 
 @pytest.mark.parametrize("text, label", [
     ("Recommendation 3: The Ministry should publish a framework.", ("recommendation", 3)),
-    ("Recommendation 5. We recommend that the Department establish a fund.", ("recommendation", 5)),
+    ("Recommendation 5.", ("recommendation", 5)),  # a label on its own: its words are in the next unit
     ("R6. The Council and the Board should agree a protocol.", ("recommendation", 6)),
     ("Action 2 – Publish the data.", ("action", 2)),
     ("The capital fund we propose in Recommendation 5 is the exception.", None),

@@ -1,7 +1,5 @@
-import pytest
-
 from index.model import UnitKind
-from index.segmenter import segment, sentence_spans
+from index.segmenter import segment
 
 LETTER = (
     "Dear Albert,\n\n"
@@ -44,18 +42,3 @@ def test_list_items_without_bullets_follow_their_lead_in():
     items = [text[u.start : u.end] for u in units if u.kind == UnitKind.ITEM]
     assert items == ["establish a Board by 1 April 2019;", "submit a plan within 8 weeks;"]
     assert [u.kind for u in units][-1] == UnitKind.SENTENCE
-
-
-@pytest.mark.parametrize("text", [
-    "Recommendation 5. The Council should act by May.",
-    "R5. The Council should act by May.",
-    "12. The Council should act by May.",
-    "3.2. The Council should act by May.",
-])
-def test_a_numbered_items_label_stays_with_its_sentence(text):
-    assert sentence_spans(text, 0, len(text)) == [(0, len(text))]
-
-
-def test_a_number_ending_a_sentence_still_ends_it():
-    text = "The target was 5. Then it rose."
-    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == ["The target was 5.", "Then it rose."]
