@@ -242,9 +242,8 @@ class Evidence:
             read.retrieve(about)
         read.whole(named or dated)  # a letter the question designates is read whole
         read.add(item_units(question, snapshot, self.store.letters()))  # and an item it names ("recommendation 5")
-        found = read.units
         q_vec = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        out = [self._scored(snapshot, i, bonus, analysis, keyed, q_vec) for i, bonus in found.items()]
+        out = [self._scored(snapshot, i, bonus, analysis, keyed, q_vec) for i, bonus in read.units.items()]
         out = [c for c in out if c is not None]
         for c in out:
             c.features.designated = float(c.source in dated)

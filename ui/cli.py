@@ -196,13 +196,18 @@ def cmd_watch(args) -> int:
 
     assistant = _assistant(args)
     folder = Path(args.folder or assistant.settings.sources)
+    # Ctrl-C, and a service manager's SIGTERM, stop the watch — even when it was started with SIGINT ignored, as a
+    # shell does for a command run in the background
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.default_int_handler)
     watching = watch(assistant, folder)
     print(f"watching {folder} for letters (Ctrl-C to stop)", file=sys.stderr)
     try:
         while True:  # short sleeps: a Ctrl-C the kernel hands to another thread is acted on only when this one wakes
             time.sleep(0.5)
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the last run short
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, signal.SIG_IGN)  # a second Ctrl-C does not cut the last run short
         print("stopping: the run under way finishes first", file=sys.stderr)
         watching.stop()
     return 0
