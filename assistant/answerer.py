@@ -83,8 +83,7 @@ class ExtractiveAnswerer:
         retrieved = time.perf_counter() - started
         counted = self.numbered.counted(query, cands)
         if counted is not None:  # "how many recommendations …?": counted from the report's structure
-            written = self.write(query, analysis, counted.cited)
-            return replace(written, answer=f"{counted.lead(len(counted.cited))}\n\n{written.answer}"), retrieved
+            return self._quoting(query, analysis, counted.cited, counted.lead(len(counted.cited)), abstained=False), retrieved
         return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
@@ -105,7 +104,7 @@ class ExtractiveAnswerer:
             return self.before_event(question, analysis, cands[0], event)
         asked_only = self._only_asked(question, cands)
         if asked_only is not None:  # whether something was later done, of letters that only ask or plan it
-            return self._quoting(question, analysis, asked_only, "The letters do not say whether it was done: they say "
+            return self._quoting(question, analysis, [asked_only], "The letters do not say whether it was done: they say "
                                  "only what was asked or planned [1].", abstained=True)
         coarse = self.evidence.coarse_date(cands, analysis)
         if coarse is not None:  # the day was asked for, and the letters give at most its month or year
@@ -114,12 +113,12 @@ class ExtractiveAnswerer:
         if vague:  # a "when" question answered only by "shortly" or "in due course"
             return self.no_date(question, analysis, cands[0], vague)
         if kind_not_given(self.evidence.cited(cands), analysis):
-            return self._quoting(question, analysis, cands[0], "The letters do not say: the passage on this subject "
+            return self._quoting(question, analysis, [cands[0]], "The letters do not say: the passage on this subject "
                                  f"does not give {WANTED[analysis.type]} [1].", abstained=True)
-        other_years = year_not_given(question, [self._text(c) for c in self.evidence.cited(cands)])
+        other_years = year_not_given(question, [self.evidence.text_of(c) for c in self.evidence.cited(cands)])
         if other_years:  # a figure for a year the passage does not give it for
             asked, given = other_years
-            return self._quoting(question, analysis, cands[0], f"The letters do not say: the passage on this subject gives "
+            return self._quoting(question, analysis, [cands[0]], f"The letters do not say: the passage on this subject gives "
                                  f"figures for {join_names(given)}, not {asked} [1].", abstained=True)
         best = cands[0]
         if best.kind == UnitKind.ITEM and best.lead_in is not None and LIST_QUESTION.search(question):
@@ -157,30 +156,27 @@ class ExtractiveAnswerer:
     def before_event(self, question: str, analysis: Analysis, cand: Candidate, event: Event) -> Answer:
         """The letters were written before the day asked about: they do not say what happened then, only
         what the best sentence says of it (a plan, an invitation, a request)."""
-        return self._quoting(question, analysis, cand, f"The letters do not say: they were written before {event.named}, "
+        return self._quoting(question, analysis, [cand], f"The letters do not say: they were written before {event.named}, "
                              "and say only what was planned or asked [1].", abstained=True)
 
     def no_date(self, question: str, analysis: Analysis, cand: Candidate, vague: str) -> Answer:
         """The sentence that answers says only "shortly" or "in due course": say so, and cite it."""
-        return self._quoting(question, analysis, cand, f"No date is given: the letter says only “{vague}” [1].", abstained=False)
+        return self._quoting(question, analysis, [cand], f"No date is given: the letter says only “{vague}” [1].", abstained=False)
 
     def no_day(self, question: str, analysis: Analysis, cand: Candidate, coarse: str) -> Answer:
         """The day was asked for and no sentence gives it: the letters do not say — citing the month or year
         the best sentence gives, when it gives one, so the reader sees how far the letters go."""
         if not coarse:
             return self.abstain(question, "The passages on this subject give no day.")
-        return self._quoting(question, analysis, cand, f"The letters do not give the day: the letter says only “{coarse}” [1].",
+        return self._quoting(question, analysis, [cand], f"The letters do not give the day: the letter says only “{coarse}” [1].",
                              abstained=True)
 
-    def _quoting(self, question: str, analysis: Analysis, cand: Candidate, lead: str, abstained: bool) -> Answer:
-        """`lead` (how far the letters go), then the one sentence that shows it, quoted and cited as [1]."""
-        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), [cand])
+    def _quoting(self, question: str, analysis: Analysis, shown: list[Candidate], lead: str, abstained: bool) -> Answer:
+        """`lead` (how far the letters go, or a count), then the sentences that show it, quoted and cited [1], [2] …"""
+        answer = self.write(question, replace(analysis, wants=(QuestionType.WHAT,)), shown)
         answer.answer = f"{lead}\n\n{answer.answer}"
         answer.abstained = abstained
         return answer
-
-    def _text(self, cand: Candidate) -> str:
-        return self.store.letters()[cand.source].text[cand.start : cand.end]
 
     def _items_of(self, item: Candidate) -> list[Candidate]:
         units = self.store.snapshot().units

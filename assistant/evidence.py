@@ -170,7 +170,7 @@ class Evidence:
         """For a "when" question whose best sentence gives no date but "shortly" or "in due course": those words."""
         if analysis.type != QuestionType.WHEN or not cands or cands[0].features.fit >= 1.0:
             return None
-        return next((d.text for d in find_deadlines(self._text(cands[0]), None) if d.vague), None)
+        return next((d.text for d in find_deadlines(self.text_of(cands[0]), None) if d.vague), None)
 
     def cited(self, cands: list[Candidate]) -> list[Candidate]:
         """The sentences an answer cites: the most probable, and the next when it is nearly as probable."""
@@ -183,12 +183,12 @@ class Evidence:
         if analysis.type != QuestionType.WHEN or not analysis.wants_day or not cands:
             return None
         letters = self.store.letters()
-        if any(fit_one(QuestionType.WHEN, analysis, self._text(c), letters[c.source]) >= 1.0 for c in self.cited(cands)):
+        if any(fit_one(QuestionType.WHEN, analysis, self.text_of(c), letters[c.source]) >= 1.0 for c in self.cited(cands)):
             return None
-        text, found = self._text(cands[0]), find_times(self._text(cands[0]), letters[cands[0].source].reading_date())
+        text, found = self.text_of(cands[0]), find_times(self.text_of(cands[0]), letters[cands[0].source].reading_date())
         return next((d.text for d in answering_dates(analysis, found, text) if d.stated), "")
 
-    def _text(self, c: Candidate) -> str:
+    def text_of(self, c: Candidate) -> str:
         return self.store.letters()[c.source].text[c.start : c.end]
 
     @staticmethod

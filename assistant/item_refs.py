@@ -58,16 +58,28 @@ def item_label(text: str) -> tuple[str, int] | None:
 def item_words(units, i: int, letters) -> int:
     """The position of the unit holding the words of the item labelled at `i`: `i` itself, or the next unit
     when the label stands alone."""
-    u = units[i]
-    alone = LABEL_ALONE.match(letters[u.source].text[u.start : u.end].strip())
-    return i + 1 if alone and i + 1 < len(units) and units[i + 1].source == u.source else i
+    return i + 1 if _alone(units, i, letters) and i + 1 < len(units) and units[i + 1].source == units[i].source else i
+
+
+def holds_item(ref: ItemRef, units, i: int, letters) -> bool:
+    """Unit `i` holds the words of the item `ref`: it is labelled so, or follows that label standing alone."""
+    if _alone(units, i, letters):
+        return False
+    if ref.labels(_text(units[i], letters), units[i].kind):
+        return True
+    return i > 0 and units[i - 1].source == units[i].source and _alone(units, i - 1, letters) \
+        and ref.labels(_text(units[i - 1], letters), units[i - 1].kind)
 
 
 def item_units(question: str, snapshot, letters) -> list[int]:
     """Positions in `snapshot` of the units holding the words of the item `question` names, in any letter."""
     ref = item_named(question)
-    if ref is None:
-        return []
-    units = snapshot.units
-    return [item_words(units, i, letters) for i, u in enumerate(units)
-            if ref.labels(letters[u.source].text[u.start : u.end], u.kind)]
+    return [i for i in range(len(snapshot.units)) if holds_item(ref, snapshot.units, i, letters)] if ref else []
+
+
+def _text(unit, letters) -> str:
+    return letters[unit.source].text[unit.start : unit.end]
+
+
+def _alone(units, i: int, letters) -> bool:
+    return bool(LABEL_ALONE.match(_text(units[i], letters).strip()))

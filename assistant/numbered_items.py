@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.evidence import Candidate
-from assistant.item_refs import item_label, item_units, item_words
+from assistant.item_refs import holds_item, item_label, item_named, item_words
+from assistant.passages import units_by_source
 from index.ledger_rows import Column, columns
 from index.model import Letter, UnitKind
 from index.store import Store
@@ -86,18 +87,21 @@ class NumberedItems:
         """`cands` with the item the question names ("who owns recommendation 5?") first — its numbered paragraph,
         then any table row keyed by it — as probable as the best of them; unchanged when it names none or none of
         them is that item."""
-        wanted = item_units(question, self.store.snapshot(), self.store.letters()) if cands else []
-        named = [c for c in cands if c.index in wanted]
+        ref = item_named(question)
+        if ref is None or not cands:
+            return cands
+        units, letters = self.store.snapshot().units, self.store.letters()
+        named = [c for c in cands if holds_item(ref, units, c.index, letters)]
         top = cands[0].probability
         return [replace(c, probability=max(c.probability, top)) for c in named] + [c for c in cands if c not in named]
 
     def _items(self, letter: Letter, label: str) -> Counted | None:
-        units, letters = self.store.snapshot().units, self.store.letters()
+        snapshot, letters = self.store.snapshot(), self.store.letters()
+        units = snapshot.units
         numbered: dict[int, Candidate] = {}
         rows: list[Candidate] = []
-        for i, unit in enumerate(units):
-            if unit.source != letter.source:
-                continue
+        for i in snapshot.derived(units_by_source).get(letter.source, []):
+            unit = units[i]
             item = item_label(letter.text[unit.start : unit.end])
             if item and item[0] == label[:-1]:
                 words = item_words(units, i, letters)
@@ -111,9 +115,10 @@ class NumberedItems:
         """The letter's sentence saying it has `count` such items ("We make eight recommendations.")."""
         said = re.compile(rf"\b(?:{count}|{'|'.join(w for w, n in NUMBER_WORDS.items() if n == count) or '-'})\s+"
                           rf"(?:[\w-]+\s+)?{label}\b", re.I)
-        for i, unit in enumerate(self.store.snapshot().units):
-            if unit.source == letter.source and unit.kind in (UnitKind.SENTENCE, UnitKind.ITEM) and \
-                    said.search(letter.text[unit.start : unit.end]):
+        snapshot = self.store.snapshot()
+        for i in snapshot.derived(units_by_source).get(letter.source, []):
+            unit = snapshot.units[i]
+            if unit.kind in (UnitKind.SENTENCE, UnitKind.ITEM) and said.search(letter.text[unit.start : unit.end]):
                 return Candidate(i, unit)
         return None
 
