@@ -274,7 +274,7 @@ class Evidence:
         f.key_coverage = self.words.near_coverage(keyed, context)
         f.coverage_own = self.words.coverage(analysis, text)
         f.key_coverage_own = self.words.near_coverage(keyed, own)
-        f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE)
+        f.fit = fit(analysis, text, letter, is_line=c.kind == UnitKind.LINE, start=c.start)
         f.kind_missing = 1.0 - f.fit if analysis.type in WANTED else 0.0
         f.rank_bonus = bonus
         f.verb_match = self.words.verb_match(keyed.verbs, text)

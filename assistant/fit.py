@@ -88,14 +88,16 @@ CUES = {
 }
 
 
-def fit(analysis: Analysis, text: str, letter: Letter, is_line: bool = False) -> float:
+def fit(analysis: Analysis, text: str, letter: Letter, is_line: bool = False, start: int | None = None) -> float:
     """How well the sentence gives the kind(s) of answer wanted, 0..1. A line of a letterhead, address
-    or heading ("Letter from the Convener … of 6 October 2021") dates the letter, not a duty."""
+    or heading ("Letter from the Convener … of 6 October 2021") dates the letter, not a duty. `start`: where the
+    sentence stands in the letter, when the caller knows."""
     wanted = [t for t in analysis.wants if t != QuestionType.WHAT] or [analysis.type]
-    return sum(0.0 if is_line and t == QuestionType.WHEN else fit_one(t, analysis, text, letter) for t in wanted) / len(wanted)
+    return sum(0.0 if is_line and t == QuestionType.WHEN else fit_one(t, analysis, text, letter, start)
+               for t in wanted) / len(wanted)
 
 
-def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) -> float:
+def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter, start: int | None = None) -> float:
     if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text):
         return 1.0 if recurrence_of(text) else 0.0
     if qtype == QuestionType.WHEN and HOW_LONG.search(analysis.text) and DURATION.search(text):
@@ -105,7 +107,7 @@ def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter) 
     if qtype in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD):
         return _dated(qtype, analysis, text, letter)
     if qtype == QuestionType.WHO:
-        return 1.0 if _owner_cell(text, letter) else _names_someone(analysis, text)
+        return 1.0 if _owner_cell(text, letter, start) else _names_someone(analysis, text)
     if qtype == QuestionType.POST:
         return _gives_post(analysis, text, letter)
     if qtype == QuestionType.LEGAL_BASIS:  # a named Act or section beats a mere "statutory"
@@ -123,10 +125,10 @@ def _counts(text: str) -> bool:
     return any(not LABEL_BEFORE.search(text[: m.start()]) and not TIME_UNIT.search(m["next"]) for m in COUNTED.finditer(text))
 
 
-def _owner_cell(text: str, letter: Letter) -> bool:
-    """Whether `text` is a row of a table whose header names an owner column ("Lead", "Owner"), filled in: the
-    header says who, whatever words the cell has ("Head of Workforce")."""
-    start = letter.text.find(text)
+def _owner_cell(text: str, letter: Letter, start: int | None) -> bool:
+    """Whether `text` (at `start`, else found in the letter) is a row of a table whose header names an owner column
+    ("Lead", "Owner"), filled in: the header says who, whatever words the cell has ("Head of Workforce")."""
+    start = letter.text.find(text) if start is None else start
     named = letter.layout.named_cells(letter.text, start) if start >= 0 else None
     owner = columns([name for name, _ in named[1]]).get(Column.OWNER) if named else None
     return owner is not None and bool(named[1][owner][1].strip())

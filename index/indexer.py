@@ -215,7 +215,7 @@ class Indexer:
     def _index_attachments(self, source: str, folder: str, message: LoadedFile) -> list[FileResult]:
         """Each file attached to an email as a document of its own linked to the message (one that cannot be read
         reported by name), each replaced in one write; those the message no longer carries as it was taken out."""
-        earlier = {s: self.store.indexed(s) for s in self._attachments_of(source)}
+        earlier = self._attachments_of(source)
         kept, results = set(), []
         for attachment in message.attachments:
             part = attachment_source(source, attachment.name)
@@ -235,8 +235,9 @@ class Indexer:
         gone = sorted(set(earlier) - kept)
         return results + [FileResult(g, Outcome.REMOVED) for part in gone for g in self._delete(part)]
 
-    def _attachments_of(self, source: str) -> list[str]:
-        return [s for s in self.store.catalogue() if message_of(s) == source] if is_email(source) else []
+    def _attachments_of(self, source: str) -> dict[str, Indexed]:
+        """An email's attachments as the store holds them (none for any other source), read in one query."""
+        return {s: i for s, i in self.store.catalogue().items() if message_of(s) == source} if is_email(source) else {}
 
     def write_letter(self, source: str, folder: str, sha: str, loaded: LoadedFile,
                      attached_to: MessageLink | None = None) -> None:
@@ -287,7 +288,7 @@ class Indexer:
 
     def _delete(self, source: str) -> list[str]:
         """Take a letter out of the index, an email's attachments with it; the sources taken out."""
-        parts = self._attachments_of(source)
+        parts = list(self._attachments_of(source))
         for gone in [source, *parts]:
             keys = self.record_manager.list_keys(group_ids=[gone])
             if keys:
