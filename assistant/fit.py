@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import LETTER_DATED_BY, LETTER_WORDS, WHICH_POST, Analysis, QuestionType
+from assistant.party_asked import LETTER_DATED_BY, LETTER_WORDS
+from assistant.question import WHICH_POST, Analysis, QuestionType
 from assistant.wording import LAW
 from index.dates import MONTH_NUMBER, MONTHS, WEEKDAY
 from index.deadlines import DURATION, Deadline, find_times

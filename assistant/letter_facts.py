@@ -13,14 +13,19 @@ import re
 from assistant.answer import Answer, Citation
 from assistant.evidence import Candidate, Evidence
 from assistant.leads import introduce
-from assistant.question import WRITTEN_WHEN, Analysis, LetterParty
+from assistant.party_asked import WRITTEN_WHEN, LetterParty
+from assistant.question import Analysis
+from assistant.report_facts import Stated, report_stated
 from assistant.wording import fmt_date
 from index.dates import date_line
 from index.metadata import copy_list
 from index.model import Letter
 from index.parties import Party, letter_parties
+from index.report_metadata import FRONT
 from index.store import Store
 
+# The parties only a report has.
+REPORT_PARTIES = (LetterParty.LEADER, LetterParty.COMMISSIONER, LetterParty.DATE)
 # How far after a name its post may be written (the next line or two of a signature or address block).
 POST_REACH = 200
 
@@ -34,16 +39,17 @@ class LetterFacts:
         if analysis.letter_party is None:
             written = WRITTEN_WHEN.search(question)
             return self._written_when(question, written, cands) if written else None
-        found = next(((letter, stated) for letter in self._letters(question, cands, analysis.letter_party)
-                      if (stated := self._stated(letter, analysis.letter_party))), None)
+        party = analysis.letter_party
+        found = next(((letter, stated) for letter in self._letters(question, cands, party, analysis.names)
+                      if (stated := self._stated(letter, party))), None)
         if found is None:
             return None
-        letter, (said, start, end) = found
-        citation = Citation.span(1, letter, start, end)
-        quote = " ".join(citation.quote.split())
-        body = {LetterParty.SENDER: "It is signed: ", LetterParty.RECIPIENT: "It is addressed: "}.get(
-            analysis.letter_party, introduce(letter, None)) + f"“{quote}” [1]."
-        return Answer(question, f"{said} [1].\n\n{body}", False, [citation])
+        letter, stated = found
+        citations = [Citation.span(n, letter, start, end) for n, (start, end) in enumerate(stated.spans, start=1)]
+        quotes = "; ".join(f"“{' '.join(c.quote.split())}” [{c.id}]" for c in citations)
+        opening = {LetterParty.SENDER: "It is signed: ", LetterParty.RECIPIENT: "It is addressed: "}.get(party)
+        body = (introduce(letter, None) if letter.is_report or opening is None else opening) + quotes
+        return Answer(question, f"{stated.said}.\n\n{body}.", False, citations)
 
     def _written_when(self, question: str, asked: re.Match, cands: list[Candidate]) -> Answer | None:
         """When the party the question names wrote: the date of their letter the evidence is most about
@@ -72,26 +78,32 @@ class LetterFacts:
         said = f"{meta.sender or 'The writer'} wrote{to} on {fmt_date(when)} [1]."
         return Answer(question, f"{said}\n\n{introduce(letter, None)}“{' '.join(citation.quote.split())}” [1].", False, [citation])
 
-    def _letters(self, question: str, cands: list[Candidate], party: LetterParty) -> list[Letter]:
-        """The letter the question names, or else the letters of its evidence, most probable first."""
+    def _letters(self, question: str, cands: list[Candidate], party: LetterParty, names: list[str]) -> list[Letter]:
+        """The letter the question names, or else the letters of its evidence, most probable first — a report
+        whose title page carries a name the question gives ("the Harrowfield review") before the rest."""
         letters = self.store.letters()
         named = self.evidence.scope.letters_named(question)
         sources = named if len(named) == 1 else list(dict.fromkeys(c.source for c in cands))
-        found = [letters[s] for s in sources if s in letters]
+        found = sorted((letters[s] for s in sources if s in letters), key=lambda v: not (
+            v.is_report and any(re.search(rf"\b{re.escape(n)}\b", v.text[:FRONT]) for n in names)))
         # Asked to whom someone wrote, the letters they wrote come first; asked who wrote to someone, those to them.
         other = {LetterParty.RECIPIENT: 0, LetterParty.SENDER: 1}.get(party)
         if other is None:
             return found
         return sorted(found, key=lambda v: not names_party(question, letter_parties(v.metadata)[other]))
 
-    def _stated(self, letter: Letter, party: LetterParty) -> tuple[str, int, int] | None:
-        """(what to say, start, end of the lines that say it), or None when the letter does not give it."""
+    def _stated(self, letter: Letter, party: LetterParty) -> Stated | None:
+        """What to say of the party and the lines that say it, or None when the letter does not give it."""
+        if letter.is_report:
+            return report_stated(letter, party)
+        if party in REPORT_PARTIES:
+            return None
         meta = letter.metadata
         if party == LetterParty.COPIED:
             m = copy_list(letter.text)
             if not m or not meta.cc:
                 return None
-            return f"{_described(letter, party)} was copied to {_listed(meta.cc)}", m.start(), m.end()
+            return Stated(f"{_described(letter, party)} was copied to {_listed(meta.cc)} [1]", [m.span()])
         side = "sender" if party == LetterParty.SENDER else "recipient"
         name = getattr(meta, side)
         if not name:
@@ -108,7 +120,7 @@ class LetterFacts:
                 described.append(value)
                 end = i + len(value)
         verb = "was written by" if party == LetterParty.SENDER else "was addressed to"
-        return f"{_described(letter, party)} {verb} {', '.join(described)}", at.start(), end
+        return Stated(f"{_described(letter, party)} {verb} {', '.join(described)} [1]", [(at.start(), end)])
 
 
 def _described(letter: Letter, party: LetterParty) -> str:

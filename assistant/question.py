@@ -8,6 +8,7 @@ from datetime import date
 from enum import Enum
 
 from assistant.parts import question_parts
+from assistant.party_asked import LETTER_WORDS, LetterParty, party_asked
 from index.calendar_days import month_end
 from index.dates import MONTH_NUMBER, MONTHS
 from index.parties import ORG_WORDS, POST_WORDS
@@ -53,38 +54,6 @@ PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
 ]
 
 
-class LetterParty(str, Enum):
-    """A party of the letter itself that a question asks for, answered from the letter's own lines."""
-
-    SENDER = "sender"
-    RECIPIENT = "recipient"
-    COPIED = "copied"
-
-
-LETTER_WORDS = r"(?:letter|reply|note|response|correspondence)"
-# When a party wrote: "When did the Convener write asking for a timetable?", "when did the DFM first reply?" — the
-# date of a letter they wrote, not a date a letter gives ("when did the Minister say she would reply?" is not).
-WRITTEN_WHEN = re.compile(
-    r"\bwhen did (?P<who>(?:(?!\b(?:say|said|tell|told|promise\w*|agree\w*|would|will|to|expect\w*|plan\w*|intend\w*|"
-    r"receiv\w*|get|got|acknowledg\w*|see|saw|hear|heard)\b)"
-    r"[^?,;])+?)\s+(?:(?P<first>first)\s+|(?:then|eventually|finally|next)\s+)?"
-    r"(?:write|reply|respond|answer|send|sign)\b",
-    re.I,
-)
-# A letter dated by the words after it: "your letter of", "our letter dated", "the reply sent on".
-LETTER_DATED_BY = rf"\b{LETTER_WORDS}\s+(?:of|on|dated|sent on|written on)"
-PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
-    # Copied as what is asked ("who was copied in", "got a cc"), not as a clause naming the letter ("when he copied it").
-    (LetterParty.COPIED, re.compile(r"\b(?:was|were|been|is|are|get|gets|got) (?:\w+ )?(?:copied|cc'?e?d)\b|\bcopied (?:in|into|to whom)\b|"
-                                    r"\b(?:a|the) cc\b|\b(?:received|got|was sent|were sent) (?:a )?cop(?:y|ies)\b|\bcopy list\b", re.I)),
-    (LetterParty.SENDER, re.compile(rf"^\W*who (?:signed|wrote|penned|authored)\b|^\W*who sent (?:[\w'’-]+\s+){{0,6}}?{LETTER_WORDS}\b|\bwho (?:is|was) the (?:author|signatory|"
-                                    rf"sender|writer) of\b|\b(?:from|by) whom (?:is|was|were)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
-    (LetterParty.RECIPIENT, re.compile(rf"\b(?:to whom|who) (?:is|was|were) (?:[\w'’-]+\s+){{0,6}}?{LETTER_WORDS}\b[^?]*\b"
-                                       rf"(?:addressed|sent|written|directed)\b|\b{LETTER_WORDS}\b[^?]*\b(?:went|was sent|was addressed|"
-                                       rf"was written) to (?:whom|which|what)\b|\bwho (?:was|is) the (?:addressee|recipient) of\b|"
-                                       rf"^\W*who received (?:the|this|that|[\w'’-]+['’]s?) {LETTER_WORDS}\b|"
-                                       rf"\bto whom did\b[^?]*\b(?:send|address|direct)\b[^?]*\b{LETTER_WORDS}\b", re.I)),
-]
 # A numbered part of a report the question names: "recommendation 3", "action A7", "paragraph 4.2".
 ITEM_REFERENCE = re.compile(r"\b(?P<word>recommendation|action|finding|conclusion|paragraph|section|annex|appendix|chapter|"
                             r"table|figure)s?\s+(?P<number>[A-Z]?\d+(?:\.\d+)*[a-z]?)\b", re.I)
@@ -258,6 +227,6 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
         year_asked=int(in_month.group("year")) if in_month and in_month.group("year") else None,
         wants_end=bool(ASKS_FOR_END.search(question)), wants_day=bool(in_month or ASKS_FOR_DAY.search(question)),
         wants_person=bool(ASKS_FOR_NAME.search(question)),
-        letter_party=next((party for party, p in PARTY_ASKED if p.search(question)), None),
+        letter_party=party_asked(question),
         focus=focus_noun(question),
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.question import LETTER_DATED_BY, LETTER_WORDS, Analysis
+from assistant.party_asked import LETTER_DATED_BY, LETTER_WORDS
+from assistant.question import Analysis
 from index.dates import MONTH_NAMES, MONTH_NUMBER
 from index.model import Letter
 from index.snapshot import Snapshot

@@ -2,28 +2,71 @@
 
 A letter says who wrote it in its signature and to whom in its address; a report says so in lines of its title
 page ("Prepared by …", "Report to …", "Commissioned by …", "Chair: …"). These lines are statements, so the
-segmenter reads them as sentences, and the metadata takes its parties from them.
+segmenter reads them as sentences, and the metadata takes its parties from them. Who commissioned a review is as
+often said in its opening paragraphs ("The Council commissioned this review in June 2025").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
-# How far into a report its title page and front matter reach.
+# How far into a report its title page and front matter reach; and its opening paragraphs (summary, foreword).
 FRONT = 2500
-BY = r"(?P<party>[A-Z][^\n]{2,150}?)\.?\s*$"
+OPENING = 8000
+# A party runs to its line's end, or to the end of its sentence when more follows on the line (a title's "Dr." and
+# the like end none).
+BY = r"(?P<party>[A-Z][^\n]{2,150}?)(?:(?<!Dr)(?<!Prof)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)\.(?=\s)|\.?\s*$)"
 PREPARED_BY = re.compile(rf"^(?:(?:A |The )?(?:report|review)\s+)?(?:prepared|written|produced|published|carried out|"
                          rf"conducted|undertaken|compiled)\s+by\s+(?:the\s+)?{BY}", re.I | re.M)
 REPORT_TO = re.compile(rf"^(?:(?:A |The )?report\s+to|presented\s+to|submitted\s+to|prepared\s+for|laid\s+before|"
                        rf"addressed\s+to)\s+{BY}", re.I | re.M)
 COMMISSIONED_BY = re.compile(rf"^(?:(?:This|The|A)\s+(?:review|report|inquiry)\s+(?:was\s+)?)?commissioned\s+by\s+{BY}",
                              re.I | re.M)
-LED_BY = re.compile(rf"^(?:chair|chaired by|lead reviewer|reviewer|author|authors|led by|chairman|chairwoman|"
+LED_BY = re.compile(rf"^(?P<label>chair|chaired by|lead reviewer|reviewer|author|authors|led by|chairman|chairwoman|"
                     rf"independent chair)\s*[:,-]?\s+{BY}", re.I | re.M)
 # Any of them: a title page's line that states something, which the segmenter reads as a sentence.
-STATEMENT = re.compile("|".join(f"(?:{p.pattern.replace('?P<party>', '')})"
+NAMED_GROUP = re.compile(r"\?P<\w+>")
+STATEMENT = re.compile("|".join("(?:" + NAMED_GROUP.sub("", p.pattern) + ")"
                                 for p in (PREPARED_BY, REPORT_TO, COMMISSIONED_BY, LED_BY)), re.I | re.M)
+# The opening paragraphs' way of saying it: "Harrowfield Borough Council commissioned this review in June 2025",
+# "The Secretary of State asked me to lead this review", "This review was commissioned by the Minister".
+_REVIEW = r"(?:this|the|our) (?:independent )?(?:review|report|inquiry|study|evaluation|audit|investigation)\b"
+COMMISSIONED_IN_TEXT = re.compile(
+    rf"(?:^|(?<=[.:]\s)|(?<=\n))(?:\d+(?:\.\d+)*\.?\s+)?(?P<party>(?-i:[A-Z])[^.\n]{{2,120}}?)\s+(?:"
+    rf"commissioned {_REVIEW}|asked (?:us|me|the (?:panel|reviewers?|review team|committee|inquiry))\b(?: in \w+ \d{{4}})? "
+    rf"to (?:carry out|conduct|undertake|lead|look|review|examine|investigate|consider|establish|assess))"
+    rf"|(?P<passive>{_REVIEW} was commissioned by (?P<by>[^.\n;]{{3,150}}?))(?=\s+in\s+\w+\s+\d{{4}}|[.,;]|$)",
+    re.I | re.M)
+# A new sentence run on after a party's name on the same line, as when a title page's lines are read as one
+# paragraph: "Presented to the Lord Chancellor and Secretary of State for Justice This report was prepared …".
+RUN_ON = re.compile(r"\s+(?=(?:This|These|The|It|Its|Our|We|In|Any)\s+[a-z])")
+
+# When it was said, after the party: "… by the Minister for Children in March 2024".
+WHEN_SAID = re.compile(r"\s+(?:in|on|during)\s+(?:\w+\s+){0,2}\d{4}$")
+
+
+class Role(str, Enum):
+    PREPARED_BY = "prepared by"
+    LED_BY = "led by"
+    REPORT_TO = "addressed to"
+    COMMISSIONED_BY = "commissioned by"
+
+
+TITLE_PAGE = {Role.PREPARED_BY: PREPARED_BY, Role.LED_BY: LED_BY, Role.REPORT_TO: REPORT_TO,
+              Role.COMMISSIONED_BY: COMMISSIONED_BY}
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    """A party of the report as one of its lines states it; text[start:end] is the statement, up to the party."""
+
+    role: Role
+    party: str
+    start: int
+    end: int
+    label: str | None = None  # of a leader: the post the line gives ("Chair", "Lead reviewer")
 
 
 @dataclass(frozen=True)
@@ -34,13 +77,33 @@ class ReportParties:
     commissioned_by: str | None = None
 
 
-def _party(pattern: re.Pattern[str], front: str) -> str | None:
-    m = pattern.search(front)
-    return m.group("party").strip() if m else None
+def _line(role: Role, m: re.Match[str], group: str = "party", whole: bool = False) -> FrontLine:
+    """The party of match `m`, stated from its start up to the party's end — or to the match's end when the party
+    is the subject of the words that state its role (`whole`)."""
+    party = WHEN_SAID.sub("", RUN_ON.split(m.group(group).strip(), maxsplit=1)[0]).rstrip(" .,;")
+    end = m.end() if whole else m.start(group) + len(party)
+    return FrontLine(role, party, m.start(), end, m.groupdict().get("label"))
+
+
+def front_line(text: str, role: Role) -> FrontLine | None:
+    """The line of the title page that states the party in this role, else (for who commissioned it) the sentence
+    of the opening paragraphs that does; None when neither does."""
+    m = TITLE_PAGE[role].search(text[:FRONT])
+    if m:
+        return _line(role, m)
+    if role != Role.COMMISSIONED_BY:
+        return None
+    said = COMMISSIONED_IN_TEXT.search(text[:OPENING])
+    if said is None:
+        return None
+    return _line(role, said, "by") if said.group("passive") else _line(role, said, whole=True)
 
 
 def report_parties(text: str) -> ReportParties:
     """The parties a report's front matter names; None for each it does not."""
-    front = text[:FRONT]
-    return ReportParties(_party(PREPARED_BY, front), _party(LED_BY, front), _party(REPORT_TO, front),
-                         _party(COMMISSIONED_BY, front))
+    def party(role: Role) -> str | None:
+        line = front_line(text, role)
+        return line.party if line else None
+
+    return ReportParties(party(Role.PREPARED_BY), party(Role.LED_BY), party(Role.REPORT_TO),
+                         party(Role.COMMISSIONED_BY))

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from assistant.question import LetterParty, QuestionType, analyse, is_follow_up
+from assistant.party_asked import LetterParty
+from assistant.question import QuestionType, analyse, is_follow_up
 
 
 @pytest.mark.parametrize(
@@ -394,7 +395,7 @@ def test_a_question_names_a_letters_party_by_any_of_its_names(question, party, n
     ("When did the Council receive a reply from the Department?", None, False),
 ])
 def test_a_question_asking_when_someone_wrote_names_the_writer(question, who, first):
-    from assistant.question import WRITTEN_WHEN
+    from assistant.party_asked import WRITTEN_WHEN
 
     m = WRITTEN_WHEN.search(question)
     assert (m["who"] if m else None) == who and bool(m and m["first"]) == first

@@ -6,6 +6,7 @@ import pytest
 from index.loader import load_file
 from index.metadata import cc_parties, extract_metadata
 from index.model import UnitKind
+from index.report_metadata import Role, front_line
 from index.segmenter import segment
 from tests.conftest import BORE_LETTER, EVAL_CORPUS, LE_GRAND_LETTER
 
@@ -93,3 +94,27 @@ def test_a_reports_title_is_its_title_pages_title_not_the_body_above_it(front, t
 def test_a_title_page_with_blank_lines_between_its_lines_gives_its_title():
     text = "Harrowfield Borough Council\n\nIndependent review of adult social care finances\n\nReport to the Committee\n\nIt began."
     assert extract_metadata(text, Path("r.docx")).title == "Independent review of adult social care finances"
+
+
+@pytest.mark.parametrize("text, role, party, stated", [
+    ("Review of X\n\nChair: Prof. Jane Smith\n\nIt began.", Role.LED_BY, "Prof. Jane Smith", "Chair: Prof. Jane Smith"),
+    ("Review of X\n\nPresented to the Secretary of State for Justice This report was prepared by a panel. Its views "
+     "are its own.", Role.REPORT_TO, "the Secretary of State for Justice",
+     "Presented to the Secretary of State for Justice"),  # a title page's lines read as one paragraph
+    ("Review of X\n\nSummary\n\n1. Harrowfield Borough Council commissioned this review in June 2025, after an "
+     "overspend.", Role.COMMISSIONED_BY, "Harrowfield Borough Council",
+     "1. Harrowfield Borough Council commissioned this review"),  # said in its opening, not its title page
+    ("Review of X\n\nForeword\n\nThe Secretary of State asked me to lead this review in 2024.", Role.COMMISSIONED_BY,
+     "The Secretary of State", "The Secretary of State asked me to lead"),
+    ("Review of X\n\nThis review was commissioned by the Minister for Children in March 2024.", Role.COMMISSIONED_BY,
+     "the Minister for Children", "This review was commissioned by the Minister for Children"),
+])
+def test_a_reports_party_is_read_from_the_line_or_sentence_that_states_it(text, role, party, stated):
+    line = front_line(text, role)
+    assert line.party == party
+    assert text[line.start:line.end] == stated
+
+
+def test_a_report_that_names_no_party_in_a_role_gives_none():
+    text = "Review of X\n\nSummary\n\nThe Council asked for more money in 2024."
+    assert [front_line(text, role) for role in Role] == [None] * len(Role)
