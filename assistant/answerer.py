@@ -16,6 +16,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
 from assistant.asked_years import year_not_given
+from assistant.duties_of import DutiesOf
 from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
 from assistant.leads import change_lead, introduce, lead, row_words
 from assistant.ledger_answers import LedgerAnswers
@@ -45,6 +46,7 @@ class ExtractiveAnswerer:
         self.ledger = LedgerAnswers(store, self.evidence)
         self.letter_facts = LetterFacts(store, self.evidence)
         self.numbered = NumberedItems(store)
+        self.duties = DutiesOf(store)
 
     # -- answering --------------------------------------------------------------------------
     def answer(self, question: str, k: int = 8, context: str | None = None,
@@ -84,7 +86,8 @@ class ExtractiveAnswerer:
         counted = self.numbered.counted(query, cands)
         if counted is not None:  # "how many recommendations …?": counted from the report's structure
             return self._quoting(query, analysis, counted.cited, counted.lead(len(counted.cited)), abstained=False), retrieved
-        return self.letter_facts.answer(query, analysis, cands) or self.compose(query, analysis, cands), retrieved
+        found = self.duties.answer(query, cands) or self.letter_facts.answer(query, analysis, cands)
+        return found or self.compose(query, analysis, cands), retrieved
 
     def _default_year(self) -> int | None:
         years = [v.date.year for v in self.store.letters().values() if v.date]

@@ -58,7 +58,8 @@ def describe(r) -> str:
     text = f"{who[0].upper()}{who[1:]}: {r.action}"
     if r.recipients and not any(x in r.action for x in r.recipients):
         text += f" (to {join_names(r.recipients)})"
-    if r.deadline_text and r.deadline_text not in r.action:
+    if r.deadline_text and r.deadline_text not in r.action and not (
+            r.deadline and r.deadline_text == fmt_due(r.deadline, r.deadline_precision)):
         text += f", {r.deadline_text}"
     if r.deadline:
         text += f" (due {fmt_due(r.deadline, r.deadline_precision)})"

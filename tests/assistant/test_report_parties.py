@@ -74,3 +74,11 @@ def test_a_question_about_the_report_itself_is_answered_from_its_own_lines(revie
 def test_a_report_that_does_not_say_who_led_it_is_answered_from_its_evidence_instead(reviewed):
     answer = reviewed.ask("Who led the school transport review?")  # its title page names no one
     assert "led by" not in answer.answer.split("\n\n")[0]
+
+
+def test_what_a_report_asks_of_a_party_lists_every_duty_whose_owner_it_is(reviewed):
+    answer = reviewed.ask("What does the school transport review ask of the Head of Transport?")
+    head, *items = answer.answer.split("\n\n")[0].split("\n")
+    assert head == "8 duties fall to the Head of Transport, soonest first:"
+    assert items[0].startswith("1. Head of Transport: Publish the route review for area 1 (due 1 September 2025) [1]")
+    assert [c.quote[:2] for c in answer.citations] == [f"A{i}" for i in range(1, 9)]
