@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
+from datetime import date
 
 from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
+from assistant.asked_period import FROM_REPORT
 from assistant.asked_years import year_not_given
 from assistant.duties_of import DutiesOf
 from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
@@ -76,7 +78,7 @@ class ExtractiveAnswerer:
                   passages: list[Document] | None = None) -> tuple[Answer, float]:
         """The answer to one question, and the seconds its retrieval took."""
         started = time.perf_counter()
-        analysis = analyse(query, default_year=self._default_year(), context=context)
+        analysis = analyse(query, default_year=self._default_year(), context=context, reading_day=self._reading_day(query))
         if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
             found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
             return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started
@@ -92,6 +94,15 @@ class ExtractiveAnswerer:
     def _default_year(self) -> int | None:
         years = [v.date.year for v in self.store.letters().values() if v.date]
         return max(set(years), key=years.count) if years else None
+
+    def _reading_day(self, question: str) -> date | None:
+        """The day the letters speak from: the newest letter's date, or the newest report's when the question
+        counts from a report ("the quarter after the report")."""
+        letters = [v for v in self.store.letters().values() if v.date]
+        reports = [v for v in letters if v.is_report]
+        if reports and FROM_REPORT.search(question):
+            letters = reports
+        return max((v.date for v in letters), default=None)
 
     def abstain(self, question: str, why: str) -> Answer:
         return Answer(question, f"The letters do not say. {why}".strip(), True)

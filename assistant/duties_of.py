@@ -33,6 +33,8 @@ DUTIES_ASKED = [re.compile(p, re.I) for p in (
     rf"^\W*(?:what|which)\s+(?:recommendations|actions|duties|tasks|commitments)\s+(?:\w+\s+)?(?:are|fall|falls)\s+"
     rf"(?:for|to|on|with|owned by|addressed to|directed at)\s+{_PARTY}{_END}",
 )]
+# How much of what is to be done two records of one duty share (see same_duty).
+SAME_DUTY_SHARE = 0.25
 # A party of a question is a body or a post, not a thing ("what is the plan asked to do"); these words name none.
 NOT_A_PARTY = frozenset("it this that they review report panel plan recommendation recommendations action actions".split())
 
@@ -66,13 +68,27 @@ def falls_to(record: Commitment, party: str) -> bool:
                for i in range(len(actor) - n + 1)) if n else False
 
 
+def _content(text: str) -> set[str]:
+    return {w for w in _stems(text) if w not in STOPWORDS}
+
+
 def same_duty(a: Commitment, b: Commitment) -> bool:
-    """Two records of one duty: a report's recommendation and its action-plan row, due the same day in the same
-    report with at least two words of what is to be done in common."""
+    """Two records of one duty: a report's recommendation and its action-plan row — due the same day in the same
+    report, by the same party, to do much the same (a quarter of the words of what is to be done in common)."""
     if a.source != b.source or a.deadline is None or a.deadline != b.deadline:
         return False
-    common = {w for w in _stems(a.action) if w not in STOPWORDS} & {w for w in _stems(b.action) if w not in STOPWORDS}
-    return len(common) >= 2
+    if not _content(a.actor or "") & _content(b.actor or ""):
+        return False
+    first, second = _content(a.action), _content(b.action)
+    return len(first & second) >= SAME_DUTY_SHARE * len(first | second)
+
+
+def duty_line(group: list[Commitment], first_id: int) -> str:
+    """One duty in plain words with its first record's marker, and each other record of it in its own words:
+    "Local authorities: complete a joint assessment … (due 14 September 2025) [3]; also: Complete a joint
+    sufficiency assessment for each region [4]"."""
+    also = "".join(f"; also: {r.action} [{first_id + n}]" for n, r in enumerate(group[1:], start=1))
+    return f"{describe(group[0])} [{first_id}]{also}"
 
 
 def grouped(records: list[Commitment]) -> list[list[Commitment]]:
@@ -105,8 +121,8 @@ class DutiesOf:
         records.sort(key=lambda r: (r.deadline is None, r.deadline or date.min, r.source, r.start))
         citations, lines = [], []
         for n, group in enumerate(grouped(records), start=1):
-            ids = range(len(citations) + 1, len(citations) + len(group) + 1)
-            citations += [Citation.span(i, letters[r.source], r.start, r.end) for i, r in zip(ids, group, strict=True)]
-            lines.append(f"{n}. {describe(group[0])} " + " ".join(f"[{i}]" for i in ids))
+            first = len(citations) + 1
+            lines.append(f"{n}. {duty_line(group, first)}")
+            citations += [Citation.span(first + i, letters[r.source], r.start, r.end) for i, r in enumerate(group)]
         head = f"{len(lines)} duties fall to {party}, soonest first:" if len(lines) > 1 else f"1 duty falls to {party}:"
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)

@@ -7,8 +7,9 @@ import re
 from datetime import date
 
 from assistant.answer import Answer, Citation
+from assistant.duties_of import duty_line, grouped
 from assistant.question import Analysis
-from assistant.wording import describe, fmt_date, fmt_due
+from assistant.wording import fmt_date, fmt_due
 from index.dates import date_line
 from index.model import DateBasis, Status
 from index.store import Store
@@ -38,9 +39,13 @@ class LedgerAnswers:
         narrowed to the letters and the actor the question names. A string says why there is none."""
         lo, hi = analysis.period
         span = f"by {fmt_date(hi)}" if lo == date.min else f"between {fmt_date(lo)} and {fmt_date(hi)}"
+        if analysis.period_read_from:  # "the next quarter": say from when
+            span += f" (counted from {fmt_date(analysis.period_read_from)}, the date of the newest document)"
         scope = set(self.evidence.scope.letters_about(analysis))
+        # "By the end of 2025" asks what is due from each letter on, not the past events it dates.
         records = [r for r in self.store.commitments() if r.deadline and lo <= r.deadline <= hi
-                   and (not scope or r.source in scope)]
+                   and (not scope or r.source in scope)
+                   and not (lo == date.min and r.letter_date and r.deadline < r.letter_date)]
         actors = [t for t in analysis.terms if any(t in (r.actor or "").lower() for r in records)]
         if actors:
             records = [r for r in records if any(t in f"{r.actor} {r.actor_name}".lower() for t in actors)]
@@ -48,10 +53,11 @@ class LedgerAnswers:
             return f"No deadline in the indexed letters falls {span}."
         records.sort(key=lambda r: (r.status != Status.CURRENT, r.deadline, r.source, r.start))
         citations, lines = [], []
-        for n, r in enumerate(records, start=1):
-            citations.append(self._cite(n, r.source, r.start, r.end))
-            lines.append(f"{n}. {describe(r)} [{n}]" + self._no_longer(r))
-        head = f"{len(records)} item{'s' if len(records) > 1 else ''} due {span}:"
+        for n, group in enumerate(grouped(records), start=1):  # a recommendation and its action row: one duty
+            first = len(citations) + 1
+            lines.append(f"{n}. {duty_line(group, first)}{self._no_longer(group[0])}")
+            citations += [self._cite(first + i, r.source, r.start, r.end) for i, r in enumerate(group)]
+        head = f"{len(lines)} item{'s' if len(lines) > 1 else ''} due {span}:"
         return Answer(question, head + "\n" + "\n".join(lines), False, citations)
 
     def _no_longer(self, record) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from assistant.asked_period import period_asked
 from assistant.parts import question_parts
 from assistant.party_asked import LETTER_WORDS, LetterParty, party_asked
 from index.calendar_days import month_end
@@ -103,6 +104,7 @@ class Analysis:
     verbs: list[str] = field(default_factory=list)  # lemmas of its own verbs, when evidence asks for them
     names: list[str] = field(default_factory=list)  # capitalised words that name something
     period: tuple[date, date] | None = None  # a month asked about ("by June" reaches back to any date)
+    period_read_from: date | None = None  # the day a period named relative to now was counted from
     has_year: bool = False
     wants: tuple[QuestionType, ...] = ()  # every kind of answer asked for ("by when, and to whom?")
     month_asked: int | None = None  # "on what date in January …": the answer's date falls in that month
@@ -195,8 +197,24 @@ def names_someone(question: str) -> bool:
     return False
 
 
-def analyse(question: str, default_year: int | None = None, context: str | None = None) -> Analysis:
-    """What `question` asks; `context` (the previous question of a conversation) lends its subject."""
+def _month_asked(question: str, default_year: int | None) -> tuple[tuple[date, date] | None, bool]:
+    """(the month a question names as a period — from its first day, or from any date for "by June" — and
+    whether it gives the month's year)."""
+    m = MONTH_IN_QUESTION.search(question)
+    if not m or (m.group("month") == "may" and not m.group("year")):
+        return None, False
+    month = MONTH_NUMBER[m.group("month").lower()]
+    year = int(m.group("year")) if m.group("year") else default_year
+    if not year:
+        return None, bool(m.group("year"))
+    cumulative = re.search(rf"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?{m.group('month')}", question, re.I)
+    return (date.min if cumulative else date(year, month, 1), month_end(year, month)), bool(m.group("year"))
+
+
+def analyse(question: str, default_year: int | None = None, context: str | None = None,
+            reading_day: date | None = None) -> Analysis:
+    """What `question` asks; `context` (the previous question of a conversation) lends its subject; `reading_day`
+    is the day a period named relative to now ("the next quarter") is counted from (assistant.asked_period)."""
     from assistant.focus import focus_noun  # it reads parts of speech; it needs QuestionType
 
     wants = wanted_kinds(question)
@@ -204,16 +222,13 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
     ignored = QUESTION_WORDS.union(*(TYPE_WORDS.get(t, frozenset()) for t in wants))
     subject = f"{question} {context}" if context else question
     terms = [t for t in content_terms(subject) if t not in ignored]
-    period = None
-    has_year = False
-    m = MONTH_IN_QUESTION.search(question)
-    if m and not (m.group("month") == "may" and not m.group("year")):
-        month = MONTH_NUMBER[m.group("month").lower()]
-        year = int(m.group("year")) if m.group("year") else default_year
-        has_year = bool(m.group("year"))
-        if year:
-            cumulative = re.search(rf"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?{m.group('month')}", question, re.I)
-            period = (date.min if cumulative else date(year, month, 1), month_end(year, month))
+    asked = period_asked(question, reading_day)
+    period = (asked.start, asked.end) if asked else None
+    if asked:
+        wants = (QuestionType.DUE_IN_PERIOD,) + tuple(w for w in wants if w != QuestionType.DUE_IN_PERIOD)
+        qtype = wants[0]
+    month_period, has_year = _month_asked(question, default_year)
+    period = period or month_period
     if qtype == QuestionType.DUE_IN_PERIOD and period is None:
         qtype = QuestionType.WHEN
         wants = (QuestionType.WHEN,) + tuple(w for w in wants if w not in (QuestionType.WHEN, QuestionType.DUE_IN_PERIOD))
@@ -222,7 +237,7 @@ def analyse(question: str, default_year: int | None = None, context: str | None 
     in_month = DATE_IN_MONTH.search(question)
     return Analysis(
         question, qtype, terms, [stem(t) for t in terms], names=names,
-        period=period, has_year=has_year, wants=wants,
+        period=period, period_read_from=asked.read_from if asked else None, has_year=has_year, wants=wants,
         month_asked=MONTH_NUMBER[in_month.group("month").lower()] if in_month else None,
         year_asked=int(in_month.group("year")) if in_month and in_month.group("year") else None,
         wants_end=bool(ASKS_FOR_END.search(question)), wants_day=bool(in_month or ASKS_FOR_DAY.search(question)),

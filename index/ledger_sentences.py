@@ -15,7 +15,16 @@ from index.references import DEMONSTRATIVE, antecedent, demonstrative_referent
 from index.segmenter import IMPERATIVE
 
 DIRECTING_LEAD_IN = re.compile(r"\b(?:direct\w*|require\w*|must)\b", re.I)
-ASKING_LEAD_IN = re.compile(r"\b(?:ask(?:ing)?|invite|would like|request\w*)\s+(?:you|the [A-Z][\w' ]+)\s+to\b|\bthe next key actions\b|:\s*$", re.I)
+ASKING_LEAD_IN = re.compile(r"\b(?:ask(?:ing)?|invite|would like|request\w*)\s+(?:you|the [A-Z][\w' ]+)\s+to\b|\bthe next key actions\b", re.I)
+# A list under a lead-in that only ends with a colon ("Its terms of reference asked the Panel to:", "Our main
+# findings are these:") holds duties only when its items are actions: they go on from the lead-in ("examine how
+# …") or open with their verb ("Publish the plan by …") — not sentences of their own ("Two in five placements …").
+LEAD_IN_COLON = re.compile(r":\s*$")
+# A change of a duty's time, not a past event told with a date ("The Council moved to a zoned model in 2023"): it
+# speaks of a deadline or of what is to happen.
+CHANGES_A_DUTY = re.compile(r"\b(?:deadlines?|dates?|timetable|timescales?|due|will|shall|should|must|agree\w*|now|"
+                            r"request\w*|ask\w*|expect\w*|deferred|postponed|brought forward|extended|"
+                            r"(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?(?:moved|replaced|changed|revised))\b", re.I)
 ANNOUNCES_DIRECTION = re.compile(r"\b(?:I (?:will be |am |have decided to )?direct(?:ing)?|a (?:formal |draft |statutory )?direction|directions? (?:to|would|will))\b", re.I)
 APPOINT_AS = re.compile(
     r"\b(?:appoint(?:ing|ed|s)?|nominat(?:e|ing|ed)|nam(?:e|ing))\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}?)as\s+(?:the\s+|a\s+|an\s+)?(?P<role>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|for|of|in|on|and))*)"
@@ -40,12 +49,12 @@ def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
         return None
     if WITHDRAW.search(body):
         return Kind.REQUEST  # the kind of what it withdraws is set when the two are linked
-    if CHANGE.search(body) and any(d.stated for d in find_deadlines(body, None)):
+    if CHANGE.search(body) and CHANGES_A_DUTY.search(body) and any(d.stated for d in find_deadlines(body, None)):
         return Kind.DIRECTION  # likewise for a changed deadline
     if lead_in is not None and not THIRD_PARTY_WILL.match(body):
         if DIRECTING_LEAD_IN.search(lead_in):
             return Kind.DIRECTION
-        if ASKING_LEAD_IN.search(lead_in):
+        if ASKING_LEAD_IN.search(lead_in) or (LEAD_IN_COLON.search(lead_in) and (body[:1].islower() or IMPERATIVE.match(body))):
             if re.search(r"\bI plan to\b|\bI will\b|next key actions", lead_in):
                 return Kind.COMMITMENT
             return Kind.DIRECTION if ANNOUNCES_DIRECTION.search(letter_text) else Kind.REQUEST
@@ -69,7 +78,7 @@ Actor = tuple[str | None, str | None]
 
 OBLIGED_PARTY = re.compile(r"(?:^|,\s+)(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|you|[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:must|is required to|shall|will need to)\b")
 ASKED_PARTY = re.compile(r"\bI (?:would (?:also )?like|ask|invite|request|expect|am asking|will be expecting) (?P<who>you|the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|this|them|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*) to\b")
-DIRECTED_PARTY = re.compile(r"\bdirect\w*\s+(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+to\b")
+DIRECTED_PARTY = re.compile(r"\b(?:direct\w*|ask(?:s|ed)?|invit\w*|requir\w*)\s+(?P<who>the [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+to\b")
 
 
 def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | None, letter: LetterView,

@@ -55,9 +55,11 @@ def test_a_duty_falls_to_the_party_its_actor_names_in_order(actor, party, falls)
     assert falls_to(record(actor), party) is falls
 
 
-def test_a_recommendation_and_its_action_row_are_one_duty():
+def test_a_recommendation_and_its_action_row_are_one_duty_of_one_party():
     due = date(2025, 9, 30)
-    rec = record("The Department", "establish a capital fund for small secure homes", due, start=0)
-    row = record("Department", "Open the first bidding round of the capital fund", due, start=100)
+    rec = record("The Department", "establish a capital fund for small secure homes, with the first bidding round "
+                 "to open by September 2025", due, start=0)
+    row = record("Department", "Open the first bidding round of the capital fund for small secure homes", due, start=100)
     other = record("Department", "Publish a workforce plan", date(2026, 1, 31), start=200)
-    assert grouped([rec, row, other]) == [[rec, row], [other]]
+    elsewhere = record("Ministry of Justice", "Open the first bidding round of the capital fund", due, start=300)
+    assert grouped([rec, row, other, elsewhere]) == [[rec, row], [other], [elsewhere]]
