@@ -1,0 +1,24 @@
+"""A sentence's kind of duty, read from its words alone: what is a duty and what is a past event told with a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ledger_sentences import classify
+from index.model import Kind
+
+
+@pytest.mark.parametrize("body, lead_in, kind", [
+    # Under a lead-in that only ends with a colon, actions are duties and sentences of their own are not.
+    ("examine how placements are commissioned and funded;", "Its terms of reference asked the Panel to:", Kind.REQUEST),
+    ("Publish the workforce plan by 31 January 2026.", "The next steps are:", Kind.REQUEST),
+    ("Two in five placements (41%) in 2023-24 were more than 20 miles from home.", "Our main findings are these:", None),
+    # A change of a duty's time is a duty; a past event told with "moved" or "replaced" is not.
+    ("The deadline has been extended to 30 November 2014.", None, Kind.DIRECTION),
+    ("We have moved the review to 12 June 2015.", None, Kind.DIRECTION),
+    ("The meeting was postponed to 3 May 2016.", None, Kind.DIRECTION),
+    ("The Council moved to a zoned model of home care in April 2023.", None, None),
+    ("Integrated care boards replaced clinical commissioning groups on 1 July 2022.", None, None),
+])
+def test_a_sentence_is_a_duty_only_when_its_words_make_it_one(body, lead_in, kind):
+    assert classify(body, lead_in, "") == kind
