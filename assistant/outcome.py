@@ -61,6 +61,11 @@ LATER_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:go(?:ne)
 TAKEN_UP = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:accept(?:ed)?|reject(?:ed)?|agreed?|approved?|"
                       r"adopt(?:ed)?|endorsed?|implement(?:ed)?|take[sn]? up|took up)\b[^?]*\b(?:recommendations?|proposals?)\b",
                       re.I)
+# What someone said or did in response to a report: "What did the Youth Justice Board say in its response to the
+# review?", "How has the Government responded to the recommendations?" — which a report cannot say of itself.
+RESPONSE_TO_REPORT = re.compile(r"^\W*(?:what|how)\b[^?]*\b(?:did|has|have|had|was|were)\b[^?]*\b(?:respon\w*|repl(?:y|ied|ies)|"
+                                r"reacti?\w*)\b[^?]*\b(?:the|this|its|their) (?:[\w'’-]+ ){0,2}?(?:review|report|recommendations?)\b",
+                                re.I)
 # The forms of "do" that make a base-form verb a past fact: "they did publish it", "it did not arrive".
 DID = frozenset({"did", "does", "do"})
 

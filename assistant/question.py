@@ -165,6 +165,10 @@ def wanted_kinds(question: str) -> tuple[QuestionType, ...]:
 
     found = (t for t, p in PATTERNS if p.search(question) and not (t == QuestionType.LETTER_DATE and ANSWERED_LETTER.search(question)))
     wants = tuple(dict.fromkeys(found)) or (focus_kind(question) or QuestionType.WHAT,)
+    # "Which body must …, and what is its deadline?": a party asked for by its noun, beside the time.
+    if QuestionType.WHO not in wants and re.match(r"^\W*which\b", question, re.I) \
+            and focus_kind(question_parts(question)[0]) == QuestionType.WHO:
+        wants += (QuestionType.WHO,)
     # The noun a one-part question's question word picks out says what it asks, whatever else it mentions: "Which
     # Chancellor … about the RPI timetable?" asks for someone, not a time.
     named = named_kind(question) if len(question_parts(question)) == 1 else None

@@ -10,7 +10,7 @@ from assistant.party_asked import LetterParty
 from assistant.wording import fmt_date
 from index.dates import date_line
 from index.model import Letter
-from index.report_metadata import FrontLine, Role, front_line
+from index.report_metadata import FrontLine, Role, front_lines
 
 # The labels of a title page's leader line that are the verb itself: "Chair: X" → "chaired by X".
 LEADER_VERBS = {"chair": "chaired by", "chaired by": "chaired by", "chairman": "chaired by", "chairwoman": "chaired by",
@@ -35,7 +35,7 @@ def report_stated(letter: Letter, party: LetterParty) -> Stated | None:
     if party == LetterParty.DATE:
         line = date_line(letter.text, letter.date) if letter.date else None
         return Stated(f"{described} is dated {fmt_date(letter.date)} [1]", [line.span()]) if line else None
-    lines = [line for role in ROLES_ASKED.get(party, []) if (line := front_line(letter.text, role))]
+    lines = [line for role in ROLES_ASKED.get(party, []) for line in front_lines(letter.text, role)[:2]]
     if not lines:
         return None
     said = " and ".join(f"{_phrase(letter, line)} [{n}]" for n, line in enumerate(lines, start=1))

@@ -1,12 +1,14 @@
 """`make eval`: the whole picture in one table — every answerer on every test set, and the blind set.
 
-Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter development half (its
-first questions, fresh ones a second writer asked of the same letters, and held-out ones a third writer
-asked, never used in calibration), the report fixtures' sets (a PDF review report to develop on, a Word report
-held out: its totals only), the email fixtures' set (messages with attachments), the frozen test half (skipped, with the reason, when `ASSISTANT_REAL_CORPUS` is absent) and the blind
-set (`../shared/blind/run`, which scores main's CLI and prints totals only). The table is printed and
-appended to the score log in `evals/README.md` with the date and commit; each set's full report goes
-to `evals/report/<set>/`, except the frozen half's, which gives its totals only.
+Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter development half (its first
+questions, fresh ones a second writer asked of the same letters, and held-out ones a third writer asked,
+never used in calibration), the report fixtures' sets (a PDF review report to develop on, a Word report held
+out: its totals only, and a third report, a PDF written as a command paper, to measure generalising), the
+email fixtures' set (messages with attachments), the frozen test half (skipped, with the reason, when
+`ASSISTANT_REAL_CORPUS` is absent) and the blind set (`../shared/blind/run`, which scores main's CLI and
+prints totals only). The table is printed and appended to the score log in `evals/README.md` with the date
+and commit; each set's full report goes to `evals/report/<set>/`, except the frozen half's, which gives its
+totals only.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ SETS = (
     EvalSet("real-test (frozen)", Path("evals/real_test.yaml"), cases_reported=False),
     EvalSet("report", Path("evals/report_testset.yaml")),
     EvalSet("report held-out", Path("evals/report_heldout_testset.yaml"), cases_reported=False),
+    EvalSet("report 3", Path("evals/report_third_testset.yaml")),
     EvalSet("email", Path("evals/email_testset.yaml")),
 )
 

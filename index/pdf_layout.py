@@ -145,6 +145,8 @@ def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[flo
             page.lines += _table_lines(item, tables)
             continue
         level = _heading_level(item, body, sizes)
+        if level and item.size < body * HEADING_RATIO and _in_bold_paragraph(items, i, full, left):
+            level = 0  # a paragraph set in bold (a recommendation), not a heading
         if not level and item.size <= body * SMALL_RATIO:
             page.small.add(len(page.lines))
         wrapped = False if ended else (True if both and prev.right + 2 * prev.size > full else None)
@@ -155,6 +157,16 @@ def _lines_of_page(items: list[PdfText | PdfTable], body: float, sizes: list[flo
     page.runs_on = bool(running) and running[-1].right + 4 * running[-1].size > full \
         and not re.search(SENTENCE_END, running[-1].text)
     return page
+
+
+def _in_bold_paragraph(items: list[PdfText | PdfTable], i: int, full: float, left: float) -> bool:
+    """The bold line `items[i]` wraps into the next line or is wrapped into from the one before: it is part of a
+    paragraph set in bold, as reports set their recommendations, not a heading (which ends short)."""
+    def wraps(a: PdfText | PdfTable, b: PdfText | PdfTable) -> bool:
+        return isinstance(a, PdfText) and isinstance(b, PdfText) and a.bold and b.bold and not a.columns \
+            and b.top - a.top < 2 * a.size and not _ends_short(a, b, full, left)
+
+    return (i + 1 < len(items) and wraps(items[i], items[i + 1])) or (i > 0 and wraps(items[i - 1], items[i]))
 
 
 def _prose_set_large(lines: list[Line]) -> None:

@@ -17,6 +17,8 @@ MARGIN = 0.08  # of the page's height, at its top and at its foot: where running
 MARKS = set("0123456789*†‡§")
 WORD_GAP = 0.15  # of the type size: a gap between two letters this wide separates words
 COLUMN_GAP = 1.0  # of the type size: a gap between words this wide separates columns
+# A paragraph's or recommendation's number hung in the margin before its first line: "4.9", "R5", "12.", "(b)".
+HUNG_LABEL = re.compile(r"(?:[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?|\((?:[a-z]|[ivx]+|\d{1,2})\))")
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,16 @@ def _words(chars: list[dict]) -> str:
 
 
 def _cells(chars: list[dict]) -> tuple[tuple[float, str], ...]:
-    """A line's pieces between column gaps, each with its left edge; a list's bullet or number stays with its item."""
+    """A line's pieces between column gaps, each with its left edge; a list's bullet or number stays with its item,
+    as does a paragraph's number hung in the margin before the only other piece."""
     pieces: list[list[dict]] = [[]]
     for i, char in enumerate(chars):
         if i and char["x0"] - chars[i - 1]["x1"] > COLUMN_GAP * chars[i - 1]["size"]:
             pieces.append([])
         pieces[-1].append(char)
     found = [(piece[0]["x0"], _words(piece)) for piece in pieces if _words(piece)]
-    if len(found) > 1 and ("(cid:" in found[0][1] or BULLET.match(found[0][1] + " ")):
+    hung = len(found) == 2 and HUNG_LABEL.fullmatch(found[0][1])
+    if len(found) > 1 and ("(cid:" in found[0][1] or BULLET.match(found[0][1] + " ") or hung):
         found[:2] = [(found[0][0], found[0][1] + " " + found[1][1])]
     return tuple(found)
 

@@ -46,6 +46,10 @@ RUN_ON = re.compile(r"\s+(?=(?:This|These|The|It|Its|Our|We|In|Any)\s+[a-z])")
 # When it was said, after the party: "… by the Minister for Children in March 2024".
 WHEN_SAID = re.compile(r"\s+(?:in|on|during)\s+(?:\w+\s+){0,2}\d{4}$")
 
+# A party cut short at its line's end, and the next line that completes it.
+JOINING_END = re.compile(r"\b(?:and|of|for|the|&)$")
+CUT_SHORT = re.compile(r",?\s*\n+(?P<rest>(?-i:[A-Z])[^\n.]{2,60}?)\s*$", re.M)
+
 
 class Role(str, Enum):
     PREPARED_BY = "prepared by"
@@ -79,24 +83,31 @@ class ReportParties:
 
 def _line(role: Role, m: re.Match[str], group: str = "party", whole: bool = False) -> FrontLine:
     """The party of match `m`, stated from its start up to the party's end — or to the match's end when the party
-    is the subject of the words that state its role (`whole`)."""
-    party = WHEN_SAID.sub("", RUN_ON.split(m.group(group).strip(), maxsplit=1)[0]).rstrip(" .,;")
+    is the subject of the words that state its role (`whole`). A party cut by its line's end after a comma or a
+    joining word goes on in the next line ("the Secretary of State for Environment," / "Food and Rural Affairs")."""
+    party = WHEN_SAID.sub("", RUN_ON.split(m.group(group).strip(), maxsplit=1)[0]).rstrip(" .;")
     end = m.end() if whole else m.start(group) + len(party)
-    return FrontLine(role, party, m.start(), end, m.groupdict().get("label"))
+    more = CUT_SHORT.match(m.string, end) if party.endswith(",") or JOINING_END.search(party) else None
+    if more:
+        party, end = f"{party} {more.group('rest')}", more.end("rest")
+    return FrontLine(role, party.rstrip(" ,"), m.start(), end, m.groupdict().get("label"))
+
+
+def front_lines(text: str, role: Role) -> list[FrontLine]:
+    """The lines of the title page that state a party in this role, in order; else, for who commissioned it, the
+    sentence of the opening paragraphs that does; none when neither does."""
+    found = [_line(role, m) for m in TITLE_PAGE[role].finditer(text[:FRONT])]
+    if found or role != Role.COMMISSIONED_BY:
+        return found
+    said = COMMISSIONED_IN_TEXT.search(text[:OPENING])
+    if said is None:
+        return []
+    return [_line(role, said, "by") if said.group("passive") else _line(role, said, whole=True)]
 
 
 def front_line(text: str, role: Role) -> FrontLine | None:
-    """The line of the title page that states the party in this role, else (for who commissioned it) the sentence
-    of the opening paragraphs that does; None when neither does."""
-    m = TITLE_PAGE[role].search(text[:FRONT])
-    if m:
-        return _line(role, m)
-    if role != Role.COMMISSIONED_BY:
-        return None
-    said = COMMISSIONED_IN_TEXT.search(text[:OPENING])
-    if said is None:
-        return None
-    return _line(role, said, "by") if said.group("passive") else _line(role, said, whole=True)
+    """The first line (or sentence) that states a party in this role; None when none does."""
+    return next(iter(front_lines(text, role)), None)
 
 
 def report_parties(text: str) -> ReportParties:

@@ -1,4 +1,4 @@
-"""Generate the two review-report fixtures in evals/report_fixtures/corpus/.
+"""Generate the three review-report fixtures in evals/report_fixtures/corpus/.
 
     .venv/bin/python evals/report_fixtures/make_reports.py        (from the repository root)
 
@@ -10,9 +10,14 @@
 2. A DOCX (python-docx): "Independent review of adult social care finances" for a fictional borough
    council, 2 October 2025 - Word headings, typed paragraph numbers, "R1." recommendations and a Word
    action-plan table with a frequency column. Text: harrowfield_review.yaml; layout: docx_report.py.
+3. A second PDF, laid out by the same builder but written as a departmental command paper: "Independent
+   Review of Surface Water Flooding", report to the Secretary of State for Environment, Food and Rural
+   Affairs, 17 June 2025 - numbered paragraphs ("3.4"), recommendations R1 to R11 in bold at the end of
+   their chapters, and an action plan (No. | Action | Lead | Timescale) whose timescales are dates or words
+   ("Q3 2025-26", "Within 6 months", "Annually from April 2026"). Text: surface_water_review.yaml.
 
 All names of people, councils and firms are invented. The text lives in the YAML files beside this script;
-the builders only lay it out. Both outputs are byte-for-byte reproducible.
+the builders only lay it out. All outputs are byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -33,10 +38,11 @@ def load(name: str) -> dict:
 
 def main() -> None:
     CORPUS.mkdir(parents=True, exist_ok=True)
-    youth_justice = load("youth_justice_review.yaml")
-    pdf_path = CORPUS / youth_justice["file"]
-    pages = build_pdf(youth_justice, pdf_path)
-    print(f"wrote {pdf_path} ({pages} pages)")
+    for name in ("youth_justice_review.yaml", "surface_water_review.yaml"):
+        report = load(name)
+        pdf_path = CORPUS / report["file"]
+        pages = build_pdf(report, pdf_path)
+        print(f"wrote {pdf_path} ({pages} pages)")
     harrowfield = load("harrowfield_review.yaml")
     docx_path = CORPUS / harrowfield["file"]
     build_docx(harrowfield, docx_path)

@@ -39,8 +39,10 @@ class FootnoteMark(Flowable):
         self.notes_on_page.setdefault(self.canv.getPageNumber(), []).extend(self.numbers)
 
 
-def para(text: str, styles: Styles, notes_on_page: dict[int, list[int]], style: str = "body"):
-    p = Paragraph(markup(text), styles[style])
+def para(text: str, styles: Styles, notes_on_page: dict[int, list[int]], style: str = "body",
+         label: str | None = None):
+    """A paragraph; with a label ("3.4", "R4") it is a numbered paragraph, the label hanging to its left."""
+    p = Paragraph(markup(text), styles[style], bulletText=label)
     notes = footnotes_in(text)
     # The mark goes first: it is drawn on the page where the paragraph starts.
     return KeepTogether([FootnoteMark(notes, notes_on_page), p]) if notes else p
@@ -79,8 +81,13 @@ def grid(header: list[str], rows: list[list[str]], widths: list[float], styles: 
     return t
 
 
+def widths(table: dict, default: list[float]) -> list[float]:
+    """The table's column widths: its own `widths` (in cm) when it gives them, else the default."""
+    return [w * cm for w in table["widths"]] if "widths" in table else default
+
+
 def table1(table: dict, styles: Styles) -> list:
-    w = [2.4 * cm, 2.6 * cm, 3.0 * cm, 4.2 * cm, 3.6 * cm]
+    w = widths(table, [2.4 * cm, 2.6 * cm, 3.0 * cm, 4.2 * cm, 3.6 * cm])
     t = grid(table["header"], table["rows"], w, styles, repeat=False)
     return [KeepTogether([Paragraph(table["caption"], styles["caption"]), t,
                           Paragraph(table["source"], styles["source"])]), Spacer(1, 8)]
@@ -88,7 +95,7 @@ def table1(table: dict, styles: Styles) -> list:
 
 def actions(table: dict, styles: Styles) -> list:
     """The action plan: rows keyed by heading, run over pages with the header row repeated."""
-    w = [1.1 * cm, 5.8 * cm, 3.5 * cm, 3.3 * cm, 2.9 * cm]
+    w = widths(table, [1.1 * cm, 5.8 * cm, 3.5 * cm, 3.3 * cm, 2.9 * cm])
     rows = [[row[h] for h in table["header"]] for row in table["rows"]]
     return [grid(table["header"], rows, w, styles)]
 
@@ -123,7 +130,8 @@ def figure2(figure: dict, styles: Styles) -> list:
     chart.categoryAxis.categoryNames = figure["years"]
     chart.categoryAxis.labels.fontName = "Helvetica"
     chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 1800, 300
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = figure.get("value_max", 1800), figure.get("value_step", 300)
     chart.valueAxis.labels.fontName = "Helvetica"
     chart.valueAxis.labels.fontSize = 8
     chart.bars[0].fillColor = NAVY

@@ -1,4 +1,4 @@
-"""Lay out the PDF report (reportlab platypus) from its data file, youth_justice_review.yaml.
+"""Lay out a PDF report (reportlab platypus) from its data file (youth_justice_review.yaml, surface_water_review.yaml).
 
 Title page, contents with dotted leaders, running header and footer ("Page N of M") on every later page,
 chapters on new pages, footnotes at the foot of the page that cites them, a table, two figures,
@@ -88,7 +88,7 @@ def later_pages(canv, doc):
 
 
 def body_item(item: dict, report: dict, styles: Styles, notes_on_page: dict[int, list[int]]) -> list:
-    """The flowables for one body item: {h1|h2|h3|p|bullets|sign|definitions|insert: value}."""
+    """The flowables for one body item: {h1|h2|h3|p|np|rec|bullets|sign|definitions|insert: value}."""
     ((kind, value),) = item.items()
     if kind == "h1":
         return [PageBreak(), Paragraph(value, styles["H1"])]
@@ -96,6 +96,10 @@ def body_item(item: dict, report: dict, styles: Styles, notes_on_page: dict[int,
         return [Paragraph(value, styles[kind.upper()])]
     if kind == "p":
         return [parts.para(value, styles, notes_on_page)]
+    if kind == "np":
+        return [parts.para(value["text"], styles, notes_on_page, "numbered", label=str(value["n"]))]
+    if kind == "rec":  # a recommendation is never split over a page break
+        return [KeepTogether([parts.para(value["text"], styles, notes_on_page, "recnum", label=str(value["n"]))])]
     if kind == "bullets":
         return [parts.bullets(value, styles)]
     if kind == "sign":
@@ -105,6 +109,14 @@ def body_item(item: dict, report: dict, styles: Styles, notes_on_page: dict[int,
     if kind == "insert":
         return INSERTS[value](report, styles)
     raise ValueError(kind)
+
+
+def paragraph_text(item: dict) -> str:
+    """The text of a paragraph item (p, np or rec), where footnotes are cited; "" for any other item."""
+    if "p" in item:
+        return item["p"]
+    value = item.get("np") or item.get("rec")
+    return value["text"] if value else ""
 
 
 def story(report: dict, styles: Styles, notes_on_page: dict[int, list[int]]) -> list:
@@ -131,7 +143,7 @@ def build_pdf(report: dict, path: Path) -> int:
     """Write the PDF to path; returns the number of pages."""
     styles = make_styles()
     # Footnotes are numbered in reading order.
-    order = [n for item in report["body"] if "p" in item for n in parts.footnotes_in(item["p"])]
+    order = [n for item in report["body"] for n in parts.footnotes_in(paragraph_text(item))]
     assert order == sorted(report["footnotes"]), order
 
     total_pages = make(io.BytesIO(), report, styles, 0)      # first build: count the pages for "Page N of M"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
 from reportlab.platypus import TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -33,6 +34,13 @@ def _text_styles(body: ParagraphStyle) -> Styles:
         "footnote": ParagraphStyle("Footnote", parent=body, fontSize=7.5, leading=9.5, spaceAfter=0),
         "line": ParagraphStyle("Line", parent=body, fontSize=12, leading=17, spaceAfter=4),
         "small": ParagraphStyle("Small", parent=body, fontSize=8.5, leading=11, textColor=colors.grey),
+        # Numbered paragraphs ("3.4 ...") and recommendations set as numbered paragraphs ("R4 ..."):
+        # the label hangs in the left margin of the text.
+        "numbered": ParagraphStyle("Numbered", parent=body, leftIndent=1.2 * cm, bulletIndent=0,
+                                   bulletFontName="Helvetica", bulletFontSize=11),
+        "recnum": ParagraphStyle("RecNum", parent=body, fontName="Helvetica-Bold", leftIndent=1.2 * cm,
+                                 bulletIndent=0, bulletFontName="Helvetica-Bold", bulletFontSize=11,
+                                 spaceBefore=4, spaceAfter=10),
     }
 
 

@@ -447,3 +447,15 @@ def test_a_body_fully_answers_who_owns_a_duty(question):
 
     letter = Letter("r.pdf", "", "0", "", None, None, LetterMetadata(""), "", (0,), 1, 1)
     assert fit_one(QuestionType.WHO, analyse(question), "The Youth Justice Board should publish it.", letter) == 1.0
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("Which body must bring in approval of drainage on new estates, and what is its deadline?",
+     (QuestionType.WHEN, QuestionType.WHO)),
+    ("Which body has to make sure children leaving custody have somewhere to live, and from what date?",
+     (QuestionType.WHEN, QuestionType.WHO)),
+    ("What was the Committee asking the Minister to tell it, and what did it need that for?", (QuestionType.REASON,)),
+])
+def test_a_party_asked_for_by_its_noun_is_wanted_beside_the_time(question, wants):
+    assert analyse(question).wants[:len(wants)] == wants and (QuestionType.WHO in analyse(question).wants) == (
+        QuestionType.WHO in wants)

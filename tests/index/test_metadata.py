@@ -6,7 +6,7 @@ import pytest
 from index.loader import load_file
 from index.metadata import cc_parties, extract_metadata
 from index.model import UnitKind
-from index.report_metadata import Role, front_line
+from index.report_metadata import Role, front_line, front_lines
 from index.segmenter import segment
 from tests.conftest import BORE_LETTER, EVAL_CORPUS, LE_GRAND_LETTER
 
@@ -118,3 +118,12 @@ def test_a_reports_party_is_read_from_the_line_or_sentence_that_states_it(text, 
 def test_a_report_that_names_no_party_in_a_role_gives_none():
     text = "Review of X\n\nSummary\n\nThe Council asked for more money in 2024."
     assert [front_line(text, role) for role in Role] == [None] * len(Role)
+
+
+def test_a_party_cut_by_its_lines_end_goes_on_in_the_next_line_and_every_such_line_is_read():
+    text = ("Review of X\n\nReport to the Secretary of State for Environment,\n\nFood and Rural Affairs\n\n"
+            "Presented to Parliament by Command of His Majesty\n\n1. Summary\n\nIt began.")
+    lines = front_lines(text, Role.REPORT_TO)
+    assert [line.party for line in lines] == ["the Secretary of State for Environment, Food and Rural Affairs",
+                                              "Parliament by Command of His Majesty"]
+    assert text[lines[0].start:lines[0].end].endswith("Food and Rural Affairs")

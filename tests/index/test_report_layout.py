@@ -156,3 +156,38 @@ def test_a_footnote_waits_until_the_sentence_a_page_break_splits_has_ended():
     moved = [[line.text for line in page if line.text] for page in _move_footnotes(pages)]
     assert moved == [["Spending rose by 38% and the Council"],
                      ["could not say why.", "1 Outturn statements.", "Next paragraph."]]
+
+
+def make_bold_recommendations_pdf(path: Path) -> Path:
+    """Numbered paragraphs with their numbers hung in the margin, and recommendations set in bold the same way."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    st = getSampleStyleSheet()
+    hung = ParagraphStyle("hung", parent=st["Normal"], fontSize=11, leading=14, leftIndent=34, firstLineIndent=-34,
+                          spaceAfter=8)
+    bold = ParagraphStyle("rec", parent=hung, fontName="Helvetica-Bold")
+    flow = [
+        Paragraph("4. Warnings", st["Heading1"]),
+        Paragraph("4.9\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Warnings help only if people know what to do when they receive them. "
+                  "In the areas we visited, households that had taken simple steps suffered much less damage.", hung),
+        Paragraph("R5\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0The Environment Agency should report to the Department "
+                  "every quarter on the number of properties registered for flood warnings, with the first report "
+                  "by 31 October 2025.", bold),
+        Paragraph("5. New development", st["Heading1"]),
+        Paragraph("Sustainable drainage", ParagraphStyle("h3", parent=st["Normal"], fontName="Helvetica-Bold")),
+        Paragraph("5.1 Sustainable drainage systems slow the flow of rainwater.", hung),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(flow)
+    return path
+
+
+def test_a_paragraph_set_in_bold_with_its_number_hung_in_the_margin_is_one_paragraph_not_headings(tmp_path):
+    loaded = load_file(make_bold_recommendations_pdf(tmp_path / "review.pdf"))
+    text = loaded.text
+    assert "R5 The Environment Agency should report to the Department every quarter on the number of properties " \
+           "registered for flood warnings, with the first report by 31 October 2025." in " ".join(text.split())
+    assert "\n" not in text[text.index("4.9"):text.index("damage.")], "the hung number is no column of a table"
+    headings = [text[h.start:h.end] for h in loaded.canonical.layout.headings]
+    assert headings == ["4. Warnings", "5. New development", "Sustainable drainage"], "a short bold line still heads"
