@@ -17,16 +17,14 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
 from assistant.asked_period import FROM_REPORT
-from assistant.asked_places import place_not_given, scope_of
-from assistant.asked_years import year_not_given
 from assistant.duties_of import DutiesOf
-from assistant.evidence import WANTED, Candidate, Evidence, kind_not_given
+from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead, row_words
 from assistant.ledger_answers import LedgerAnswers
 from assistant.letter_facts import LetterFacts
+from assistant.near_misses import not_given
 from assistant.numbered_items import NumberedItems
 from assistant.outcome import (
-    RESPONSE_TO_REPORT,
     TAKEN_UP,
     Event,
     event_asked,
@@ -37,7 +35,6 @@ from assistant.outcome import (
 from assistant.parts import joined, question_parts
 from assistant.question import Analysis, QuestionType, analyse, asked, search_text
 from assistant.ranking import RankingModel
-from assistant.wording import join_names
 from index.canonical import BULLET_MARK
 from index.language import tagged
 from index.model import UnitKind
@@ -135,7 +132,7 @@ class ExtractiveAnswerer:
         vague = self.evidence.vague_date(cands, analysis)
         if vague:  # a "when" question answered only by "shortly" or "in due course"
             return self.no_date(question, analysis, cands[0], vague)
-        missing = self._not_given(question, analysis, cands)
+        missing = not_given(question, analysis, cands, self.evidence)
         if missing:  # the passage on the subject does not give what was asked
             return self._quoting(question, analysis, [cands[0]], f"The letters do not say: {missing} [1].", abstained=True)
         best = cands[0]
@@ -144,24 +141,6 @@ class ExtractiveAnswerer:
         else:
             chosen = self.evidence.cited(cands)
         return self.write(question, analysis, chosen)
-
-    def _not_given(self, question: str, analysis: Analysis, cands: list[Candidate]) -> str | None:
-        """Why the passages on the subject do not answer, when they are near misses: they give no fact of the kind
-        asked, figures for other years, no figure for the place asked, or — of a report — the response to it."""
-        cited = self.evidence.cited(cands)
-        letters = self.store.letters()
-        if kind_not_given(cited, analysis):
-            return f"the passage on this subject does not give {WANTED[analysis.type]}"
-        other_years = year_not_given(question, [self.evidence.text_of(c) for c in cited])
-        if other_years:
-            asked, given = other_years
-            return f"the passage on this subject gives figures for {join_names(given)}, not {asked}"
-        place = place_not_given(question, [scope_of(letters[c.source], c.start) for c in cited])
-        if place:
-            return f"the passage on this subject gives no figure for {place}"
-        if RESPONSE_TO_REPORT.match(question) and all(letters[c.source].is_report for c in cands[:3]):
-            return "a report does not give the response to itself, and no later letter here does"
-        return None
 
     def _event_after_letters(self, question: str, analysis: Analysis, cands: list[Candidate]) -> Event | None:
         """The day of the event the question asks the outcome of, when the letters it would cite, and those

@@ -57,3 +57,17 @@ def year_not_given(question: str, passages: list[str]) -> tuple[str, list[str]] 
         if given and not any(asked.matches(g) for g in given):
             return asked.text, list(dict.fromkeys(g.text for g in given))
     return None
+
+
+# A question after a sum of money: "How much funding has the Department given?", "How much money will it receive?",
+# "What did the review cost?" — which a passage giving only counts or shares does not answer ("What budget …?" asks
+# which budget, not a sum).
+MONEY_ASKED = re.compile(r"\bhow much (?:money|funding|grant|capital|revenue)\b|\bhow much (?:did|does|will|would)\b[^?]*"
+                         r"\b(?:cost|spend|pay|receive|get|give|allocate)\b|\bwhat (?:did|does|will)\b[^?]*\bcost\b|"
+                         r"\bwhat (?:sum|amount of (?:money|funding))\b", re.I)
+MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k|pounds|pence)\b", re.I)
+
+
+def money_not_given(question: str, passages: list[str]) -> bool:
+    """The question asks for a sum of money and none of the passages gives one."""
+    return bool(MONEY_ASKED.search(question)) and not any(MONEY.search(text) for text in passages)

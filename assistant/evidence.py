@@ -83,6 +83,7 @@ class Candidate:
     unit: StoredUnit
     features: Features = field(default_factory=Features)
     probability: float = 0.0
+    named: bool = False  # the very item the question names ("action 4.2"): evidence however few words it shares
     source = property(lambda self: self.unit.source)
     start = property(lambda self: self.unit.start)
     end = property(lambda self: self.unit.end)
@@ -145,7 +146,7 @@ class Evidence:
         """Why the letters do not say, or None when the support model finds the best evidence probable
         enough to answer (one threshold, from calibration). The reason names what that evidence lacks most."""
         support = self.support(cands, analysis)
-        if cands and self.model.support.probability(support) >= self.model.threshold:
+        if cands and (cands[0].named or self.model.support.probability(support) >= self.model.threshold):
             return None
         if support.most_names_unknown:
             return "No indexed letter mentions some of the names in the question."

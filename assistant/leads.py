@@ -16,6 +16,9 @@ from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.model import DateBasis, Kind, Letter, MessageLink, Precision, Status
 from index.recurrence import recurrence_of, recurrence_words
 
+# "the first by", "with the first exercise held by", "first due on": the words before a recurring duty's first date.
+FIRST_BEFORE = re.compile(r"\bfirst\b[^.;]*$", re.I)
+
 
 def lead(qtype: QuestionType, analysis: Analysis, letter: Letter, cite: Citation, record=None) -> str | None:
     """A plain-words answer to one kind of question, or None when the sentence gives no such fact."""
@@ -60,8 +63,8 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
 
 def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     if HOW_OFTEN.search(analysis.text) and recurrence_of(text):
-        first = f", first due {fmt_date(record.deadline)}" if record and record.deadline else ""
-        return f"{recurrence_words(text)}{first}"
+        first = record.deadline if record and record.deadline else _first_due(text, letter)
+        return recurrence_words(text) + (f", first due {fmt_date(first)}" if first else "")
     # A time the question itself states ("… within 45 working days?") is what it asks about, not its answer.
     asked = analysis.text.lower()
     if record and record.deadline_text and record.deadline_precision != Precision.NONE \
@@ -69,7 +72,9 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
         exact = fmt_due(record.deadline, record.deadline_precision) if record.deadline else ""
         if exact and record.letter_date_basis == DateBasis.FILE_NAME:  # the letter gives no date: say where the year came from
             exact += ", reading the undated letter as of its file's date"
-        return record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
+        due = record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
+        # A duty that recurs is due again after its first deadline: "By 31 October 2025, then every quarter".
+        return f"{due}, then {recurrence_words(text).lower()}" if record.recurrence and recurrence_of(text) else due
     found = find_times(text, letter.date)
     deadlines = [d for d in answering_dates(analysis, found, text) if d.stated]
     deadlines = [d for d in deadlines if d.text.lower() not in asked] or deadlines
@@ -78,6 +83,13 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
     d = _nearest_deadline(deadlines, text, analysis)
     due = fmt_due(d.date, d.precision) if d.date and d.precision in (Precision.DAY, Precision.MONTH) else ""
     return d.text + (f" ({due})" if due and due.removeprefix("the ") not in d.text else "")
+
+
+def _first_due(text: str, letter: Letter):
+    """The day a recurring duty is first due, as its sentence says ("…, the first by 31 January 2026"); None when
+    it does not say."""
+    return next((d.date for d in find_times(text, letter.reading_date()) if d.date and d.precision != Precision.NONE
+                 and FIRST_BEFORE.search(text[max(0, d.start - 60):d.start])), None)
 
 
 def _nearest_deadline(deadlines, text: str, analysis: Analysis):

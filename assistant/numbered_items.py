@@ -85,15 +85,18 @@ class NumberedItems:
 
     def named_first(self, question: str, cands: list[Candidate]) -> list[Candidate]:
         """`cands` with the item the question names ("who owns recommendation 5?") first — its numbered paragraph,
-        then any table row keyed by it — as probable as the best of them; unchanged when it names none or none of
+        then any table row keyed by it — as probable as the best of them, and marked as named; unchanged when it names none or none of
         them is that item."""
         ref = item_named(question)
         if ref is None or not cands:
             return cands
         units, letters = self.store.snapshot().units, self.store.letters()
         named = [c for c in cands if holds_item(ref, units, c.index, letters)]
+        # The very item asked about is the evidence, however few of the question's words it shares ("Who leads
+        # action 4.2?" of a row that says only "4.2 | Launch … | Environment Agency | 1 October 2026").
         top = cands[0].probability
-        return [replace(c, probability=max(c.probability, top)) for c in named] + [c for c in cands if c not in named]
+        return [replace(c, probability=max(c.probability, top), named=True) for c in named] + \
+            [c for c in cands if c not in named]
 
     def _items(self, letter: Letter, label: str) -> Counted | None:
         snapshot, letters = self.store.snapshot(), self.store.letters()

@@ -56,10 +56,11 @@ def written_before(event: Event, written: date | None) -> bool:
 # Council since submitted its plan?", "Was the report ever published?".
 LATER_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:go(?:ne)? on to|ever|eventually|subsequently|"
                         r"later|since|in the end|finally|yet)\b", re.I)
-# A question whether a recommendation or request was taken up — which the document making it cannot say: "Has the
-# Ministry accepted recommendation 4?", "Did the Council agree to the proposals?".
+# A question whether a recommendation, proposal or plan was taken up — which the document making it cannot say:
+# "Has the Ministry accepted recommendation 4?", "Did the Council agree to the proposals?", "Has the Department
+# approved the revised plan?".
 TAKEN_UP = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:accept(?:ed)?|reject(?:ed)?|agreed?|approved?|"
-                      r"adopt(?:ed)?|endorsed?|implement(?:ed)?|take[sn]? up|took up)\b[^?]*\b(?:recommendations?|proposals?)\b",
+                      r"adopt(?:ed)?|endorsed?|implement(?:ed)?|take[sn]? up|took up)\b[^?]*\b(?:recommendations?|proposals?|plans?)\b",
                       re.I)
 # What someone said or did in response to a report: "What did the Youth Justice Board say in its response to the
 # review?", "How has the Government responded to the recommendations?" — which a report cannot say of itself.

@@ -47,7 +47,9 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day without its year, as letters write dates near their own: "by 31 January", "at 7:30am on 4 September".
     ("day_month", re.compile(rf"\b(?:by|before|no later than|not later than|until|to|from|starting|beginning|commencing|on|at|is|will be)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\b(?!\.?,?\s+\d{{4}})", re.I)),
     ("within", re.compile(rf"\bwithin\s+(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)\b", re.I)),
-    ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})[/-](?:\d{4}|\d{2})\s+)?financial\s+year\b", re.I)),
+    # "the end of the financial year", "the end of the 2016/17 financial year", "end of 2025-26"
+    ("fin_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+|next\s+)?(?:(?P<fy>\d{4})"
+                            r"[/-](?:\d{4}|\d{2})(?:\s+financial\s+year\b|(?![\w/-]))|financial\s+year\b)", re.I)),
     ("month_end_relative", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)),
     # "in six weeks' time", "in 12 months": a period from the letter (not "in 12 months to March", a span of figures)
     ("in_period", re.compile(rf"\bin\s+(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<working>(?:working|business|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)(?:['’]\s*time|\s+time)?\b(?!\s+(?:to|ending|up to|of)\b)", re.I)),

@@ -83,6 +83,9 @@ def in_full(actor: str | None, letter: LetterView) -> str | None:
         return actor
     owned = OWNED_PLAN.match(actor)
     actor = owned.group("owner") if owned else actor
+    goes_on = name_going_on(actor, letter.text)
+    if goes_on:
+        return goes_on
     bare = BARE_BODY.match(actor)
     if not bare:
         return actor
@@ -92,6 +95,24 @@ def in_full(actor: str | None, letter: LetterView) -> str | None:
     fuller = {name for name in _names(letter.text, *named)
               if name.split()[-1] == head or name.split()[:1] == [head] and name.split()[1] in ("for", "of", "on")}
     return f"the {fuller.pop()}" if len(fuller) == 1 else actor
+
+
+# A name whose words are listed with commas, cut at its first comma: "the Ministry of Housing" + ", Communities and
+# Local Government"; "the Department for Digital" + ", Culture, Media and Sport" — not a list of bodies each with its
+# article ("…, the Youth Justice Board and NHS England").
+NAME_GOES_ON = re.compile(r",\s+(?P<rest>(?!(?:the|The)\b)(?:[A-Z][\w'’-]*,?\s+)+?and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def name_going_on(actor: str, text: str) -> str | None:
+    """The actor's name in full when the letter writes it on past a comma; None when it does not."""
+    if not re.search(r"\b[A-Z][\w'’-]*$", actor):
+        return None
+    core = re.sub(r"^the\s+", "", actor, flags=re.I)
+    for m in re.finditer(rf"\b{re.escape(core)}\b", text):
+        rest = NAME_GOES_ON.match(text, m.end())
+        if rest:
+            return f"{actor}, {rest['rest']}"
+    return None
 
 
 def _names(*texts: str) -> set[str]:

@@ -39,8 +39,15 @@ def _full(m: re.Match[str], letter_date: date | None) -> Dated | None:
     return (when, Precision.DAY) if when else None
 
 
+# "Before April 2027" is by the end of March: the day before the month begins.
+BEFORE = re.compile(r"\s*before\s+(?!the\s+end\b)", re.I)
+
+
 def _month(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.MONTH) -> Dated:
-    return month_end(int(m.group("year")), _month_of(m)), precision
+    year, month = int(m.group("year")), _month_of(m)
+    if BEFORE.match(m.group(0)):
+        return date(year, month, 1) - timedelta(days=1), Precision.DAY
+    return month_end(year, month), precision
 
 
 def _month_of(m: re.Match[str]) -> int:
@@ -151,7 +158,10 @@ def _bare_month(m: re.Match[str], letter_date: date | None) -> Dated:
     if letter_date is None:
         return None, Precision.NONE
     month = _month_of(m)
-    return month_end(_next_year_of(month, letter_date), month), Precision.MONTH
+    year = _next_year_of(month, letter_date)
+    if BEFORE.match(m.group(0)):
+        return date(year, month, 1) - timedelta(days=1), Precision.DAY
+    return month_end(year, month), Precision.MONTH
 
 
 def _year_end(m: re.Match[str], letter_date: date | None, precision: Precision = Precision.DAY) -> Dated:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.asked_years import year_not_given, years_in
+from assistant.asked_years import money_not_given, year_not_given, years_in
 
 
 @pytest.mark.parametrize("text, years", [
@@ -28,3 +28,15 @@ def test_years_and_financial_years_in_text(text, years):
 ])
 def test_a_figure_for_a_year_the_passage_does_not_give_is_not_given(question, passage, missing):
     assert year_not_given(question, [passage]) == missing
+
+
+@pytest.mark.parametrize("question, passages, missing", [
+    ("How much funding has the Department given the council?", ["The plan should bring assessments up to 85%."], True),
+    ("How much money will the alert service receive?", ["The service will need new money."], True),
+    ("How much funding has the Department given the council?", ["The Department has provided £2.5 million."], False),
+    ("What did the review cost?", ["The review cost £180,000."], False),
+    ("How many assessments were late?", ["Only 61% were completed on time."], False),  # no sum asked
+    ("What budget should the Commissioner work on with the Council?", ["Work on the 2014-15 budget."], False),
+])
+def test_a_sum_of_money_asked_needs_a_passage_that_gives_one(question, passages, missing):
+    assert money_not_given(question, passages) is missing

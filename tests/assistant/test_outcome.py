@@ -47,6 +47,7 @@ def test_a_plan_sent_is_an_outcome_and_a_plan_made_for_the_day_is_not():
     # whether a recommendation was taken up, which the report making it cannot say
     ("Has the Ministry of Justice accepted recommendation 4?", "accept"),
     ("Did the Council agree to the proposals?", "agree"),
+    ("Has the Department approved the council's revised improvement plan?", "approve"),
 ])
 def test_a_question_whether_something_was_later_done_names_the_act(question, act):
     assert later_act(question) == act

@@ -82,3 +82,9 @@ def test_what_a_report_asks_of_a_party_lists_every_duty_whose_owner_it_is(review
     assert head == "8 duties fall to the Head of Transport, soonest first:"
     assert items[0].startswith("1. Head of Transport: Publish the route review for area 1 (due 1 September 2025) [1]")
     assert [c.quote[:2] for c in answer.citations] == [f"A{i}" for i in range(1, 9)]
+
+
+def test_the_action_a_question_names_is_answered_however_few_words_its_row_shares(reviewed):
+    answer = reviewed.ask("Who is the owner of action A6, and when is it due?")
+    assert not answer.abstained and answer.citations[0].quote.startswith("A6")
+    assert "6 September 2025" in answer.answer.split("\n\n")[0]

@@ -224,3 +224,16 @@ def test_the_ledger_dates_an_undated_letter_by_its_file_name_and_says_so(stated,
 
     (letter,) = infer_dates([LetterView(source, "", "Dear X,\n\nText.\n", LetterMetadata(""), date=stated)])
     assert (letter.date, letter.date_basis) == (expected, basis)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("Before April 2027", date(2027, 3, 31), Precision.DAY),  # the day before the month begins
+    ("before March", date(2026, 2, 28), Precision.DAY),
+    ("before the end of April 2027", date(2027, 4, 30), Precision.DAY),
+    ("by April 2027", date(2027, 4, 30), Precision.MONTH),
+    ("Annually; first by end of 2025-26", date(2026, 3, 31), Precision.DAY),  # a financial year's end
+    ("by the end of 2025", date(2025, 12, 31), Precision.YEAR),
+])
+def test_before_a_month_and_the_end_of_a_financial_year_written_short(text, expected, precision):
+    found = find_deadlines(text, date(2025, 6, 17))
+    assert (found[0].date, found[0].precision) == (expected, precision)

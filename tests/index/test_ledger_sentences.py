@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.ledger_parties import name_going_on
 from index.ledger_sentences import classify
 from index.model import Kind
 
@@ -22,3 +23,15 @@ from index.model import Kind
 ])
 def test_a_sentence_is_a_duty_only_when_its_words_make_it_one(body, lead_in, kind):
     assert classify(body, lead_in, "") == kind
+
+
+@pytest.mark.parametrize("actor, text, full", [
+    ("the Ministry of Housing", "By 30 June 2026, the Ministry of Housing, Communities and Local Government, with the "
+     "Department, should act.", "the Ministry of Housing, Communities and Local Government"),
+    ("the Department for Digital", "the Department for Digital, Culture, Media and Sport should publish",
+     "the Department for Digital, Culture, Media and Sport"),
+    ("the Ministry of Justice", "the Ministry of Justice, the Youth Justice Board and NHS England should",
+     None),  # a list of bodies, each with its article
+])
+def test_a_name_written_on_past_a_comma_is_the_actor_in_full(actor, text, full):
+    assert name_going_on(actor, text) == full
