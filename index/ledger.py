@@ -43,7 +43,8 @@ def extract(letter: LetterView) -> list[Commitment]:
     when = letter.date
     records: list[Commitment] = []
     previous_actor: str | None = None
-    for unit in letter.units or segment(letter.text, letter.layout):
+    units = letter.units or segment(letter.text, letter.layout)
+    for unit in units:
         if unit.kind == UnitKind.LINE:
             continue
         row = row_record(letter, unit) if unit.kind == UnitKind.ROW else None
@@ -66,8 +67,13 @@ def extract(letter: LetterView) -> list[Commitment]:
         previous_actor = actor or previous_actor
         if not any(r.start == start and r.end == unit.end for r in records):
             records.append(_record(letter, unit, start, kind, deadline, actor, actor_name, frame))
+    starts = {_body_start(letter.text, unit): i for i, unit in enumerate(units)}  # where each record starts
     for record in records:
         record.actor = in_full(record.actor, letter)
+        i = starts.get(record.start)
+        later = _item_deadline(letter, units, i, when) if i is not None and record.deadline is None else None
+        if later:  # a numbered recommendation dated in a later sentence of its paragraph
+            record.deadline, record.deadline_text, record.deadline_precision = later.date, later.text, later.precision
     return records
 
 
@@ -91,6 +97,21 @@ def _lead_in(text: str, unit: Unit) -> str | None:
 def _states_duty(kind: Kind, body: str, deadlines: list[Deadline]) -> bool:
     """An appointment always does; another kind needs a time or an action verb to be a duty."""
     return kind == Kind.APPOINTMENT or bool(deadlines) or bool(ACTION_VERBS.search(body))
+
+
+def _item_deadline(letter: LetterView, units: list[Unit], i: int, when: date | None) -> Deadline | None:
+    """Of a numbered recommendation that gives no date in its first sentence, the date a later sentence of its
+    paragraph gives ("R11 The Department should establish a board … The board should hold its first meeting by 31
+    July 2025"); None for any other unit, or when none does."""
+    if not NUMBERED_ITEM.match(letter.text[units[i].start:units[i].end]):
+        return None
+    for unit in units[i + 1:]:
+        if unit.block != units[i].block:
+            return None
+        found = [d for d in find_deadlines(letter.text[unit.start:unit.end], when) if d.stated]
+        if found:
+            return principal(found)
+    return None
 
 
 def _deadline(body: str, deadlines: list[Deadline], when: date | None) -> Deadline | None:

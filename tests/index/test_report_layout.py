@@ -191,3 +191,13 @@ def test_a_paragraph_set_in_bold_with_its_number_hung_in_the_margin_is_one_parag
     assert "\n" not in text[text.index("4.9"):text.index("damage.")], "the hung number is no column of a table"
     headings = [text[h.start:h.end] for h in loaded.canonical.layout.headings]
     assert headings == ["4. Warnings", "5. New development", "Sustainable drainage"], "a short bold line still heads"
+
+
+def test_a_recommendation_dated_in_a_later_sentence_of_its_paragraph_takes_that_date():
+    text = ("Review of flooding\n\n7. Implementation\n\nR11 The Department should establish an implementation board. "
+            "The board should hold its first meeting by 31 July 2025.\n\n7.4 The Department has told us that the "
+            "Government will respond to the report.\n")
+    meta = extract_metadata(text, Path("review.txt"))
+    letter = LetterView("review.txt", meta.title, text, meta, date=date(2025, 6, 17))
+    (record,) = [r for r in extract(letter) if "establish" in r.action]
+    assert (record.deadline, record.deadline_text) == (date(2025, 7, 31), "by 31 July 2025")
