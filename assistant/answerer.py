@@ -16,7 +16,7 @@ from datetime import date
 from langchain_core.documents import Document
 
 from assistant.answer import Answer, Citation
-from assistant.asked_period import FROM_REPORT
+from assistant.asked_period import DUE_ASKED, FROM_REPORT
 from assistant.duties_of import DutiesOf
 from assistant.evidence import Candidate, Evidence
 from assistant.leads import change_lead, introduce, lead, row_words
@@ -84,7 +84,9 @@ class ExtractiveAnswerer:
                   passages: list[Document] | None = None) -> tuple[Answer, float]:
         """The answer to one question, and the seconds its retrieval took."""
         started = time.perf_counter()
-        analysis = analyse(query, default_year=self._default_year(), context=context, reading_day=self._reading_day(query))
+        # Only a question asking what falls due can name a period relative to the letters' day: read it only then.
+        day = self._reading_day(query) if DUE_ASKED.search(query) else None
+        analysis = analyse(query, default_year=self._default_year(), context=context, reading_day=day)
         if analysis.type in (QuestionType.DUE_IN_PERIOD, QuestionType.LETTER_DATE):
             found = (self.ledger.due_in_period if analysis.type == QuestionType.DUE_IN_PERIOD else self.ledger.letter_dates)(query, analysis)
             return (found if isinstance(found, Answer) else self.abstain(query, found)), time.perf_counter() - started

@@ -44,7 +44,8 @@ def extract(letter: LetterView) -> list[Commitment]:
     records: list[Commitment] = []
     previous_actor: str | None = None
     units = letter.units or segment(letter.text, letter.layout)
-    for unit in units:
+    starts: dict[int, int] = {}  # where a unit's words begin → its position, to find a record's unit again
+    for i, unit in enumerate(units):
         if unit.kind == UnitKind.LINE:
             continue
         row = row_record(letter, unit) if unit.kind == UnitKind.ROW else None
@@ -52,6 +53,7 @@ def extract(letter: LetterView) -> list[Commitment]:
             records.append(row)
             continue
         start = _body_start(letter.text, unit)
+        starts[start] = i
         body = letter.text[start : unit.end]
         lead_in = _lead_in(letter.text, unit) if unit.kind != UnitKind.ROW else None
         kind = classify(body, lead_in, letter.text)
@@ -67,7 +69,6 @@ def extract(letter: LetterView) -> list[Commitment]:
         previous_actor = actor or previous_actor
         if not any(r.start == start and r.end == unit.end for r in records):
             records.append(_record(letter, unit, start, kind, deadline, actor, actor_name, frame))
-    starts = {_body_start(letter.text, unit): i for i, unit in enumerate(units)}  # where each record starts
     for record in records:
         record.actor = in_full(record.actor, letter)
         i = starts.get(record.start)
