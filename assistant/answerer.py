@@ -32,8 +32,8 @@ from assistant.outcome import (
     only_asked_or_planned,
     written_before,
 )
-from assistant.parts import joined, question_parts
-from assistant.question import Analysis, QuestionType, analyse, asked, search_text
+from assistant.parts import joined, question_parts, quote_in_lead
+from assistant.question import Analysis, QuestionType, analyse, asked, search_text, wanted_kinds
 from assistant.ranking import RankingModel
 from index.canonical import BULLET_MARK
 from index.language import tagged
@@ -74,6 +74,8 @@ class ExtractiveAnswerer:
             more, seconds = self._answered(part, k, parts[0])
             retrieve += seconds
             result = result if more.abstained else joined(result, more)
+        if not result.abstained and QuestionType.WHAT in wanted_kinds(query)[1:]:
+            result = quote_in_lead(result)
         result.question = question
         total = time.perf_counter() - started
         result.timings_ms = {"retrieve": round(retrieve * 1000, 1), "answer": round((total - retrieve) * 1000, 1),

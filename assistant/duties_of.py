@@ -24,12 +24,17 @@ _ASK = r"(?:ask|require|expect|want|need|recommend|direct|tell)s?"
 _ASKED = r"(?:asked|required|expected|told|directed|recommended|recommending|requested|tasked)"
 _DO = r"(?:do|deliver|provide|achieve|produce|undertake|carry out|complete)"
 _UNDER = rf"(?:\s+(?:under|in|by|from|according to|as part of)\s+{_DOC})?"
-_END = rf"{_UNDER}\s*\?*\s*$"
+# "…, and by when?": the duties' deadlines, which their list gives anyway.
+_END = rf"{_UNDER}(?:,?\s+and\s+(?:by\s+)?when(?:\s+\w+){{0,4}})?\s*\?*\s*$"
 DUTIES_ASKED = [re.compile(p, re.I) for p in (
     rf"^\W*(?:what|which things)\s+(?:does|do|did)\s+{_DOC}\s+{_ASK}\s+(?:of|from)\s+{_PARTY}{_END}",
     rf"^\W*what\s+(?:does|do|did)\s+{_DOC}\s+{_ASK}\s+{_PARTY}\s+to\s+{_DO}{_END}",
     rf"^\W*what\s+(?:is|are|has|have|was|were)\s+{_PARTY}\s+(?:been\s+)?{_ASKED}\s+to\s+{_DO}{_END}",
     rf"^\W*what\s+(?:is|are)\s+{_PARTY}\s+(?:responsible|accountable)\s+for{_END}",
+    rf"^\W*what\s+(?:must|should|does|do|will|is|are)\s+{_PARTY}\s+(?:have\s+to\s+|need\s+to\s+|going\s+to\s+)?{_DO}{_END}",
+    rf"^\W*what\s+is\s+(?:expected|required|asked)\s+of\s+{_PARTY}{_END}",
+    rf"^\W*(?:what|which)\s+(?:recommendations|actions|duties|tasks)\s+(?:does|do|will)\s+{_PARTY}\s+(?:own|lead|have)"
+    rf"(?:\s+to\s+{_DO})?{_END}",
     rf"^\W*(?:what|which)\s+(?:recommendations|actions|duties|tasks|commitments)\s+(?:\w+\s+)?(?:are|fall|falls)\s+"
     rf"(?:for|to|on|with|owned by|addressed to|directed at)\s+{_PARTY}{_END}",
 )]

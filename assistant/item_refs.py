@@ -15,6 +15,9 @@ ITEM_LABEL = re.compile(r"^(?P<word>[A-Za-z]+?)s?\s?(?P<number>\d{1,3})\b")
 # A label the sentence splitter left on its own, its item's words in the next unit: "Recommendation 5."
 LABEL_ALONE = re.compile(r"^(?:Recommendations?|Actions?|Findings?|Conclusions?|R)\s?\d{1,3}[.:]?$")
 SHORT_LABELS = {"r": "recommendation"}
+# An item named by its short label alone: "Who owns R2?", "What is A7?". Not Q or H, which name quarters and halves
+# of a year ("Q3", "H1").
+BARE_LABEL = re.compile(r"\b(?P<letter>[A-GI-PR-Z])(?P<number>\d{1,3})\b")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ def item_named(question: str) -> ItemRef | None:
     for m in ITEM_REFERENCE.finditer(question):
         if m.group("word").lower() in NUMBERED_WORDS:
             return ItemRef(m.group("word").lower(), m.group("number").upper())
+    bare = BARE_LABEL.search(question)
+    if bare:
+        letter = bare.group("letter").lower()
+        return ItemRef(SHORT_LABELS.get(letter, letter), bare.group(0))
     return None
 
 

@@ -18,8 +18,9 @@ PART_BREAK = re.compile(
     r"do|is|was|were|has|have|will|can)\b)|,\s+(?=(?:through|in|by|from|on|under|with|at) (?:what|which)\b)",
     re.I,
 )
-# A paragraph that quotes a letter ("The letter of … says: “…”"), as opposed to the lead stating the answer.
-QUOTING = re.compile(r"(?:says|signed|addressed): “")
+# A paragraph that quotes a letter ("The letter of … says: “…”", "… has the row No. “4.2”, …"), as opposed to
+# the lead stating the answer.
+QUOTING = re.compile(r"(?:says|signed|addressed): “|\bhas the row\b")
 
 
 def question_parts(question: str) -> list[str]:
@@ -63,3 +64,13 @@ def joined(first: Answer, more: Answer) -> Answer:
         lead = f"{lead} {more_lead}".strip()
     new_quotes = [renumbered(q) for q in more_quotes if not _cited(q) <= repeated]
     return replace(first, answer="\n\n".join(p for p in [lead, *quotes, *new_quotes] if p), citations=citations)
+
+
+def quote_in_lead(answer: Answer) -> Answer:
+    """`answer` with its first quote in its lead's paragraph: for a question asking what something is as well as
+    when or who ("What is action 1.1, and when is it due?"), the quote is the answer to its first part, and the
+    first paragraph — what an official reads and pastes first — must hold both."""
+    lead, quotes = _lead_and_quotes(answer)
+    if not lead or not quotes:
+        return answer
+    return replace(answer, answer="\n\n".join([f"{lead} {quotes[0]}", *quotes[1:]]))

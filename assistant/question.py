@@ -182,6 +182,11 @@ def wanted_kinds(question: str) -> tuple[QuestionType, ...]:
         wants = (QuestionType.WHAT,) + tuple(w for w in wants[1:] if w != QuestionType.WHAT)
     if QuestionType.APPOINTMENT in wants and len(wants) > 1 and not ASKS_WHO.search(question):
         wants = tuple(w for w in wants if w != QuestionType.APPOINTMENT)  # "when does her appointment end?": a date
+    # "What is action 1.1, and when is it due?": the thing itself is asked for as well as its date.
+    parts = question_parts(question)
+    if len(parts) > 1 and QuestionType.WHAT not in wants and re.match(r"^\W*what\b", parts[0], re.I) \
+            and focus_kind(parts[0]) in (None, QuestionType.WHAT):
+        wants += (QuestionType.WHAT,)
     return wants
 
 

@@ -20,6 +20,10 @@ from index.model import Commitment, Kind, Precision, Status
     ("What has the Council been asked to do?", "the Council"),
     ("What does the letter ask of Birmingham City Council?", "Birmingham City Council"),
     ("Which actions fall to the Youth Justice Board?", "the Youth Justice Board"),
+    ("What must the Environment Agency do, and by when?", "the Environment Agency"),
+    ("What does the Council need to do?", "the Council"),
+    ("What is expected of local resilience forums?", "local resilience forums"),
+    ("Which actions does Defra lead?", "Defra"),
 ])
 def test_a_question_asking_for_a_partys_duties_as_a_whole_names_the_party(question, party):
     assert party_of_duties(question) == party
@@ -29,6 +33,8 @@ def test_a_question_asking_for_a_partys_duties_as_a_whole_names_the_party(questi
     "What is NHS England asked to do about speech and language?",  # narrowed to one subject
     "What must the Council do by 30 April?",
     "What is the plan asked to do?",  # a thing, not a party
+    "What did the Council do?",  # what was done, not what is asked
+    "What does the review do, and when?",
     "Who is responsible for recommendation 3?",
     "What does the review say about placements?",
 ])

@@ -12,6 +12,9 @@ from index.model import UnitKind
     ("Who is responsible for action A7?", ItemRef("action", "A7")),
     ("Who leads action 4.2 and when is it due?", ItemRef("action", "4.2")),
     ("What does Recommendation R3 ask of the Council?", ItemRef("recommendation", "R3")),
+    ("Who owns R2 and by when?", ItemRef("recommendation", "R2")),  # the report's own short label
+    ("What is A7, and who leads it?", ItemRef("a", "A7")),
+    ("Which actions fall due in Q3 2025-26?", None),  # a quarter, not an item
     ("What does section 5 say?", None),  # a section is found by its heading, not as a numbered item
     ("What does the review recommend?", None),
 ])
@@ -36,6 +39,7 @@ def test_a_numbered_items_label(text, label):
     (ItemRef("recommendation", "5"), "Recommendation 15: The Council should act.", UnitKind.SENTENCE, False),
     (ItemRef("action", "5"), "Recommendation 5. We recommend a fund.", UnitKind.SENTENCE, False),
     (ItemRef("action", "A7"), "A7\nAgree a protocol\nYouth Justice Board\n31 October 2025", UnitKind.ROW, True),
+    (ItemRef("a", "A7"), "A7\nAgree a protocol\nYouth Justice Board\n31 October 2025", UnitKind.ROW, True),
     (ItemRef("action", "A7"), "A17\nAgree a protocol\nYouth Justice Board", UnitKind.ROW, False),
     (ItemRef("action", "4.2"), "4.2\nLaunch an alert service\nEnvironment Agency\n1 October 2026", UnitKind.ROW, True),
     (ItemRef("action", "4.2"), "4.1\nRun a pilot\nEnvironment Agency\n1 November 2025", UnitKind.ROW, False),
