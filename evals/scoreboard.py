@@ -3,7 +3,8 @@
 Sets: our own letters (`evals/testset.yaml`), their paraphrases, the real-letter development half (its first
 questions, fresh ones a second writer asked of the same letters, and held-out ones a third writer asked,
 never used in calibration), the report fixtures' sets (a PDF review report to develop on, a Word report held
-out: its totals only, and a third report, a PDF written as a command paper, to measure generalising), the
+out: its totals only, a third report, a PDF written as a command paper, and a fourth, a council's review of
+2015 in an older house style, to measure generalising), the
 email fixtures' set (messages with attachments), the frozen test half (skipped, with the reason, when
 `ASSISTANT_REAL_CORPUS` is absent) and the blind set (`../shared/blind/run`, which scores main's CLI and
 prints totals only). The table is printed and appended to the score log in `evals/README.md` with the date
@@ -44,6 +45,7 @@ SETS = (
     EvalSet("report", Path("evals/report_testset.yaml")),
     EvalSet("report held-out", Path("evals/report_heldout_testset.yaml"), cases_reported=False),
     EvalSet("report 3", Path("evals/report_third_testset.yaml")),
+    EvalSet("report 4", Path("evals/report_fourth_testset.yaml")),
     EvalSet("email", Path("evals/email_testset.yaml")),
 )
 

@@ -1,4 +1,4 @@
-"""Generate the three review-report fixtures in evals/report_fixtures/corpus/.
+"""Generate the four review-report fixtures in evals/report_fixtures/corpus/.
 
     .venv/bin/python evals/report_fixtures/make_reports.py        (from the repository root)
 
@@ -15,6 +15,13 @@
    Affairs, 17 June 2025 - numbered paragraphs ("3.4"), recommendations R1 to R11 in bold at the end of
    their chapters, and an action plan (No. | Action | Lead | Timescale) whose timescales are dates or words
    ("Q3 2025-26", "Within 6 months", "Annually from April 2026"). Text: surface_water_review.yaml.
+4. A third PDF by the same builder in an older council house style (Times, no chapter numbers, its own page
+   furniture): Wyvernham Borough Council, "Independent Review of Housing Repairs and Maintenance", report of
+   an independent panel to the Council, July 2015 - paragraphs numbered "1." to "74." straight through,
+   unnumbered section headings, twelve recommendations listed in brief near the front and in full near the
+   end ("Recommendation 4" on a line of its own), two tables of figures and an improvement plan
+   (Recommendation | Action | Responsible officer | Target date | RAG status) with target dates such as
+   "31/10/2015", "Q4 2015/16", "Ongoing" and "Complete". Text: wyvernham_review.yaml.
 
 All names of people, councils and firms are invented. The text lives in the YAML files beside this script;
 the builders only lay it out. All outputs are byte-for-byte reproducible.
@@ -38,7 +45,7 @@ def load(name: str) -> dict:
 
 def main() -> None:
     CORPUS.mkdir(parents=True, exist_ok=True)
-    for name in ("youth_justice_review.yaml", "surface_water_review.yaml"):
+    for name in ("youth_justice_review.yaml", "surface_water_review.yaml", "wyvernham_review.yaml"):
         report = load(name)
         pdf_path = CORPUS / report["file"]
         pages = build_pdf(report, pdf_path)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from pdf_styles import NAVY, PALE, Styles, grid_style
+from pdf_styles import DEFAULT_HOUSE, NAVY, PALE, House, Styles, grid_style
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
 
 FOOTNOTE = re.compile(r"\{fn:(\d+)\}")
 
@@ -48,6 +48,16 @@ def para(text: str, styles: Styles, notes_on_page: dict[int, list[int]], style: 
     return KeepTogether([FootnoteMark(notes, notes_on_page), p]) if notes else p
 
 
+def labelled_list(items: list[dict], styles: Styles, notes_on_page: dict[int, list[int]]) -> list:
+    """A list whose items carry their own labels ({n: "1", text: ...}), indented under the body text."""
+    return [para(item["text"], styles, notes_on_page, "listitem", label=str(item["n"])) for item in items]
+
+
+def labelled(value: dict, styles: Styles, notes_on_page: dict[int, list[int]]) -> list:
+    """A bold label on a line of its own ("Recommendation 4") and its paragraph, never split over a page."""
+    return [KeepTogether([Paragraph(value["label"], styles["label"]), para(value["text"], styles, notes_on_page)])]
+
+
 def bullets(items: list[str], styles: Styles) -> ListFlowable:
     return ListFlowable([ListItem(Paragraph(markup(t), styles["bullet"]), leftIndent=14) for t in items],
                         bulletType="bullet", start="•", leftIndent=14, bulletFontSize=9)
@@ -73,11 +83,19 @@ def title_page(items: list[dict], styles: Styles) -> list:
     return out
 
 
-def grid(header: list[str], rows: list[list[str]], widths: list[float], styles: Styles, repeat=True) -> Table:
+def grid(header: list[str], rows: list[list[str]], widths: list[float], styles: Styles, repeat=True,
+         house: House = DEFAULT_HOUSE, cell_colours: dict[str, str] | None = None,
+         colour_column: str | None = None) -> Table:
+    """A ruled table; a cell whose whole text is a key of cell_colours ("Red", "Amber") is shaded that colour,
+    in the column headed colour_column only when one is named."""
     data = [[Paragraph(h, styles["cellhead"]) for h in header]]
     data += [[Paragraph(c, styles["cell"]) for c in row] for row in rows]
     t = Table(data, colWidths=widths, repeatRows=1 if repeat else 0)
-    t.setStyle(grid_style())
+    t.setStyle(grid_style(house))
+    if cell_colours:
+        columns = [header.index(colour_column)] if colour_column else range(len(header))
+        t.setStyle(TableStyle([("BACKGROUND", (c, r), (c, r), colors.HexColor(cell_colours[row[c]]))
+                               for r, row in enumerate(rows, start=1) for c in columns if row[c] in cell_colours]))
     return t
 
 
@@ -86,18 +104,20 @@ def widths(table: dict, default: list[float]) -> list[float]:
     return [w * cm for w in table["widths"]] if "widths" in table else default
 
 
-def table1(table: dict, styles: Styles) -> list:
+def table1(table: dict, styles: Styles, house: House = DEFAULT_HOUSE) -> list:
     w = widths(table, [2.4 * cm, 2.6 * cm, 3.0 * cm, 4.2 * cm, 3.6 * cm])
-    t = grid(table["header"], table["rows"], w, styles, repeat=False)
+    t = grid(table["header"], table["rows"], w, styles, repeat=False, house=house)
     return [KeepTogether([Paragraph(table["caption"], styles["caption"]), t,
                           Paragraph(table["source"], styles["source"])]), Spacer(1, 8)]
 
 
-def actions(table: dict, styles: Styles) -> list:
-    """The action plan: rows keyed by heading, run over pages with the header row repeated."""
+def actions(table: dict, styles: Styles, house: House = DEFAULT_HOUSE) -> list:
+    """The action plan: rows keyed by heading, run over pages with the header row repeated; its cells may be
+    shaded by their text (`cell_colours`, in the column `colour_column`: e.g. a RAG status)."""
     w = widths(table, [1.1 * cm, 5.8 * cm, 3.5 * cm, 3.3 * cm, 2.9 * cm])
     rows = [[row[h] for h in table["header"]] for row in table["rows"]]
-    return [grid(table["header"], rows, w, styles)]
+    return [grid(table["header"], rows, w, styles, house=house, cell_colours=table.get("cell_colours"),
+                 colour_column=table.get("colour_column"))]
 
 
 def recommendations(recs: list[dict], styles: Styles) -> list:
