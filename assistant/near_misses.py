@@ -1,9 +1,11 @@
 """Why the passages on a question's subject do not answer it, when they are near misses rather than answers: they
 give no fact of the kind asked, figures for other years or no figure for the place asked, no word of the role asked
-about — or, of a report, the response to it, which the report itself cannot give."""
+about, what others are to do rather than the party asked about — or, of a report, the response to it, which the
+report itself cannot give."""
 
 from __future__ import annotations
 
+from assistant.asked_doer import doer_not_named
 from assistant.asked_places import place_not_given, scope_of
 from assistant.asked_roles import role_not_given
 from assistant.asked_years import money_not_given, year_not_given
@@ -33,6 +35,11 @@ def not_given(question: str, analysis: Analysis, cands: list[Candidate], evidenc
     role = role_not_given(question, texts)
     if role:
         return f"the passage on this subject does not say who will {role} it"
+    meant = [evidence.context(evidence.own_context(c, letters[c.source]), letters[c.source], evidence.record_for(c, analysis))
+             for c in cited]
+    doer = doer_not_named(question, meant)
+    if doer and all(letters[c.source].is_report for c in cited):
+        return f"the passage on this subject says what others are to do, not {doer}"
     if RESPONSE_TO_REPORT.match(question) and all(letters[c.source].is_report for c in cands[:3]):
         return "a report does not give the response to itself, and no later letter here does"
     return None

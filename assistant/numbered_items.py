@@ -23,7 +23,8 @@ COUNT_ASKED = re.compile(
     r"\bhow many (?P<label>recommendations|actions|findings|conclusions)\b(?P<rest>[^?]*)\??\s*$", re.I)
 WHOLE_COUNT = re.compile(
     r"^\s*(?:(?:does|do|did|will|has|have) (?:the |this |its |their |it |they )?[\w'’ -]{0,40}?"
-    r"(?:make|contain|include|set out|list|have|has)|(?:are|were)(?: there| made| set out| listed)?)?"
+    r"(?:make|makes|made|contains?|contained|includes?|included|set out|lists?|listed|have|has|put forward|"
+    r"offers?|offered|gives?|given)|(?:are|were)(?: there| made| set out| listed)?)?"
     r"(?:\s+(?:in|altogether|in all|in total|overall)\b[\w'’ -]*)?\s*$", re.I)
 FILTERING = re.compile(r"\b(?:to|for|about|on|by|due|which|that|who|whose|from|with|without|concern\w*|accepted)\b", re.I)
 
@@ -91,7 +92,7 @@ class NumberedItems:
         if ref is None or not cands:
             return cands
         units, letters = self.store.snapshot().units, self.store.letters()
-        named = [c for c in cands if holds_item(ref, units, c.index, letters)]
+        named = sorted((c for c in cands if holds_item(ref, units, c.index, letters)), key=lambda c: c.kind == UnitKind.ROW)
         # The very item asked about is the evidence, however few of the question's words it shares ("Who leads
         # action 4.2?" of a row that says only "4.2 | Launch … | Environment Agency | 1 October 2026").
         top = cands[0].probability

@@ -63,7 +63,9 @@ PARTY_ASKED: list[tuple[LetterParty, re.Pattern[str]]] = [
                                        rf"\bto whom did\b[^?]*\b(?:send|address|direct)\b[^?]*\b{LETTER_WORDS}\b|"
                                        rf"\b(?:to whom|who) (?:was|is|were) {THE_REPORT} {_PRESENTED}\b|"
                                        rf"\bwho (?:is|was) {THE_REPORT} (?:for|addressed to|written for|prepared for)\b|"
-                                       rf"^\W*who received {THE_REPORT}", re.I)),
+                                       rf"^\W*who received {THE_REPORT}|"
+                                       rf"\b(?:to whom|who) (?:did|does) {THE_REPORT} (?:make|submit|present|address|send|deliver|"
+                                       rf"give) (?:its|their) (?:report|findings)\b", re.I)),
 ]
 
 

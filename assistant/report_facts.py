@@ -47,8 +47,9 @@ def _phrase(letter: Letter, line: FrontLine) -> str:
     reviewer', 'was presented to X', 'is a report to X', 'was commissioned by X'."""
     if line.role == Role.LED_BY:
         label = (line.label or "").lower()
-        verb = LEADER_VERBS.get(label, "led by")
-        return f"was {verb} {line.party}" + (f", {label}" if label and label not in LEADER_VERBS else "")
+        post = label.split(" of the ")[0]  # "chair of the panel": a chair
+        verb = LEADER_VERBS.get(post, "led by")
+        return f"was {verb} {line.party}" + (f", {label}" if label and label != post or post not in LEADER_VERBS else "")
     if line.role == Role.REPORT_TO:
         head = " ".join(letter.text[line.start:line.end - len(line.party)].split()).lower()
         return f"is a report to {line.party}" if head.endswith("report to") else f"was {head} {line.party}"

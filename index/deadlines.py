@@ -101,6 +101,16 @@ def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
     return _found(text, letter_date, _DEADLINE_PATTERNS)
 
 
+# What the action is to achieve, and the standard it sets: "revise the policy so that every concern is acknowledged
+# within five working days" — the five days are no deadline for the revising.
+PURPOSE = re.compile(r"\b(?:so that|such that|in order that)\b[^,;]*$", re.I)
+
+
+def duty_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
+    """The deadlines of the duty `text` states: those of `find_deadlines` not told inside its clause of purpose."""
+    return [d for d in find_deadlines(text, letter_date) if not PURPOSE.search(text[:d.start])]
+
+
 def principal(deadlines: list[Deadline]) -> Deadline | None:
     """The deadline a duty is tracked by: the first stated with a date ("before recess in December 2021" is
     due in December), else the first stated, else the first named ("shortly")."""

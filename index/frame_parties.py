@@ -4,11 +4,19 @@ phrase the letter writes."""
 
 from __future__ import annotations
 
-from index.frame_cues import in_touch
+from index.frame_cues import in_touch, modal
 from index.vocabulary import AGENT_GROUP, COMMUNICATING_VERBS, DOCUMENT_NOUNS, owner_of_document
 
 # Verbs that reach someone "with": "engage further with staff", "meet with officials", "be in touch with David McGill".
 MEETING_VERBS = frozenset("engage meet consult liaise speak talk".split())
+
+
+def _bound_alike(token):
+    """Of a coordinated verb with its own modal and no subject, the nearest verb above it bound by the same modal
+    with a subject of its own — the clause it goes on from, past any clause between; None when there is none."""
+    modals = modal(token) - {"to"}
+    return next((a for a in token.ancestors if modals and modals & modal(a)
+                 and any(c.dep_ == "nsubj" for c in a.children)), None) if modals else None
 
 
 def subject_of(token) -> str | None:
@@ -20,6 +28,9 @@ def subject_of(token) -> str | None:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         return phrase_of(owner).removesuffix("’s").removesuffix("'s") if owner is not None else None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    bound = _bound_alike(token) if subject is None and token.dep_ == "conj" else None
+    if bound is not None:  # "The Officer should revise … so that … is told …, and should bring …": the Officer brings
+        return subject_of(bound)
     if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
         return subject_of(token.head)
     if subject is not None and subject.dep_ == "nsubjpass":

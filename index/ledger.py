@@ -23,7 +23,7 @@ from datetime import date
 
 from index.calendar_days import month_end
 from index.canonical import BULLET_MARK, NUMBERED_ITEM
-from index.deadlines import Deadline, find_deadlines, principal
+from index.deadlines import Deadline, duty_deadlines, find_deadlines, principal
 from index.frames import Frame, frames
 from index.ledger_changes import CHANGE, change_dates
 from index.ledger_frames import first_frame, frame_records, framed_actor, framed_recipients
@@ -57,7 +57,7 @@ def extract(letter: LetterView) -> list[Commitment]:
         body = letter.text[start : unit.end]
         lead_in = _lead_in(letter.text, unit) if unit.kind != UnitKind.ROW else None
         kind = classify(body, lead_in, letter.text)
-        deadlines = find_deadlines(body, when) if kind is not None else []
+        deadlines = duty_deadlines(body, when) if kind is not None else []
         if kind is None or not _states_duty(kind, body, deadlines):
             records += frame_records(body, start, letter, when)
             continue

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from index.deadlines import Deadline, find_deadlines, principal
+from index.deadlines import Deadline, duty_deadlines, principal
 from index.frames import Binding, Frame, Side, frames
 from index.ledger_parties import recipient_actor, resolve_party, sender_actor
 from index.ledger_records import LetterView, new_record
@@ -34,7 +34,7 @@ def frame_records(body: str, start: int, letter: LetterView, when: date | None) 
         clause = letter.text[frame.start : frame.end]
         recurrence = recurrence_of(clause)
         # "advertising from today" starts something; only a recurring duty is first due at its start.
-        deadlines = [d for d in find_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
+        deadlines = [d for d in duty_deadlines(clause, when) if recurrence or not d.text.lower().startswith("from")]
         if any(d.stated for d in deadlines) or recurrence or _undated_duty(frame):
             out.append(_record(frame, letter, principal(deadlines), recurrence))
     # "… a second piece of work, reporting in December, which will look at …": a clause describing what another

@@ -24,24 +24,29 @@ class Column(StrEnum):
 
 
 # What a header cell says its column holds, tried in this order ("Action owner" is an owner, "Target date" a date).
+# A column named for the recommendation holds the action only when no column is named for the action itself:
+# in "Recommendation | Action | Responsible officer | Target date" it holds the recommendation's number.
 HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (Column.FREQUENCY, re.compile(r"\b(?:frequency|how often|recurr\w*|cycle)\b", re.I)),
     (Column.OWNER, re.compile(r"\b(?:owners?|lead|leads|responsib\w*|accountab\w*|who|by whom|delivered by)\b", re.I)),
     (Column.DUE, re.compile(r"\b(?:due|deadline|date|dates|by when|when|timescales?|timings?|timeframe|target)\b",
                             re.I)),
-    (Column.ACTION, re.compile(r"\b(?:actions?|recommendations?|what|tasks?|activit(?:y|ies)|measures?|steps?|"
-                               r"deliverables?|commitments?)\b", re.I)),
+    (Column.ACTION, re.compile(r"\b(?:actions?|what|tasks?|activit(?:y|ies)|measures?|steps?|deliverables?|"
+                               r"commitments?)\b", re.I)),
+    (Column.ACTION, re.compile(r"\brecommendations?\b", re.I)),
 ]
 
 
 def columns(header: list[str]) -> dict[str, int]:
-    """Which column (by position) holds each of the action, owner, due date and frequency; the first match wins."""
-    found: dict[str, int] = {}
+    """Which column (by position) holds each of the action, owner, due date and frequency: the one named by the
+    earliest words in HEADER_WORDS, and of those the first."""
+    found: dict[str, tuple[int, int]] = {}  # column: (rank of the words naming it, position)
     for position, name in enumerate(header):
-        column = next((column for column, words in HEADER_WORDS if words.search(name)), None)
-        if column and column not in found:
-            found[column] = position
-    return found
+        rank, column = next(((rank, column) for rank, (column, words) in enumerate(HEADER_WORDS) if words.search(name)),
+                            (None, None))
+        if column and (column not in found or rank < found[column][0]):
+            found[column] = (rank, position)
+    return {column: position for column, (_, position) in found.items()}
 
 
 def row_record(letter: LetterView, unit: Unit) -> Commitment | None:

@@ -37,6 +37,13 @@ THIRD_PARTY_WILL = re.compile(
     r"^(?:[^,]*,\s*)?(?P<subject>The [A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|This(?:\s+[\w-]+){0,3}?|That(?:\s+[\w-]+){0,3}?|She|He|It|They)\s+will\s+(?:(?:also|then|subsequently|now)\s+)*(?P<verb>report|make|submit|provide|publish|deliver|send|set|agree|produce|complete|carry|look|draw|consult|meet|review|support)\b"
 )
 ACTION_VERBS = re.compile(r"\b(?:report|submit|provide|publish|deliver|send|appoint|agree|produce|prepare|complete|carry out|commission|share|make recommendations|respond|confirm|consult|review|work with|support|satisfy|meet)(?:s|ed|ing|es|ting)?\b", re.I)
+# The mandative subjunctive of reports: "We recommend that the Cabinet Member for Housing lead a review …", "The
+# Panel recommends that the Council and the Board jointly agree …" — the party named is bound to the verb after it.
+RECOMMENDED = re.compile(
+    r"\b(?i:we|I|the (?:panel|review|committee|inquiry|reviewers?))\s+(?i:(?:would\s+)?(?:therefore\s+|also\s+|strongly\s+|"
+    r"further\s+)?recommends?)\s+that\s+(?P<who>(?:the\s+|each\s+|every\s+|all\s+)?[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|"
+    r"the|on|in|&)\s+)*[A-Z][\w'’-]*)*)\s+(?:(?:should|must|jointly|urgently|immediately|now|together|also)\s+)*"
+    r"(?P<verb>(?!is\b|are\b|be\b|has\b|have\b|was\b|were\b)[a-z]+)\b")
 NOT_DUTIES = re.compile(r"^(?:I am (?:copying|writing|pleased|grateful|clear|sure)|Thank you|I look forward|I know|I accept|It is)\b")
 ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?P<role>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)\s+(?:then\b|who will\b|will\b|is to\b|must\b|to make\b)")
 
@@ -62,6 +69,8 @@ def classify(text: str, lead_in: str | None, letter_text: str) -> Kind | None:
         return Kind.DIRECTION
     if IMPERATIVE.match(body) and any(d.stated for d in find_deadlines(body, None)):
         return Kind.DIRECTION  # an action with its deadline, as in a table of actions
+    if RECOMMENDED.search(body):
+        return Kind.DIRECTION
     asked, obliged = REQUEST.search(body), OBLIGATION.search(body) or THIRD_PARTY_WILL.search(body)
     if asked and not (obliged and obliged.start() < asked.start()):
         return Kind.REQUEST
@@ -88,8 +97,10 @@ def actor_of(kind: Kind, body: str, lead_in: str | None, deadline: Deadline | No
         m = APPOINT_AS.search(body) or APPOINT_DASH.search(body)
         return m.group("role").strip(), " ".join(m.group("name").split())
     # The first way of naming the actor that the sentence uses decides; a rule that does not apply gives None.
+    recommended = RECOMMENDED.search(body)
     found = (
-        _role_at_deadline(body, deadline)
+        ((recommended.group("who"), None) if recommended else None)
+        or _role_at_deadline(body, deadline)
         or _third_party(body, letter, unit, previous_actor)
         or _addressed(body, letter.metadata)
         or _asked(body, letter, unit, previous_actor)

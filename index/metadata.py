@@ -10,11 +10,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from index.dates import FULL_DATE, parse_date
+from index.dates import FULL_DATE, MONTH_YEAR, parse_date
 from index.email_message import MessageHeaders
 from index.model import LetterMetadata, MessageLink
 from index.parties import LETTER_FROM, ORG_WORDS, PERSON_NAME, POST_WORDS, Party, describe, header
-from index.report_metadata import report_parties
+from index.report_metadata import OPENING, report_parties
 from index.vocabulary import HONORIFIC
 
 SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully|truly|ever)|(?:with )?(?:best|kind) (?:wishes|regards)|regards)\b", re.I | re.M)
@@ -27,6 +27,7 @@ CC_SENTENCE = re.compile(r"\bI am (?:also )?copying this letter to (?P<names>[^.
 # inside a body's name.
 CC_AND = re.compile(r"\s+and\s+(?:to\s+)?(?=the\b|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*(?:[–-]|$))")
 # A line that can be a person's name: a few capitalised words, optionally with honours after.
+MONTH_YEAR_LINE = re.compile(MONTH_YEAR, re.I)
 NAME_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*$")
 
 
@@ -35,15 +36,22 @@ def _lines(text: str) -> list[str]:
 
 
 def letter_date(text: str) -> date | None:
-    """The date standing alone on a line near the top (before the salutation), or after "Date:"."""
+    """The date standing alone on a line near the top (before the salutation), or after "Date:"; for a report
+    whose title page gives only its month ("July 2015"), the first full date in its opening pages in that month —
+    the day its foreword or summary was signed."""
     head = text[: SALUTATION.search(text).start()] if SALUTATION.search(text) else text[:1500]
+    month = None
     for line in _lines(head):
-        m = FULL_DATE.fullmatch(re.sub(r"^(?:date|dated|published)\s*:?\s*", "", line.strip(" ."), flags=re.I))
-        if m:
-            parsed = parse_date(m.group(0))
-            if parsed:
-                return parsed
-    return None
+        bare = re.sub(r"^(?:date|dated|published)\s*:?\s*", "", line.strip(" ."), flags=re.I)
+        m = FULL_DATE.fullmatch(bare)
+        parsed = parse_date(m.group(0)) if m else None
+        if parsed:
+            return parsed
+        month = month or (parse_date(f"1 {bare}") if MONTH_YEAR_LINE.fullmatch(bare) else None)
+    if month is None:
+        return None
+    days = (parse_date(m.group(0)) for m in FULL_DATE.finditer(text[:OPENING]))
+    return next((d for d in days if d and (d.year, d.month) == (month.year, month.month)), None)
 
 
 def signature(text: str) -> tuple[str | None, str | None, str | None]:

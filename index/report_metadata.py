@@ -18,14 +18,18 @@ OPENING = 8000
 # A party runs to its line's end, or to the end of its sentence when more follows on the line (a title's "Dr." and
 # the like end none).
 BY = r"(?P<party>[A-Z][^\n]{2,150}?)(?:(?<!Dr)(?<!Prof)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!St)\.(?=\s)|\.?\s*$)"
-PREPARED_BY = re.compile(rf"^(?:(?:A |The )?(?:report|review)\s+)?(?:prepared|written|produced|published|carried out|"
+# Where a statement starts: at a line's start, or run on after another on the same line, as when a title page's lines
+# are read as one ("… in February 2015 Report to Wyvernham Borough Council"), its first word capitalised.
+START = r"(?:^|(?<=\S )(?=(?-i:[A-Z][a-z]+) (?:to|by|for|before)\b))"
+PREPARED_BY = re.compile(rf"{START}(?:(?:A |The )?(?:report|review)\s+)?(?:prepared|written|produced|published|carried out|"
                          rf"conducted|undertaken|compiled)\s+by\s+(?:the\s+)?{BY}", re.I | re.M)
-REPORT_TO = re.compile(rf"^(?:(?:A |The )?report\s+to|presented\s+to|submitted\s+to|prepared\s+for|laid\s+before|"
+REPORT_TO = re.compile(rf"{START}(?:(?:A |The )?report\s+to|presented\s+to|submitted\s+to|prepared\s+for|laid\s+before|"
                        rf"addressed\s+to)\s+{BY}", re.I | re.M)
-COMMISSIONED_BY = re.compile(rf"^(?:(?:This|The|A)\s+(?:review|report|inquiry)\s+(?:was\s+)?)?commissioned\s+by\s+{BY}",
+COMMISSIONED_BY = re.compile(rf"{START}(?:(?:This|The|A)\s+(?:review|report|inquiry)\s+(?:was\s+)?)?commissioned\s+by\s+{BY}",
                              re.I | re.M)
-LED_BY = re.compile(rf"^(?P<label>chair|chaired by|lead reviewer|reviewer|author|authors|led by|chairman|chairwoman|"
-                    rf"independent chair)\s*[:,-]?\s+{BY}", re.I | re.M)
+# "Chair: …", "Chair of the Panel: …" (the body the post is of, then a colon).
+LED_BY = re.compile(rf"^(?P<label>(?:chair|chaired by|lead reviewer|reviewer|author|authors|led by|chairman|chairwoman|"
+                    rf"independent chair)(?:\s+of\s+the\s+[\w ]{{2,40}}?(?=:))?)\s*[:,-]?\s+{BY}", re.I | re.M)
 # Any of them: a title page's line that states something, which the segmenter reads as a sentence.
 NAMED_GROUP = re.compile(r"\?P<\w+>")
 STATEMENT = re.compile("|".join("(?:" + NAMED_GROUP.sub("", p.pattern) + ")"
@@ -41,7 +45,8 @@ COMMISSIONED_IN_TEXT = re.compile(
     re.I | re.M)
 # A new sentence run on after a party's name on the same line, as when a title page's lines are read as one
 # paragraph: "Presented to the Lord Chancellor and Secretary of State for Justice This report was prepared …".
-RUN_ON = re.compile(r"\s+(?=(?:This|These|The|It|Its|Our|We|In|Any)\s+[a-z])")
+RUN_ON = re.compile(r"\s+(?=(?:This|These|The|It|Its|Our|We|In|Any)\s+[a-z]|"
+                    r"(?:Report|Presented|Submitted|Prepared|Commissioned|Published|Chaired|Led|Laid) (?:to|by|for|before)\b)")
 
 # When it was said, after the party: "… by the Minister for Children in March 2024".
 WHEN_SAID = re.compile(r"\s+(?:in|on|during)\s+(?:\w+\s+){0,2}\d{4}$")

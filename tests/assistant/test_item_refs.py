@@ -53,6 +53,8 @@ def test_a_unit_is_the_item_named_by_its_own_label(ref, text, kind, labels):
     ("How many recommendations are there?", "recommendations"),
     ("How many actions are in the action plan?", "actions"),
     ("How many recommendations does the report make in total?", "recommendations"),
+    ("How many recommendations has the panel made?", "recommendations"),
+    ("How many recommendations did the review put forward?", "recommendations"),
     ("How many recommendations are for the Council?", None),  # some of them, not all
     ("How many recommendations has the Ministry accepted?", None),
     ("How many recommendations are due by March 2026?", None),

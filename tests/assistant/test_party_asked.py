@@ -21,6 +21,9 @@ from assistant.party_asked import LetterParty, party_asked
     ("To whom was the report presented?", LetterParty.RECIPIENT),
     ("Who was the review submitted to?", LetterParty.RECIPIENT),
     ("Who is the report for?", LetterParty.RECIPIENT),
+    ("To whom did the panel make its report?", LetterParty.RECIPIENT),
+    ("Who did the panel submit its findings to?", LetterParty.RECIPIENT),
+    ("Who does the study report to?", None),  # a study the letter speaks of, not the document itself
     ("Who signed the letter?", LetterParty.SENDER),
     ("Who was copied into the direction letter?", LetterParty.COPIED),
 ])

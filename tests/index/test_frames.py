@@ -197,3 +197,11 @@ def test_a_cause_or_a_missed_deadline_binds_no_one(text):
 ])
 def test_forecasts_and_courtesies_bind_no_one(text):
     assert frames(text) == []
+
+
+def test_a_clause_going_on_with_its_own_modal_is_bound_by_the_subject_of_the_clause_it_goes_on_from():
+    text = ("The Monitoring Officer should revise the policy so that every concern is acknowledged within five working "
+            "days and the person who raised it is told the outcome, and should bring the revised policy to the "
+            "Standards Committee within three months.")
+    assert [(f.verb, f.actor) for f in frames(text)] == [("revise", "The Monitoring Officer"),
+                                                         ("bring", "The Monitoring Officer")]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index.deadlines import duty_deadlines
 from index.ledger_parties import name_going_on
-from index.ledger_sentences import classify
+from index.ledger_sentences import RECOMMENDED, classify
 from index.model import Kind
 
 
@@ -20,6 +21,9 @@ from index.model import Kind
     ("The meeting was postponed to 3 May 2016.", None, Kind.DIRECTION),
     ("The Council moved to a zoned model of home care in April 2023.", None, None),
     ("Integrated care boards replaced clinical commissioning groups on 1 July 2022.", None, None),
+    # A report's recommendation in the subjunctive binds the party it names.
+    ("We recommend that the Cabinet Member for Housing lead a review of the contract by March 2016.", None, Kind.DIRECTION),
+    ("We recommend that this is done quickly.", None, None),
 ])
 def test_a_sentence_is_a_duty_only_when_its_words_make_it_one(body, lead_in, kind):
     assert classify(body, lead_in, "") == kind
@@ -35,3 +39,25 @@ def test_a_sentence_is_a_duty_only_when_its_words_make_it_one(body, lead_in, kin
 ])
 def test_a_name_written_on_past_a_comma_is_the_actor_in_full(actor, text, full):
     assert name_going_on(actor, text) == full
+
+
+@pytest.mark.parametrize("text, who", [
+    ("We recommend that the Cabinet Member for Housing and Neighbourhoods lead a review of the contract.",
+     "the Cabinet Member for Housing and Neighbourhoods"),
+    ("We recommend that the Environment Agency and the Met Office jointly develop surface water alerts.",
+     "the Environment Agency and the Met Office"),
+    ("The Panel recommends that the Council should appoint a director by 1 May 2016.", "the Council"),
+    ("We recommend that councils review their plans.", None),  # no party named by its capitals
+])
+def test_a_recommendation_in_the_subjunctive_names_who_acts(text, who):
+    m = RECOMMENDED.search(text)
+    assert (m.group("who") if m else None) == who
+
+
+@pytest.mark.parametrize("text, due", [
+    ("The Officer should revise the policy so that every concern is acknowledged within five working days.", []),
+    ("The Council should publish the plan by 31 March 2016 so that residents can comment.", ["by 31 March 2016"]),
+    ("So that councils can plan, the Department should confirm allocations by 31 December 2015.", ["by 31 December 2015"]),
+])
+def test_a_standard_set_inside_a_clause_of_purpose_is_no_deadline(text, due):
+    assert [d.text for d in duty_deadlines(text, None)] == due

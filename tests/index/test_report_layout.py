@@ -79,6 +79,9 @@ def test_a_table_of_actions_gives_one_ledger_record_per_row(report):
     (["Recommendation", "Lead", "Timescale", "Frequency"],
      {Column.ACTION: 0, Column.OWNER: 1, Column.DUE: 2, Column.FREQUENCY: 3}),
     (["No.", "What will be done", "Action owner", "Target date"], {Column.ACTION: 1, Column.OWNER: 2, Column.DUE: 3}),
+    # the recommendation's number beside the action itself
+    (["Recommendation", "Action", "Responsible officer", "Target date", "RAG status"],
+     {Column.ACTION: 1, Column.OWNER: 2, Column.DUE: 3}),
     (["Year", "Placements", "Per cent"], {}),
 ])
 def test_a_tables_header_says_which_column_holds_what(header, expected):
