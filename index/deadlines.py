@@ -106,9 +106,15 @@ def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
 PURPOSE = re.compile(r"\b(?:so that|such that|in order that)\b[^,;]*$", re.I)
 
 
+# When something the duty concerns began: "every payment made under the contract since it began in April 2012".
+SINCE = re.compile(r"\b(?:since|began|begun|started|commenced)\b[^,;.]{0,30}$", re.I)
+
+
 def duty_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
-    """The deadlines of the duty `text` states: those of `find_deadlines` not told inside its clause of purpose."""
-    return [d for d in find_deadlines(text, letter_date) if not PURPOSE.search(text[:d.start])]
+    """The deadlines of the duty `text` states: those of `find_deadlines` not told inside its clause of purpose, nor
+    saying since when something the duty concerns has run."""
+    return [d for d in find_deadlines(text, letter_date)
+            if not PURPOSE.search(text[:d.start]) and not SINCE.search(text[:d.start])]
 
 
 def principal(deadlines: list[Deadline]) -> Deadline | None:

@@ -58,6 +58,7 @@ def test_a_recommendation_in_the_subjunctive_names_who_acts(text, who):
     ("The Officer should revise the policy so that every concern is acknowledged within five working days.", []),
     ("The Council should publish the plan by 31 March 2016 so that residents can comment.", ["by 31 March 2016"]),
     ("So that councils can plan, the Department should confirm allocations by 31 December 2015.", ["by 31 December 2015"]),
+    ("The Council should audit every payment made since the contract began in April 2012.", []),
 ])
-def test_a_standard_set_inside_a_clause_of_purpose_is_no_deadline(text, due):
+def test_a_standard_set_inside_a_clause_of_purpose_or_a_time_since_which_is_no_deadline(text, due):
     assert [d.text for d in duty_deadlines(text, None)] == due
