@@ -5,7 +5,6 @@ report itself cannot give."""
 
 from __future__ import annotations
 
-from assistant.asked_counts import count_not_given
 from assistant.asked_deadline import Passage, deadline_not_given
 from assistant.asked_doer import doer_not_named
 from assistant.asked_places import place_not_given, scope_of
@@ -29,9 +28,6 @@ def not_given(question: str, analysis: Analysis, cands: list[Candidate], evidenc
     if other_years:
         asked, given = other_years
         return f"the passage on this subject gives figures for {join_names(given)}, not {asked}"
-    counted = count_not_given(question, texts)
-    if counted:
-        return f"the passage on this subject gives no number of {counted}"
     passages = [Passage(text, letters[c.source].reading_date(), evidence.record_for(c) is not None)
                 for c, text in zip(cited, texts, strict=True)]
     if deadline_not_given(question, passages):
