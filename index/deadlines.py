@@ -67,6 +67,9 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recess", re.compile(r"\b(?:by|before|after|until|during|over|in)\s+(?:the\s+)?(?:(?:summer|Christmas|Easter|Whitsun|autumn|"
                           r"conference|February|October|May|half[- ]term)\s+)?(?:parliamentary\s+)?recess\b", re.I)),
     ("christmas", re.compile(r"\b(?:by|before|until|over|after|at)\s+Christmas\b")),
+    # A council's year, from its annual meeting in May: "by the end of the municipal year" is the end of May.
+    ("municipal_year", re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<which>this\s+|current\s+|next\s+)?"
+                                  r"municipal\s+year\b", re.I)),
     # "in 2019-20", "during the 2021/22 financial year": the year ends on 31 March
     ("fiscal_year", re.compile(r"\b(?:in|during|by|from|until|over|throughout)\s+(?:the\s+)?(?P<fy>(?:19|20)\d\d)[-/–](?P<to>(?:19|20)?\d\d)\b"
                                r"(?:\s+(?:financial|fiscal)\s+year)?", re.I)),

@@ -40,9 +40,11 @@ def subject_of(token) -> str | None:
 
 def agent_of(verb) -> str | None:
     """Who does what a passive verb says: "will be supported by a team" — the team; else nobody named."""
+    from index.deadlines import find_deadlines  # index.model holds frames: deadlines, through it, imports this module
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return phrase_of(by) if by is not None else None
+    # "should be filled by Christmas", "by the end of March": a time, not who fills them
+    return phrase_of(by) if by is not None and not find_deadlines(f"by {phrase_of(by)}", None) else None
 
 
 def phrase_of(token) -> str:

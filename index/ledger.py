@@ -18,6 +18,7 @@ rebuilding the ledger parses nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -36,6 +37,9 @@ from index.model import Commitment, Kind, Precision, Unit, UnitFrames, UnitKind
 from index.party_directory import with_known_bodies
 from index.recurrence import recurrence_of
 from index.segmenter import segment
+
+# A heading that is a numbered item's label: "Recommendation 3", "Action 12", "R4".
+ITEM_HEADING = re.compile(r"^(?:Recommendation|Action|R)\s*\d{1,3}[.:]?$", re.I)
 
 
 def extract(letter: LetterView) -> list[Commitment]:
@@ -104,7 +108,7 @@ def _item_deadline(letter: LetterView, units: list[Unit], i: int, when: date | N
     """Of a numbered recommendation that gives no date in its first sentence, the date a later sentence of its
     paragraph gives ("R11 The Department should establish a board … The board should hold its first meeting by 31
     July 2025"); None for any other unit, or when none does."""
-    if not NUMBERED_ITEM.match(letter.text[units[i].start:units[i].end]):
+    if not NUMBERED_ITEM.match(letter.text[units[i].start:units[i].end]) and not _opens_item(letter, units, i):
         return None
     for unit in units[i + 1:]:
         if unit.block != units[i].block:
@@ -113,6 +117,15 @@ def _item_deadline(letter: LetterView, units: list[Unit], i: int, when: date | N
         if found:
             return principal(found)
     return None
+
+
+def _opens_item(letter: LetterView, units: list[Unit], i: int) -> bool:
+    """Unit `i` is the first under a heading that labels a numbered item ("Recommendation 3" set as a heading, its
+    words in the paragraph below)."""
+    path = letter.layout.heading_path(units[i].start)
+    heading = path[-1] if path else None
+    return heading is not None and bool(ITEM_HEADING.match(letter.text[heading.start:heading.end].strip())) \
+        and (i == 0 or units[i - 1].start <= heading.start)
 
 
 def _deadline(body: str, deadlines: list[Deadline], when: date | None) -> Deadline | None:

@@ -206,6 +206,15 @@ def _christmas(m: re.Match[str], letter_date: date | None) -> Dated:
     return date(letter_date.year + (letter_date > date(letter_date.year, 12, 25)), 12, 25), Precision.DAY
 
 
+def _municipal_year(m: re.Match[str], letter_date: date | None) -> Dated:
+    """A council's municipal year runs from its annual meeting in May: the one current on `letter_date` ends in the
+    May after it (or in its own May, before June), the next one a year later."""
+    if letter_date is None:
+        return None, Precision.NONE
+    year = letter_date.year + (letter_date.month > 5) + bool(re.search(r"next", m.group("which") or "", re.I))
+    return month_end(year, 5), Precision.MONTH
+
+
 def _last(m: re.Match[str], letter_date: date | None) -> Dated:
     """"last year", "last month": dated; "last week", "last summer": said, not dated."""
     unit = m.group("unit").lower()
@@ -248,6 +257,7 @@ RESOLVERS = {
     "bare_month": _bare_month,
     "recess": _undated,
     "christmas": _christmas,
+    "municipal_year": _municipal_year,
     "fiscal_year": _fiscal_year,
     "in_year": _in_year,
     "relative": _relative,

@@ -122,6 +122,9 @@ def test_a_parliamentary_recess_is_not_a_season_but_a_time_without_a_day():
     ("the survey will run in early 2020", date(2019, 3, 20), date(2020, 4, 30), Precision.YEAR),
     ("the survey will run in the first half of 2020", date(2019, 3, 20), date(2020, 6, 30), Precision.YEAR),
     ("we hope to finish before Christmas", date(2019, 3, 20), date(2019, 12, 25), Precision.DAY),
+    # a council's municipal year ends with May
+    ("appoint a director by the end of the municipal year", date(2015, 7, 20), date(2016, 5, 31), Precision.MONTH),
+    ("appoint a director by the end of the municipal year", date(2016, 2, 1), date(2016, 5, 31), Precision.MONTH),
     ("the panel meets in the week commencing 4 March", date(2019, 2, 20), date(2019, 3, 4), Precision.DAY),
     # a financial year's quarters run from April; a calendar year's from January
     ("publish the plan by Q3 2025-26", date(2025, 3, 14), date(2025, 12, 31), Precision.MONTH),

@@ -31,6 +31,7 @@ def only(text: str):
     # the subject of "continue" undergoes the publishing; nobody is named as doing it
     ("Data on breakdowns will continue to be published as part of the monthly release.", Binding.COMMITMENT, "publish", None, None),
     ("The figures will continue to be published by the Department each month.", Binding.COMMITMENT, "publish", "the Department", None),
+    ("The additional posts should be filled by Christmas.", Binding.OBLIGATION, "fill", None, None),  # a time, not an agent
     # "shall" obliges a third party but promises for the writer
     ("We shall report back to the Committee by the end of the session.", Binding.COMMITMENT, "report", "We", Side.SENDER),
     ("The Council shall submit a plan by May.", Binding.OBLIGATION, "submit", "The Council", None),

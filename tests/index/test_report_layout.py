@@ -204,3 +204,15 @@ def test_a_recommendation_dated_in_a_later_sentence_of_its_paragraph_takes_that_
     letter = LetterView("review.txt", meta.title, text, meta, date=date(2025, 6, 17))
     (record,) = [r for r in extract(letter) if "establish" in r.action]
     assert (record.deadline, record.deadline_text) == (date(2025, 7, 31), "by 31 July 2025")
+
+
+def test_a_recommendation_under_its_own_numbered_heading_is_dated_by_a_later_sentence_not_by_when_its_subject_began():
+    text = ("Review of repairs\n\nRecommendations\n\nRecommendation 1\n\nThe Council should commission an audit of every "
+            "payment made since the contract began in April 2012. The findings should be reported to the Audit "
+            "Committee no later than 31 October 2015.\n")
+    headings = tuple(Heading(text.index(h), text.index(h) + len(h), level)
+                     for h, level in (("Recommendations", 1), ("Recommendation 1", 2)))
+    meta = extract_metadata(text, Path("review.txt"))
+    letter = LetterView("review.txt", meta.title, text, meta, date=date(2015, 7, 20), layout=Layout(headings))
+    (record,) = [r for r in extract(letter) if "commission" in r.action]
+    assert (record.actor, record.deadline) == ("The Council", date(2015, 10, 31))
