@@ -33,7 +33,7 @@ def deadline_not_given(question: str, passages: list[Passage]) -> bool:
 
 
 def _gives_deadline(passage: Passage) -> bool:
-    if recurrence_of(passage.text):
+    if recurrence_of(passage.text):  # a calendar recurrence has dates; "at each meeting" gives none
         return True
     times = find_times(passage.text, passage.written)
     return any(passage.states_duty or d.date is None or passage.written is None or d.date >= passage.written

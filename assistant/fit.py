@@ -16,7 +16,7 @@ from index.ledger_parties import CONTACT, TO_LIST
 from index.ledger_rows import Column, columns
 from index.model import Letter, Precision
 from index.parties import ORG_WORDS, PERSON_NAME, POST_WORDS
-from index.recurrence import recurrence_of
+from index.recurrence import how_often
 from index.text import STOPWORDS, words
 from index.vocabulary import AGENT_GROUP, BODY_NOUNS, PARTY_AGENT, PROPER_RUN
 
@@ -100,7 +100,7 @@ def fit(analysis: Analysis, text: str, letter: Letter, is_line: bool = False, st
 
 def fit_one(qtype: QuestionType, analysis: Analysis, text: str, letter: Letter, start: int | None = None) -> float:
     if qtype == QuestionType.WHEN and HOW_OFTEN.search(analysis.text):
-        return 1.0 if recurrence_of(text) else 0.0
+        return 1.0 if how_often(text) else 0.0
     if qtype == QuestionType.WHEN and HOW_LONG.search(analysis.text) and DURATION.search(text):
         return 1.0  # "how long …?" is answered by a length of time ("more than six months") as well as by a date
     if qtype == QuestionType.WHEN and WEEKDAY_ASKED.search(analysis.text) and WEEKDAY.search(text):

@@ -14,7 +14,7 @@ from index.layout import SECTION_PATH
 from index.ledger_parties import TO_LIST, owner_of_document
 from index.ledger_records import UNNAMED_RECIPIENT, UNNAMED_SENDER
 from index.model import DateBasis, Kind, Letter, MessageLink, Precision, Status
-from index.recurrence import recurrence_of, recurrence_words
+from index.recurrence import how_often, recurrence_of, recurrence_words
 
 # "the first by", "with the first exercise held by", "first due on": the words before a recurring duty's first date.
 FIRST_BEFORE = re.compile(r"\bfirst\b[^.;]*$", re.I)
@@ -62,9 +62,9 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
 
 
 def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
-    if HOW_OFTEN.search(analysis.text) and recurrence_of(text):
-        first = record.deadline if record and record.deadline else _first_due(text, letter)
-        return recurrence_words(text) + (f", first due {fmt_date(first)}" if first else "")
+    if HOW_OFTEN.search(analysis.text) and how_often(text):
+        first = (record.deadline if record and record.deadline else _first_due(text, letter)) if recurrence_of(text) else None
+        return how_often(text) + (f", first due {fmt_date(first)}" if first else "")
     # A time the question itself states ("… within 45 working days?") is what it asks about, not its answer.
     asked = analysis.text.lower()
     if record and record.deadline_text and record.deadline_precision != Precision.NONE \

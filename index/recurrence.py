@@ -29,3 +29,18 @@ def recurrence_words(text: str) -> str | None:
     on = re.search(r"\bon\s+an?\s+$", text[max(0, m.start() - 8) : m.start()], re.I) if basis else None
     start = m.start() - (len(text[max(0, m.start() - 8) : m.start()]) - on.start()) if on else m.start()
     return text[start : m.end() + (basis.end() if basis else 0)]
+
+
+# How often, told by an event rather than the calendar: "at each of its meetings", "to each Cabinet meeting", "after
+# each inspection", a table's "Each meeting". No calendar rule says it, so the ledger keeps none; it still answers "how often?".
+_EVENTS = r"(?:meetings?|sessions?|inspections?|visits?|audits?)"
+AT_EACH = re.compile(rf"\b(?:at|after|before|following|to)\s+(?:each|every)\s+(?:of\s+(?:its|their|the)\s+)?"
+                     rf"(?:[\w'’-]+\s+){{0,3}}?{_EVENTS}\b|^[ \t]*(?:each|every)\s+(?:[\w'’-]+\s+){{0,2}}?{_EVENTS}[ \t]*$",
+                     re.I | re.M)
+
+
+def how_often(text: str) -> str | None:
+    """The words that say how often a duty recurs, by the calendar ("every quarter") or by an event ("at each of
+    its meetings"); None when it does not recur."""
+    m = AT_EACH.search(text)
+    return recurrence_words(text) or (m.group(0) if m else None)

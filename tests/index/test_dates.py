@@ -4,7 +4,7 @@ import pytest
 
 from index.deadlines import find_deadlines, find_times, principal
 from index.model import Precision
-from index.recurrence import recurrence_of, recurrence_words
+from index.recurrence import how_often, recurrence_of, recurrence_words
 
 LETTER_DATE = date(2014, 3, 27)
 
@@ -240,3 +240,15 @@ def test_the_ledger_dates_an_undated_letter_by_its_file_name_and_says_so(stated,
 def test_before_a_month_and_the_end_of_a_financial_year_written_short(text, expected, precision):
     found = find_deadlines(text, date(2025, 6, 17))
     assert (found[0].date, found[0].precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("report to the Board every quarter", "every quarter"),
+    ("receive a report on progress at each of its meetings", "at each of its meetings"),
+    ("Report the number of homes without a record to each Cabinet meeting", "to each Cabinet meeting"),
+    ("Each meeting", "Each meeting"),  # a table's cell
+    ("each meeting was minuted", None),  # the meetings that were, not a duty's recurrence
+])
+def test_how_often_a_duty_recurs_by_the_calendar_or_by_an_event(text, said):
+    assert how_often(text) == said
+    assert recurrence_of(text) is None or said == "every quarter"  # an event gives no calendar rule
