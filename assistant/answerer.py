@@ -26,6 +26,7 @@ from assistant.near_misses import not_given
 from assistant.numbered_items import NumberedItems
 from assistant.outcome import (
     TAKEN_UP,
+    TAKEN_UP_OBJECT,
     Event,
     event_asked,
     later_act,
@@ -167,6 +168,8 @@ class ExtractiveAnswerer:
         letters = self.store.letters()
         cited = self.evidence.cited(cands)
         writing = [c for c in cited if act in {t.lemma_.lower() for t in tagged(letters[c.source].text[c.start : c.end])}]
+        if TAKEN_UP.match(question):  # "does not accept our estimate" is no word of a recommendation's being taken up
+            writing = [c for c in writing if TAKEN_UP_OBJECT.search(letters[c.source].text[c.start : c.end])]
         texts = [letters[c.source].text[c.start : c.end] for c in writing]
         if not writing and TAKEN_UP.match(question):  # the recommendation, with no word of its being taken up
             return cited[0]

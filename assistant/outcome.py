@@ -62,6 +62,8 @@ LATER_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:go(?:ne)
 TAKEN_UP = re.compile(r"^\W*(?:did|has|have|had|was|were)\b[^?]*?\b(?:accept(?:ed)?|reject(?:ed)?|agreed?|approved?|"
                       r"adopt(?:ed)?|endorsed?|implement(?:ed)?|take[sn]? up|took up)\b[^?]*\b(?:recommendations?|proposals?|plans?)\b",
                       re.I)
+# What TAKEN_UP asks was taken up, as a passage that says so names it.
+TAKEN_UP_OBJECT = re.compile(r"\b(?:recommendations?|proposals?|plans?)\b", re.I)
 # What someone said or did in response to a report: "What did the Youth Justice Board say in its response to the
 # review?", "How has the Government responded to the recommendations?" — which a report cannot say of itself.
 RESPONSE_TO_REPORT = re.compile(r"^\W*(?:what|how)\b[^?]*\b(?:did|has|have|had|was|were)\b[^?]*\b(?:respon\w*|repl(?:y|ied|ies)|"

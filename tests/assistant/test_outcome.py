@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from assistant.outcome import Event, event_asked, later_act, only_asked_or_planned, written_before
+from assistant.outcome import (
+    TAKEN_UP,
+    TAKEN_UP_OBJECT,
+    Event,
+    event_asked,
+    later_act,
+    only_asked_or_planned,
+    written_before,
+)
 
 
 @pytest.mark.parametrize(("question", "event"), [
@@ -67,3 +75,15 @@ def test_a_question_whether_something_was_later_done_names_the_act(question, act
 def test_a_sentence_may_write_an_act_only_as_asked_or_planned(sentence, only_asked):
     assert only_asked_or_planned(sentence, "publish") == only_asked
 
+
+
+@pytest.mark.parametrize("question, passage, speaks_of_it", [
+    ("Did the Council accept the panel's recommendations?", "The Council has accepted all twelve recommendations.", True),
+    # someone accepting something else says nothing of the recommendations
+    ("Did the Council accept the panel's recommendations?", "Pellworth has told us that it does not accept our estimate.",
+     False),
+    ("Has the Cabinet approved the improvement plan?", "The Cabinet approved the plan on 4 August 2015.", True),
+])
+def test_whether_a_recommendation_was_taken_up_is_said_only_by_a_passage_naming_it(question, passage, speaks_of_it):
+    assert TAKEN_UP.match(question)
+    assert bool(TAKEN_UP_OBJECT.search(passage)) is speaks_of_it
