@@ -71,7 +71,7 @@ def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
             and record.deadline_text.lower() not in asked:
         exact = fmt_due(record.deadline, record.deadline_precision) if record.deadline else ""
         if exact and record.letter_date_basis == DateBasis.FILE_NAME:  # the letter gives no date: say where the year came from
-            exact += ", reading the undated letter as of its file's date"
+            exact += f", reading the undated {'report' if letter.is_report else 'letter'} as of its file's date"
         due = record.deadline_text + (f" ({exact})" if exact and exact not in record.deadline_text else "")
         # A duty that recurs is due again after its first deadline: "By 31 October 2025, then every quarter".
         return f"{due}, then {recurrence_words(text).lower()}" if record.recurrence and recurrence_of(text) else due
