@@ -26,10 +26,14 @@ class Passage:
     states_duty: bool  # the ledger holds a duty it states
 
 
+def asks_deadline(question: str) -> bool:
+    """The question asks one thing, a duty's deadline (not "when first promised, and when now due?")."""
+    return bool(DEADLINE_ASKED.match(question)) and len(question_parts(question)) == 1
+
+
 def deadline_not_given(question: str, passages: list[Passage]) -> bool:
     """The question asks a duty's deadline and none of `passages` gives one, nor says how often it recurs."""
-    asked = bool(DEADLINE_ASKED.match(question)) and len(question_parts(question)) == 1  # not "first promised, and when now due"
-    return asked and bool(passages) and not any(_gives_deadline(p) for p in passages)
+    return asks_deadline(question) and bool(passages) and not any(_gives_deadline(p) for p in passages)
 
 
 def _gives_deadline(passage: Passage) -> bool:

@@ -62,9 +62,10 @@ def _who(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
 
 
 def _when(analysis: Analysis, letter: Letter, text: str, record) -> str | None:
-    if HOW_OFTEN.search(analysis.text) and how_often(text):
+    often = how_often(text) if HOW_OFTEN.search(analysis.text) else None
+    if often:
         first = (record.deadline if record and record.deadline else _first_due(text, letter)) if recurrence_of(text) else None
-        return how_often(text) + (f", first due {fmt_date(first)}" if first else "")
+        return often + (f", first due {fmt_date(first)}" if first else "")
     # A time the question itself states ("… within 45 working days?") is what it asks about, not its answer.
     asked = analysis.text.lower()
     if record and record.deadline_text and record.deadline_precision != Precision.NONE \

@@ -5,8 +5,8 @@ report itself cannot give."""
 
 from __future__ import annotations
 
-from assistant.asked_deadline import Passage, deadline_not_given
-from assistant.asked_doer import doer_not_named
+from assistant.asked_deadline import Passage, asks_deadline, deadline_not_given
+from assistant.asked_doer import doer_asked, doer_not_named
 from assistant.asked_places import place_not_given, scope_of
 from assistant.asked_roles import role_not_given
 from assistant.asked_years import money_not_given, year_not_given
@@ -28,9 +28,9 @@ def not_given(question: str, analysis: Analysis, cands: list[Candidate], evidenc
     if other_years:
         asked, given = other_years
         return f"the passage on this subject gives figures for {join_names(given)}, not {asked}"
-    passages = [Passage(text, letters[c.source].reading_date(), evidence.record_for(c) is not None)
-                for c, text in zip(cited, texts, strict=True)]
-    if deadline_not_given(question, passages):
+    if asks_deadline(question) and deadline_not_given(question, [
+            Passage(text, letters[c.source].reading_date(), evidence.record_for(c) is not None)
+            for c, text in zip(cited, texts, strict=True)]):
         return "the passages on this subject give no deadline for it"
     if money_not_given(question, texts):
         return "the passage on this subject gives no sum of money"
@@ -40,10 +40,11 @@ def not_given(question: str, analysis: Analysis, cands: list[Candidate], evidenc
     role = role_not_given(question, texts)
     if role:
         return f"the passage on this subject does not say who will {role} it"
-    meant = [evidence.context(evidence.own_context(c, letters[c.source]), letters[c.source], evidence.record_for(c, analysis))
-             for c in cited]
-    doer = doer_not_named(question, meant)
-    if doer and all(letters[c.source].is_report for c in cited):
+    # The passages as their documents mean them are read only for a question asking when a party acts, of reports.
+    doer = doer_asked(question) and all(letters[c.source].is_report for c in cited) and doer_not_named(question, [
+        evidence.context(evidence.own_context(c, letters[c.source]), letters[c.source], evidence.record_for(c, analysis))
+        for c in cited])
+    if doer:
         return f"the passage on this subject says what others are to do, not {doer}"
     if RESPONSE_TO_REPORT.match(question) and all(letters[c.source].is_report for c in cands[:3]):
         return "a report does not give the response to itself, and no later letter here does"

@@ -49,7 +49,7 @@ def _phrase(letter: Letter, line: FrontLine) -> str:
         label = (line.label or "").lower()
         post = label.split(" of the ")[0]  # "chair of the panel": a chair
         verb = LEADER_VERBS.get(post, "led by")
-        return f"was {verb} {line.party}" + (f", {label}" if label and label != post or post not in LEADER_VERBS else "")
+        return f"was {verb} {line.party}" + (f", {label}" if label and (label != post or post not in LEADER_VERBS) else "")
     if line.role == Role.REPORT_TO:
         head = " ".join(letter.text[line.start:line.end - len(line.party)].split()).lower()
         return f"is a report to {line.party}" if head.endswith("report to") else f"was {head} {line.party}"

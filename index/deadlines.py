@@ -107,8 +107,6 @@ def find_deadlines(text: str, letter_date: date | None) -> list[Deadline]:
 # What the action is to achieve, and the standard it sets: "revise the policy so that every concern is acknowledged
 # within five working days" — the five days are no deadline for the revising.
 PURPOSE = re.compile(r"\b(?:so that|such that|in order that)\b[^,;]*$", re.I)
-
-
 # When something the duty concerns began: "every payment made under the contract since it began in April 2012".
 SINCE = re.compile(r"\b(?:since|began|begun|started|commenced)\b[^,;.]{0,30}$", re.I)
 

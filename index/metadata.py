@@ -26,8 +26,9 @@ CC_SENTENCE = re.compile(r"\bI am (?:also )?copying this letter to (?P<names>[^.
 # "and" before another party: "the Chancellor and to the Chair …", "Peter Hay and Jane Held – …", not the "and"
 # inside a body's name.
 CC_AND = re.compile(r"\s+and\s+(?:to\s+)?(?=the\b|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*(?:[–-]|$))")
-# A line that can be a person's name: a few capitalised words, optionally with honours after.
+# A title page's date line that gives only the month: "July 2015".
 MONTH_YEAR_LINE = re.compile(MONTH_YEAR, re.I)
+# A line that can be a person's name: a few capitalised words, optionally with honours after.
 NAME_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w.'’-]*$")
 
 
